@@ -1,0 +1,50 @@
+using AiRoi.AppHost;
+using AiRoi.AppHost.Infrastructure;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Infrastructure: containers where an engine runs, local processes where not (ADR-0001).
+var infrastructure = builder.AddAiRoiInfrastructure();
+var orleans = builder.AddOrleans(ResourceNames.OrleansCluster)
+    .WithDevelopmentClustering();
+
+// Schema migrations run once, here, and every service waits for them to complete.
+var migrations = builder.AddProject<Projects.AiRoi_Migrations>(ResourceNames.Migrations)
+    .WithReference(infrastructure.MetricsDatabase)
+    .WithReference(infrastructure.IngestionDatabase)
+    .WithReference(infrastructure.ExperimentsDatabase)
+    .WaitFor(infrastructure.Postgres);
+
+var metrics = builder.AddProject<Projects.AiRoi_Metrics>(ResourceNames.Metrics)
+    .WithReference(orleans)
+    .WithDirectOrleansEndpoints()
+    .WithReference(infrastructure.MetricsDatabase)
+    .WaitForCompletion(migrations)
+    .WithHttpHealthCheck(ResourceNames.HealthPath);
+
+var ingestion = builder.AddProject<Projects.AiRoi_Ingestion>(ResourceNames.Ingestion)
+    .WithReference(orleans.AsClient())
+    .WithOrleansGatewayOf(metrics)
+    .WithReference(infrastructure.IngestionDatabase)
+    .WaitForCompletion(migrations)
+    .WaitFor(metrics)
+    .WithHttpHealthCheck(ResourceNames.HealthPath);
+
+var experiments = builder.AddProject<Projects.AiRoi_Experiments>(ResourceNames.Experiments)
+    .WithReference(infrastructure.ExperimentsDatabase)
+    .WithReference(infrastructure.Messaging)
+    .WaitForCompletion(migrations)
+    .WaitFor(infrastructure.Messaging)
+    .WithHttpHealthCheck(ResourceNames.HealthPath);
+
+builder.AddProject<Projects.AiRoi_Web>(ResourceNames.Web)
+    .WithReference(ingestion)
+    .WithReference(metrics)
+    .WithReference(experiments)
+    .WaitFor(ingestion)
+    .WaitFor(metrics)
+    .WaitFor(experiments)
+    .WithHttpHealthCheck(ResourceNames.HealthPath)
+    .WithExternalHttpEndpoints();
+
+builder.Build().Run();

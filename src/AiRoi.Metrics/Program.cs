@@ -1,0 +1,26 @@
+using AiRoi.Metrics;
+using AiRoi.Metrics.Status;
+using AiRoi.ServiceDefaults;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddNpgsqlDataSource(MetricsDatabase.ConnectionName);
+// Cluster membership and ports come from the app host (Orleans__* configuration).
+builder.UseOrleans(silo => silo.AddActivityPropagation());
+builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference();
+}
+app.MapDefaultEndpoints();
+app.MapStatusApiV1();
+
+app.Run();

@@ -1,0 +1,2 @@
+-- The ingestion service owns API keys and import records.
+create schema if not exists ingestion;

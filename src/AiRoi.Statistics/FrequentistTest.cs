@@ -1,0 +1,32 @@
+using MathNet.Numerics.Distributions;
+
+namespace AiRoi.Statistics;
+
+/// <summary>
+/// Fixed-horizon two-sided Welch t-test. Valid when the result is read once, at the planned sample size;
+/// use <see cref="SequentialTest"/> when the results are watched as the data arrives.
+/// </summary>
+public static class FrequentistTest
+{
+    /// <summary>Estimate, standard error, 1 − α confidence interval (Student t quantiles) and two-sided p-value.</summary>
+    /// <param name="effect">The effect and its variance, from <see cref="EffectMoments.Between(SampleStatistic, SampleStatistic, Difference)"/>.</param>
+    /// <param name="alpha">Significance level in (0, 1); 0.05 gives a 95% interval.</param>
+    /// <exception cref="StatisticsInputException"><paramref name="alpha"/> is outside (0, 1).</exception>
+    public static LiftEstimate Analyze(EffectMoments effect, double alpha = 0.05)
+    {
+        Require.NotNull(effect, "effect");
+        Require.StrictProbability(alpha, "alpha");
+        var standardError = effect.StandardError;
+        var quantile = StudentT.InvCDF(0, 1, effect.DegreesOfFreedom, 1 - alpha / 2);
+        var t = effect.Estimate / standardError;
+
+        // The lower tail of −|t| rather than 1 − CDF(|t|): no cancellation when the p-value is tiny.
+        var pValue = Math.Min(1, 2 * StudentT.CDF(0, 1, effect.DegreesOfFreedom, -Math.Abs(t)));
+        return new LiftEstimate(
+            effect.Estimate,
+            standardError,
+            effect.Estimate - quantile * standardError,
+            effect.Estimate + quantile * standardError,
+            PValue: pValue);
+    }
+}
