@@ -11,10 +11,14 @@ public static class OrleansWiring
     private const string SiloEndpoint = "orleans-silo";
     private const string GatewayEndpoint = "orleans-gateway";
 
-    /// <summary>Lets the silo listen on its Orleans ports directly rather than behind the orchestrator's proxy.</summary>
-    public static IResourceBuilder<ProjectResource> WithDirectOrleansEndpoints(this IResourceBuilder<ProjectResource> silo) =>
+    /// <summary>
+    /// Lets the silo listen on its Orleans ports directly rather than behind the orchestrator's proxy, on the
+    /// loopback address it also advertises: on one machine, clients and other silos reach it there.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithLoopbackOrleansEndpoints(this IResourceBuilder<ProjectResource> silo) =>
         silo.WithEndpoint(SiloEndpoint, endpoint => endpoint.IsProxied = false, createIfNotExists: false)
-            .WithEndpoint(GatewayEndpoint, endpoint => endpoint.IsProxied = false, createIfNotExists: false);
+            .WithEndpoint(GatewayEndpoint, endpoint => endpoint.IsProxied = false, createIfNotExists: false)
+            .WithEnvironment("Orleans__Endpoints__AdvertisedIPAddress", "127.0.0.1");
 
     /// <summary>Tells an Orleans client project where the silo's gateway listens.</summary>
     public static IResourceBuilder<ProjectResource> WithOrleansGatewayOf(

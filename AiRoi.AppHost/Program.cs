@@ -17,7 +17,7 @@ var migrations = builder.AddProject<Projects.AiRoi_Migrations>(ResourceNames.Mig
 
 var metrics = builder.AddProject<Projects.AiRoi_Metrics>(ResourceNames.Metrics)
     .WithReference(orleans)
-    .WithDirectOrleansEndpoints()
+    .WithLoopbackOrleansEndpoints()
     .WithReference(infrastructure.MetricsDatabase)
     .WaitForCompletion(migrations)
     .WithHttpHealthCheck(ResourceNames.HealthPath);

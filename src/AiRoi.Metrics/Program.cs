@@ -1,6 +1,8 @@
+using System.Net;
 using AiRoi.Metrics;
 using AiRoi.Metrics.Status;
 using AiRoi.ServiceDefaults;
+using Orleans.Configuration;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,7 +10,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddNpgsqlDataSource(MetricsDatabase.ConnectionName);
 // Cluster membership and ports come from the app host (Orleans__* configuration).
-builder.UseOrleans(silo => silo.AddActivityPropagation());
+builder.UseOrleans(silo =>
+{
+    silo.AddActivityPropagation();
+    // Without this the silo advertises (and listens on) the first network interface's address.
+    if (IPAddress.TryParse(builder.Configuration["Orleans:Endpoints:AdvertisedIPAddress"], out var advertised))
+    {
+        silo.Configure<EndpointOptions>(endpoints => endpoints.AdvertisedIPAddress = advertised);
+    }
+});
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();

@@ -1,0 +1,122 @@
+using System.Text;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace AiRoi.Stack.Tests;
+
+/// <summary>
+/// One whole AiRoi stack (app host, PostgreSQL, RabbitMQ, every service) shared by the whole-stack tests, on a
+/// throwaway data folder that is deleted afterwards, together with any process still holding it.
+/// </summary>
+public sealed class StackFixture : IAsyncLifetime
+{
+    /// <summary>Measured about 20 s to healthy on 2 cores with a warm build; a cold CI machine gets ample room.</summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    /// <summary>Each test's own bound on one call into the stack.</summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The services, by resource name.</summary>
+    public static readonly string[] Services = ["metrics", "ingestion", "experiments", "web"];
+
+    public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), $"airoi-stack-{Guid.NewGuid():N}");
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiRoi_AppHost>(
+        [
+            $"--Infrastructure:DataRoot={DataRoot}",
+            "--Infrastructure:Ephemeral=true",
+        ]);
+        App = await builder.BuildAsync();
+
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        try
+        {
+            await App.StartAsync(timeout.Token);
+            foreach (var service in Services)
+            {
+                // Healthy, or ended: a service that crashed at start-up fails the run now, not at the timeout.
+                var reached = await App.ResourceNotifications.WaitForResourceAsync(service, resourceEvent =>
+                    resourceEvent.Snapshot.HealthStatus == HealthStatus.Healthy ||
+                    KnownResourceStates.TerminalStates.Contains(resourceEvent.Snapshot.State?.Text), timeout.Token);
+                if (reached.Snapshot.HealthStatus != HealthStatus.Healthy)
+                {
+                    throw new InvalidOperationException(
+                        $"{service} ended before it was healthy.\n{DescribeResources()}\n{await ReadLogAsync(service)}");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"The stack was not healthy within {StartTimeout.TotalSeconds:0} s.\n{DescribeResources()}");
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+        LeftoverProcesses.StopAll(DataRoot);
+        if (Directory.Exists(DataRoot))
+        {
+            Directory.Delete(DataRoot, recursive: true);
+        }
+    }
+
+    /// <summary>The log lines a resource has written so far, for a failure message.</summary>
+    public async Task<string> ReadLogAsync(string resourceName)
+    {
+        var lines = new StringBuilder();
+        using var enough = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        try
+        {
+            await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(resourceName).WithCancellation(enough.Token))
+            {
+                foreach (var line in batch)
+                {
+                    lines.AppendLine(line.Content);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The backlog has been read; the watch would otherwise wait for new lines.
+        }
+        return lines.ToString();
+    }
+
+    /// <summary>Every resource with its state and health, for a failure message.</summary>
+    public string DescribeResources()
+    {
+        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
+        var text = new StringBuilder();
+        foreach (var resource in model.Resources)
+        {
+            if (App.ResourceNotifications.TryGetCurrentState(resource.Name, out var current))
+            {
+                var snapshot = current.Snapshot;
+                text.AppendLine($"{resource.Name}: {snapshot.State?.Text ?? "no state"}, health {snapshot.HealthStatus?.ToString() ?? "none"}, exit {snapshot.ExitCode?.ToString() ?? "-"}");
+            }
+            else
+            {
+                text.AppendLine($"{resource.Name}: no state");
+            }
+        }
+        return text.ToString();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class StackCollection : ICollectionFixture<StackFixture>
+{
+    public const string Name = "Whole stack";
+}
