@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using AiRoi.Experiments;
+using AiRoi.Experiments.Analysis;
 using AiRoi.Experiments.Status;
 using AiRoi.ServiceDefaults;
 using MassTransit;
@@ -21,10 +23,14 @@ builder.Services.AddMassTransit(bus =>
     });
 });
 builder.Services.AddProblemDetails();
+// Numbers are JSON numbers, not strings that look like numbers; the OpenAPI document then says so too.
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+// Answers that routing produces without a body (404, 405, 415) become problem details too.
+app.UseStatusCodePages();
 app.MapOpenApi();
 if (app.Environment.IsDevelopment())
 {
@@ -32,5 +38,6 @@ if (app.Environment.IsDevelopment())
 }
 app.MapDefaultEndpoints();
 app.MapStatusApiV1();
+app.MapAnalysisApiV1();
 
 app.Run();

@@ -20,4 +20,14 @@ public sealed record AnalysisRequest(
     double SequentialTuning = SequentialTest.DefaultTuning,
     IReadOnlyList<double>? ExpectedWeights = null,
     EffectPrior? Prior = null,
-    MetricDirection Direction = MetricDirection.HigherIsBetter);
+    MetricDirection Direction = MetricDirection.HigherIsBetter)
+{
+    /// <summary>
+    /// The smallest significance level accepted. Below it MathNet's Student-t quantile saturates (its inverse CDF
+    /// returns a capped value near 1), so intervals would come out finite but too narrow.
+    /// </summary>
+    public const double MinimumAlpha = 1e-6;
+
+    /// <summary>The largest significance level accepted: a two-sided interval covering less than half is no interval.</summary>
+    public const double MaximumAlpha = 0.5;
+}

@@ -73,6 +73,12 @@ public static class ExperimentAnalyzer
         }
 
         Require.StrictProbability(request.Alpha, "alpha");
+        if (request.Alpha < AnalysisRequest.MinimumAlpha || request.Alpha > AnalysisRequest.MaximumAlpha)
+        {
+            throw new StatisticsInputException(
+                "alpha", InputProblem.OutOfRange,
+                $"alpha must lie between {AnalysisRequest.MinimumAlpha} and {AnalysisRequest.MaximumAlpha}, got {request.Alpha}.");
+        }
         Require.Positive(request.SequentialTuning, "sequentialTuning");
         if (request.Prior is not null && request.Method != AnalysisMethod.Bayesian)
         {

@@ -36,7 +36,8 @@ public static class SampleRatioMismatch
             }
         }
 
-        double total = units.Sum();
+        // Summed as doubles: a long sum of huge counts would overflow, and χ² is computed in doubles anyway.
+        var total = units.Sum(count => (double)count);
         if (total == 0)
         {
             throw new StatisticsInputException("units", InputProblem.TooFewUnits, "No units have been observed yet, so the split cannot be checked.");

@@ -24,6 +24,15 @@ public class SampleRatioMismatchTests
     }
 
     [Fact]
+    public void Counts_whose_sum_exceeds_a_long_are_checked_without_overflow()
+    {
+        var check = SampleRatioMismatch.Check([long.MaxValue / 2 + 1, long.MaxValue / 2 + 1], [0.5, 0.5]);
+
+        Assert.Equal(0, check.ChiSquare, 10);
+        Assert.False(check.IsMismatch);
+    }
+
+    [Fact]
     public void Broken_split_is_flagged()
     {
         var check = SampleRatioMismatch.Check([5000, 5400], [0.5, 0.5]);

@@ -63,7 +63,9 @@ public class ValidationTests
     [InlineData(-0.1)]
     [InlineData(1.5)]
     [InlineData(double.NaN)]
-    public void Alpha_outside_zero_one_is_refused(double alpha)
+    [InlineData(1e-20)]
+    [InlineData(0.6)]
+    public void Alpha_outside_zero_one_or_the_accurate_range_is_refused(double alpha)
     {
         var error = Refused(new AnalysisRequest([Control, Treatment], Alpha: alpha));
 

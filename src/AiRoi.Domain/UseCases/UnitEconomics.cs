@@ -1,0 +1,13 @@
+namespace AiRoi.Domain.UseCases;
+
+/// <summary>The figures that turn a use case's metrics into money. Decimal, like all money in AiRoi.</summary>
+/// <param name="LoadedHumanCostPerHour">
+/// Fully loaded cost of one human hour (salary, benefits, overhead); prices human minutes on events that carry
+/// no explicit human cost.
+/// </param>
+/// <param name="ValuePerConversion">What one conversion is worth when an event carries no conversion value.</param>
+/// <param name="FixedMonthlyCosts">Licences, platform fees, the team running the AI: the ROI denominator.</param>
+public sealed record UnitEconomics(
+    decimal LoadedHumanCostPerHour,
+    decimal ValuePerConversion,
+    IReadOnlyList<FixedCost> FixedMonthlyCosts);

@@ -1,0 +1,113 @@
+using AiRoi.Statistics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace AiRoi.Experiments.Analysis;
+
+/// <summary>
+/// The analysis API: compares the variants of an experiment on one metric, and adjusts p-values tested together.
+/// Stateless: the client sends sufficient statistics and gets the statistics engine's answer. Every refusal is an
+/// RFC 9457 problem detail with a stable <c>type</c> (<see cref="AnalysisProblems"/>) and the failing <c>field</c>.
+/// </summary>
+public static class AnalysisApi
+{
+    /// <summary>Maps <c>POST /api/v1/analysis</c> and <c>POST /api/v1/analysis/adjust</c>.</summary>
+    public static IEndpointRouteBuilder MapAnalysisApiV1(this IEndpointRouteBuilder app)
+    {
+        // The OpenAPI document takes each summary from the handler's XML summary, so the two read the same.
+        var api = app.MapGroup("/api/v1/analysis").WithTags("Analysis");
+
+        // The handlers read the body themselves so that JSON that does not bind is a problem detail naming the JSON
+        // path, not a bare 400; Accepts declares the body for the OpenAPI document (and routing answers another
+        // content type with 415, which UseStatusCodePages turns into a problem detail).
+        api.MapPost("", AnalyzeMetricAsync)
+            .WithName("AnalyzeMetric")
+            .WithSummary("Compares every treatment of one metric with control and checks the traffic split.")
+            .Accepts<MetricAnalysisRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        api.MapPost("/adjust", AdjustPValuesAsync)
+            .WithName("AdjustPValues")
+            .WithSummary("Adjusts p-values tested together (Holm or Benjamini–Hochberg); answers in input order.")
+            .Accepts<PValueAdjustmentRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        return app;
+    }
+
+    /// <summary>Compares every treatment of one metric with control and checks the traffic split.</summary>
+    public static async Task<Results<Ok<MetricAnalysisResponse>, ProblemHttpResult>> AnalyzeMetricAsync(
+        HttpRequest request, [FromServices] IOptions<HttpJsonOptions> json, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await JsonRequestBody.ReadAsync<MetricAnalysisRequest>(request, json.Value.SerializerOptions, cancellationToken);
+            return AnalyzeMetric(body);
+        }
+        catch (AnalysisInputException problem)
+        {
+            return problem.ToProblem();
+        }
+    }
+
+    /// <summary>Analyses one metric: every treatment against control by the chosen method, and the sample-ratio check.</summary>
+    public static Results<Ok<MetricAnalysisResponse>, ProblemHttpResult> AnalyzeMetric(MetricAnalysisRequest request)
+    {
+        try
+        {
+            var result = ExperimentAnalyzer.Analyze(AnalysisMapper.ToEngine(request));
+            return TypedResults.Ok(AnalysisMapper.ToResponse(result, request.Variants!));
+        }
+        catch (AnalysisInputException problem)
+        {
+            return problem.ToProblem();
+        }
+        catch (StatisticsInputException refusal)
+        {
+            return AnalysisInputException.From(refusal).ToProblem();
+        }
+    }
+
+    /// <summary>Adjusts p-values tested together (Holm or Benjamini–Hochberg); answers in input order.</summary>
+    public static async Task<Results<Ok<PValueAdjustmentResponse>, ProblemHttpResult>> AdjustPValuesAsync(
+        HttpRequest request, [FromServices] IOptions<HttpJsonOptions> json, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await JsonRequestBody.ReadAsync<PValueAdjustmentRequest>(request, json.Value.SerializerOptions, cancellationToken);
+            return AdjustPValues(body);
+        }
+        catch (AnalysisInputException problem)
+        {
+            return problem.ToProblem();
+        }
+    }
+
+    /// <summary>Adjusts p-values for multiple testing, in input order.</summary>
+    public static Results<Ok<PValueAdjustmentResponse>, ProblemHttpResult> AdjustPValues(PValueAdjustmentRequest request)
+    {
+        try
+        {
+            var (method, pValues) = AnalysisMapper.ToEngine(request);
+            var adjusted = method switch
+            {
+                PValueAdjustmentMethod.Holm => MultipleTesting.Holm(pValues),
+                PValueAdjustmentMethod.BenjaminiHochberg => MultipleTesting.BenjaminiHochberg(pValues),
+                _ => throw new AnalysisInputException(AnalysisProblems.UnknownValue, "method", $"Unknown adjustment method {method}."),
+            };
+            return TypedResults.Ok(AnalysisMapper.ToResponse(adjusted));
+        }
+        catch (AnalysisInputException problem)
+        {
+            return problem.ToProblem();
+        }
+        catch (StatisticsInputException refusal)
+        {
+            return AnalysisInputException.From(refusal).ToProblem();
+        }
+    }
+}
