@@ -67,6 +67,10 @@ public static class BayesianTest
     }
 
     /// <summary>E[max(0, X)] for X ~ N(μ, σ²) = μΦ(μ/σ) + σφ(μ/σ).</summary>
+    /// <remarks>
+    /// Non-negative by definition; far in the tail (μ/σ below about −37) both terms are subnormal doubles and their
+    /// sum can round to a tiny negative number, so it is clamped at zero.
+    /// </remarks>
     private static double ExpectedPositivePart(double mu, double sigma) =>
-        mu * Normal.CDF(0, 1, mu / sigma) + sigma * Normal.PDF(0, 1, mu / sigma);
+        Math.Max(0, mu * Normal.CDF(0, 1, mu / sigma) + sigma * Normal.PDF(0, 1, mu / sigma));
 }

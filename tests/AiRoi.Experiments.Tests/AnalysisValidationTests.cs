@@ -233,14 +233,14 @@ public class AnalysisValidationTests
             "variants[0].sumSquares");
 
     [Fact]
-    public void An_infinite_result_is_refused_rather_than_serialised()
+    public void An_alpha_too_small_for_accurate_quantiles_is_refused()
     {
-        // 1 − alpha/2 rounds to exactly 1, whose normal quantile is infinite: the interval would be (−∞, ∞).
+        // 1 − alpha/2 would round to exactly 1, whose normal quantile is infinite: the interval would be (−∞, ∞).
         var request = SmallProportion(AnalysisMethod.Bayesian) with { Alpha = 1e-20 };
 
-        var problem = Answer.Problem(AnalysisApi.AnalyzeMetric(request), "non-finite-result", "variants[1]");
+        var problem = Answer.Problem(AnalysisApi.AnalyzeMetric(request), "out-of-range", "alpha");
 
-        Assert.Contains("ciLower", problem.ProblemDetails.Detail);
+        Assert.Contains("1E-06", problem.ProblemDetails.Detail, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

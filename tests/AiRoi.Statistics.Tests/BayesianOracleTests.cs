@@ -20,6 +20,19 @@ public class BayesianOracleTests
     }
 
     [Fact]
+    public void Risks_far_in_the_tail_are_never_negative()
+    {
+        // Found by the property test: μ/σ ≈ −38, where both terms of E[max(0, X)] are subnormal doubles.
+        var effect = EffectMoments.Between(new ProportionStatistic(4860, 3747), new ProportionStatistic(1232, 339), Difference.Relative);
+
+        var lift = BayesianTest.Analyze(effect);
+
+        Assert.True(lift.RiskControl >= 0);
+        Assert.True(lift.RiskTreatment >= 0);
+        Assert.Equal(-lift.Estimate, lift.RiskTreatment!.Value, 12);
+    }
+
+    [Fact]
     public void Lower_is_better_flips_the_chance_to_win_and_swaps_the_risks()
     {
         var up = BayesianTest.Analyze(FortyNineVersusFiftyOne());
