@@ -26,13 +26,25 @@ public sealed class StackFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>Receives every service's traces, so tests can follow one request across services.</summary>
+    public TraceCollector Traces { get; } = new();
+
     public async Task InitializeAsync()
     {
+        await Traces.StartAsync();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiRoi_AppHost>(
         [
             $"--Infrastructure:DataRoot={DataRoot}",
             "--Infrastructure:Ephemeral=true",
         ]);
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToArray())
+        {
+            builder.CreateResourceBuilder(project)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Traces.Endpoint)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                // Export within half a second rather than the default five, so tests wait less.
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500");
+        }
         App = await builder.BuildAsync();
 
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -65,6 +77,7 @@ public sealed class StackFixture : IAsyncLifetime
         {
             await App.DisposeAsync();
         }
+        await Traces.DisposeAsync();
         LeftoverProcesses.StopAll(DataRoot);
         if (Directory.Exists(DataRoot))
         {
