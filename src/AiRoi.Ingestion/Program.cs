@@ -1,4 +1,7 @@
 using AiRoi.Ingestion;
+using AiRoi.Ingestion.ApiKeys;
+using AiRoi.Ingestion.Events;
+using AiRoi.Ingestion.Import;
 using AiRoi.Ingestion.Status;
 using AiRoi.ServiceDefaults;
 using Scalar.AspNetCore;
@@ -10,11 +13,16 @@ builder.AddNpgsqlDataSource(IngestionDatabase.ConnectionName);
 // The cluster to join comes from the app host (Orleans__* configuration).
 builder.UseOrleansClient(client => client.AddActivityPropagation());
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster");
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ApiKeyStore>();
+builder.Services.AddSingleton<EventLogWriter>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+// Answers that routing produces without a body (404, 405, 415) become problem details too.
+app.UseStatusCodePages();
 app.MapOpenApi();
 if (app.Environment.IsDevelopment())
 {
@@ -22,5 +30,8 @@ if (app.Environment.IsDevelopment())
 }
 app.MapDefaultEndpoints();
 app.MapStatusApiV1();
+app.MapEventsApiV1();
+app.MapCsvImportApiV1();
+app.MapApiKeysApiV1();
 
 app.Run();

@@ -1,6 +1,8 @@
 using System.Net;
 using AiRoi.Metrics;
+using AiRoi.Metrics.EventLog;
 using AiRoi.Metrics.Status;
+using AiRoi.Metrics.UseCases;
 using AiRoi.ServiceDefaults;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
@@ -20,11 +22,15 @@ builder.UseOrleans(silo =>
     }
 });
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
+builder.Services.AddSingleton<MonthlyPartitions>();
+builder.Services.AddSingleton<OutcomeEventLog>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+// Answers that routing produces without a body (404, 405, 415) become problem details too.
+app.UseStatusCodePages();
 app.MapOpenApi();
 if (app.Environment.IsDevelopment())
 {
@@ -32,5 +38,7 @@ if (app.Environment.IsDevelopment())
 }
 app.MapDefaultEndpoints();
 app.MapStatusApiV1();
+app.MapUseCaseApiV1();
+app.MapEventLogApiV1();
 
 app.Run();

@@ -19,11 +19,21 @@ internal static class Answer
     }
 
     /// <summary>Asserts a problem answer of type <c>https://airoi.dev/problems/analysis/{slug}</c> naming <paramref name="field"/>.</summary>
-    public static ProblemHttpResult Problem<T>(Results<Ok<T>, ProblemHttpResult> result, string slug, string field, int status = 400)
+    public static ProblemHttpResult Problem<T>(Results<Ok<T>, ProblemHttpResult> result, string slug, string field, int status = 400) =>
+        ProblemOfType(result, $"https://airoi.dev/problems/analysis/{slug}", field, status);
+
+    /// <summary>
+    /// Asserts a problem answer of a type shared by every API (a body that does not bind),
+    /// <c>https://airoi.dev/problems/{slug}</c>, naming <paramref name="field"/>.
+    /// </summary>
+    public static ProblemHttpResult RequestProblem<T>(Results<Ok<T>, ProblemHttpResult> result, string slug, string field, int status = 400) =>
+        ProblemOfType(result, $"https://airoi.dev/problems/{slug}", field, status);
+
+    private static ProblemHttpResult ProblemOfType<T>(Results<Ok<T>, ProblemHttpResult> result, string type, string field, int status)
     {
         var problem = Assert.IsType<ProblemHttpResult>(result.Result);
         var details = problem.ProblemDetails;
-        Assert.Equal($"https://airoi.dev/problems/analysis/{slug}", details.Type);
+        Assert.Equal(type, details.Type);
         Assert.Equal(status, problem.StatusCode);
         Assert.Equal(status, details.Status);
         Assert.Equal(field, details.Extensions["field"]);

@@ -44,7 +44,7 @@ public class JsonBodyTests
     [InlineData("""{"metricType": "proportion", "alpha": NaN}""", "alpha")]
     public async Task Text_that_is_not_json_is_malformed_json_at_its_path(string body, string field)
     {
-        var problem = Answer.Problem(await Analyze(body), "malformed-json", field);
+        var problem = Answer.RequestProblem(await Analyze(body), "malformed-json", field);
 
         Assert.Contains("line 1", problem.ProblemDetails.Detail);
     }
@@ -60,14 +60,14 @@ public class JsonBodyTests
     [InlineData("""[1, 2]""", "$", "an object")]
     public async Task A_value_of_the_wrong_json_type_is_named(string body, string field, string expected)
     {
-        var problem = Answer.Problem(await Analyze(body), "invalid-value", field);
+        var problem = Answer.RequestProblem(await Analyze(body), "invalid-value", field);
 
         Assert.Contains(expected, problem.ProblemDetails.Detail);
     }
 
     [Fact]
     public async Task A_null_body_is_refused() =>
-        Answer.Problem(await Analyze("null"), "invalid-value", "$");
+        Answer.RequestProblem(await Analyze("null"), "invalid-value", "$");
 
     [Theory]
     [InlineData("""{"method": "magic"}""", "method", "frequentist, sequential, bayesian")]
@@ -76,7 +76,7 @@ public class JsonBodyTests
     [InlineData("""{"difference": "percent"}""", "difference", "relative, absolute")]
     public async Task An_unknown_string_lists_the_allowed_values(string body, string field, string allowed)
     {
-        var problem = Answer.Problem(await Analyze(body), "unknown-value", field);
+        var problem = Answer.RequestProblem(await Analyze(body), "unknown-value", field);
 
         Assert.Contains(allowed, problem.ProblemDetails.Detail);
     }
@@ -86,13 +86,13 @@ public class JsonBodyTests
     [InlineData("""{"metricType": "proportion", "alfa": 0.1}""", "alfa")]
     [InlineData("""{"prior": {"mean": 0, "sd": 0.3}}""", "prior.sd")]
     public async Task An_unknown_field_is_refused_rather_than_ignored(string body, string field) =>
-        Answer.Problem(await Analyze(body), "unknown-field", field);
+        Answer.RequestProblem(await Analyze(body), "unknown-field", field);
 
     [Theory]
     [InlineData(null)]
     [InlineData("text/plain")]
     public async Task A_body_not_sent_as_json_is_unsupported(string? contentType) =>
-        Answer.Problem(await Analyze(Valid, contentType), "unsupported-media-type", "$", status: 415);
+        Answer.RequestProblem(await Analyze(Valid, contentType), "unsupported-media-type", "$", status: 415);
 
     [Fact]
     public async Task Conversions_above_n_in_raw_json_name_the_variant()
@@ -109,11 +109,11 @@ public class JsonBodyTests
 
         var adjusted = Answer.Ok(await AnalysisApi.AdjustPValuesAsync(
             Post("""{"method": "benjamini-hochberg", "pValues": [0.01, 0.04]}"""), options, CancellationToken.None));
-        Answer.Problem(
+        Answer.RequestProblem(
             await AnalysisApi.AdjustPValuesAsync(Post("""{"method": "bonferroni", "pValues": [0.01]}"""), options, CancellationToken.None),
             "unknown-value",
             "method");
-        Answer.Problem(
+        Answer.RequestProblem(
             await AnalysisApi.AdjustPValuesAsync(Post("""{"method": "holm", "pValues": [0.01, null]}"""), options, CancellationToken.None),
             "invalid-value",
             "pValues[1]");

@@ -13,7 +13,8 @@ namespace AiRoi.Stack.Tests;
 public sealed class AnalysisApiTests(StackFixture stack)
 {
     private const int Decimals = 5;
-    private const string ProblemPrefix = "https://airoi.dev/problems/analysis/";
+    // Bodies that do not bind answer the shared types (malformed-json); the analysis rules their own (analysis/…).
+    private const string ProblemPrefix = "https://airoi.dev/problems/";
 
     [Fact]
     public async Task Frequentist_proportion_matches_the_reference_over_http()
@@ -109,13 +110,13 @@ public sealed class AnalysisApiTests(StackFixture stack)
     [InlineData("""{"metricType": "proportion", "method": "frequentist", "variants": [{"name": "control", "n": 28,, }]}""", "malformed-json", "variants[0]")]
     [InlineData("""{"metricType": "proportion", "method": "frequentist", "variants": [{"name": "control", "n": "28"}]}""", "invalid-value", "variants[0].n")]
     [InlineData("""{"metricType": "proportion", "method": "magic", "variants": []}""", "unknown-value", "method")]
-    [InlineData("""{"metricType": "proportion", "method": "frequentist", "variants": [{"name": "control", "n": 28, "conversions": 14}]}""", "too-few-variants", "variants")]
+    [InlineData("""{"metricType": "proportion", "method": "frequentist", "variants": [{"name": "control", "n": 28, "conversions": 14}]}""", "analysis/too-few-variants", "variants")]
     [InlineData(
         """{"metricType": "proportion", "method": "frequentist", "variants": [{"name": "control", "n": 28, "conversions": 14}, {"name": "treatment", "n": 30, "conversions": 31}]}""",
-        "out-of-range",
+        "analysis/out-of-range",
         "variants[1].conversions")]
-    [InlineData("""{"metricType": "mean", "method": "frequentist", "variants": [{"name": "control", "n": 28, "conversions": 14}]}""", "not-applicable", "variants[0].conversions")]
-    [InlineData("""{"method": "holm", "pValues": [0.1, 1.5]}""", "out-of-range", "pValues[1]", "/api/v1/analysis/adjust")]
+    [InlineData("""{"metricType": "mean", "method": "frequentist", "variants": [{"name": "control", "n": 28, "conversions": 14}]}""", "analysis/not-applicable", "variants[0].conversions")]
+    [InlineData("""{"method": "holm", "pValues": [0.1, 1.5]}""", "analysis/out-of-range", "pValues[1]", "/api/v1/analysis/adjust")]
     public async Task Bad_input_is_a_400_problem_detail_naming_the_field(string json, string problem, string field, string path = "/api/v1/analysis")
     {
         var (status, body, contentType) = await PostRawAsync(path, json);

@@ -1,3 +1,4 @@
+using AiRoi.ServiceDefaults.Http;
 using AiRoi.Statistics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,8 @@ namespace AiRoi.Experiments.Analysis;
 /// <summary>
 /// The analysis API: compares the variants of an experiment on one metric, and adjusts p-values tested together.
 /// Stateless: the client sends sufficient statistics and gets the statistics engine's answer. Every refusal is an
-/// RFC 9457 problem detail with a stable <c>type</c> (<see cref="AnalysisProblems"/>) and the failing <c>field</c>.
+/// RFC 9457 problem detail with a stable <c>type</c> (<see cref="AnalysisProblems"/>, and the shared
+/// <see cref="RequestProblems"/> for bodies that do not bind) and the failing <c>field</c>.
 /// </summary>
 public static class AnalysisApi
 {
@@ -48,7 +50,7 @@ public static class AnalysisApi
             var body = await JsonRequestBody.ReadAsync<MetricAnalysisRequest>(request, json.Value.SerializerOptions, cancellationToken);
             return AnalyzeMetric(body);
         }
-        catch (AnalysisInputException problem)
+        catch (ProblemException problem)
         {
             return problem.ToProblem();
         }
@@ -62,13 +64,13 @@ public static class AnalysisApi
             var result = ExperimentAnalyzer.Analyze(AnalysisMapper.ToEngine(request));
             return TypedResults.Ok(AnalysisMapper.ToResponse(result, request.Variants!));
         }
-        catch (AnalysisInputException problem)
+        catch (ProblemException problem)
         {
             return problem.ToProblem();
         }
         catch (StatisticsInputException refusal)
         {
-            return AnalysisInputException.From(refusal).ToProblem();
+            return AnalysisProblems.Refusal(refusal).ToProblem();
         }
     }
 
@@ -81,7 +83,7 @@ public static class AnalysisApi
             var body = await JsonRequestBody.ReadAsync<PValueAdjustmentRequest>(request, json.Value.SerializerOptions, cancellationToken);
             return AdjustPValues(body);
         }
-        catch (AnalysisInputException problem)
+        catch (ProblemException problem)
         {
             return problem.ToProblem();
         }
@@ -97,17 +99,17 @@ public static class AnalysisApi
             {
                 PValueAdjustmentMethod.Holm => MultipleTesting.Holm(pValues),
                 PValueAdjustmentMethod.BenjaminiHochberg => MultipleTesting.BenjaminiHochberg(pValues),
-                _ => throw new AnalysisInputException(AnalysisProblems.UnknownValue, "method", $"Unknown adjustment method {method}."),
+                _ => throw new ProblemException(RequestProblems.UnknownValue, "method", $"Unknown adjustment method {method}."),
             };
             return TypedResults.Ok(AnalysisMapper.ToResponse(adjusted));
         }
-        catch (AnalysisInputException problem)
+        catch (ProblemException problem)
         {
             return problem.ToProblem();
         }
         catch (StatisticsInputException refusal)
         {
-            return AnalysisInputException.From(refusal).ToProblem();
+            return AnalysisProblems.Refusal(refusal).ToProblem();
         }
     }
 }

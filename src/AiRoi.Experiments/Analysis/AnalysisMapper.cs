@@ -1,3 +1,4 @@
+using AiRoi.ServiceDefaults.Http;
 using AiRoi.Statistics;
 
 namespace AiRoi.Experiments.Analysis;
@@ -9,7 +10,7 @@ namespace AiRoi.Experiments.Analysis;
 /// </summary>
 internal static class AnalysisMapper
 {
-    /// <exception cref="AnalysisInputException">A required field is missing, a field does not belong, or a list is too long.</exception>
+    /// <exception cref="ProblemException">A required field is missing, a field does not belong, or a list is too long.</exception>
     public static AnalysisRequest ToEngine(MetricAnalysisRequest request)
     {
         var kind = request.MetricType ?? throw Missing("metricType");
@@ -39,21 +40,21 @@ internal static class AnalysisMapper
         };
     }
 
-    /// <exception cref="AnalysisInputException">The method is missing or the list is empty or too long.</exception>
+    /// <exception cref="ProblemException">The method is missing or the list is empty or too long.</exception>
     public static (PValueAdjustmentMethod Method, IReadOnlyList<double> PValues) ToEngine(PValueAdjustmentRequest request)
     {
         var method = request.Method ?? throw Missing("method");
         var pValues = request.PValues ?? throw Missing("pValues");
         if (pValues.Count == 0)
         {
-            throw new AnalysisInputException(AnalysisProblems.EmptyList, "pValues", "pValues needs at least one p-value.");
+            throw new ProblemException(AnalysisProblems.EmptyList, "pValues", "pValues needs at least one p-value.");
         }
 
         RequireAtMost(pValues.Count, AnalysisLimits.MaxPValues, "pValues");
         return (method, pValues);
     }
 
-    /// <exception cref="AnalysisInputException">A number in the result is NaN or infinite.</exception>
+    /// <exception cref="ProblemException">A number in the result is NaN or infinite.</exception>
     public static MetricAnalysisResponse ToResponse(AnalysisResult result, IReadOnlyList<VariantSums> variants)
     {
         var lifts = result.Treatments.Select(treatment =>
@@ -75,7 +76,7 @@ internal static class AnalysisMapper
         return new MetricAnalysisResponse(lifts, sampleRatio);
     }
 
-    /// <exception cref="AnalysisInputException">An adjusted p-value is NaN or infinite.</exception>
+    /// <exception cref="ProblemException">An adjusted p-value is NaN or infinite.</exception>
     public static PValueAdjustmentResponse ToResponse(IReadOnlyList<double> adjusted) =>
         new(adjusted.Select((p, i) => Finite(p, $"pValues[{i}]", $"adjusted[{i}]")).ToList());
 
@@ -109,7 +110,7 @@ internal static class AnalysisMapper
         var n = variant.N ?? throw Missing($"{field}.n");
         if (n > AnalysisLimits.MaxUnitsPerVariant)
         {
-            throw new AnalysisInputException(
+            throw new ProblemException(
                 AnalysisProblems.OutOfRange, $"{field}.n", $"{field}.n must be at most {AnalysisLimits.MaxUnitsPerVariant}, got {n}.");
         }
 
@@ -128,7 +129,7 @@ internal static class AnalysisMapper
                 variant.DenominatorSum ?? throw Missing($"{field}.denominatorSum"),
                 variant.DenominatorSumSquares ?? throw Missing($"{field}.denominatorSumSquares"),
                 variant.SumProducts ?? throw Missing($"{field}.sumProducts")),
-            _ => throw new AnalysisInputException(AnalysisProblems.UnknownValue, "metricType", $"Unknown metric type {kind}."),
+            _ => throw new ProblemException(RequestProblems.UnknownValue, "metricType", $"Unknown metric type {kind}."),
         };
     }
 
@@ -161,7 +162,7 @@ internal static class AnalysisMapper
         {
             if (sent && !kinds.Contains(kind))
             {
-                throw new AnalysisInputException(
+                throw new ProblemException(
                     AnalysisProblems.NotApplicable, $"{field}.{name}", $"{field}.{name} does not belong to a {kind.ToString().ToLowerInvariant()} metric.");
             }
         }
@@ -171,7 +172,7 @@ internal static class AnalysisMapper
     {
         if (count > limit)
         {
-            throw new AnalysisInputException(AnalysisProblems.TooManyItems, field, $"{field} has {count} entries; at most {limit} are accepted.");
+            throw new ProblemException(AnalysisProblems.TooManyItems, field, $"{field} has {count} entries; at most {limit} are accepted.");
         }
     }
 
@@ -180,11 +181,11 @@ internal static class AnalysisMapper
     private static double? Finite(double? value, string field, string output) =>
         value is null || double.IsFinite(value.Value)
             ? value
-            : throw new AnalysisInputException(
+            : throw new ProblemException(
                 AnalysisProblems.NonFiniteResult,
                 field,
                 $"The {output} for {field} would not be a finite number; the inputs are too extreme (a very small alpha or sequentialTuning, or huge sums).");
 
-    private static AnalysisInputException Missing(string field) =>
+    private static ProblemException Missing(string field) =>
         new(AnalysisProblems.MissingField, field, $"{field} is required.");
 }

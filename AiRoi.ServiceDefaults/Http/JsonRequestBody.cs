@@ -2,24 +2,36 @@ using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
 
-namespace AiRoi.Experiments.Analysis;
+namespace AiRoi.ServiceDefaults.Http;
 
 /// <summary>
 /// Reads a JSON request body itself rather than through parameter binding: a body that does not bind then answers
-/// a problem detail naming the JSON path (binding failures would be a bare 400, or a 500 when set to throw).
+/// a problem detail naming the JSON path (binding failures would be a bare 400, or a 500 when set to throw). See
+/// ADR-0006.
 /// </summary>
-internal static partial class JsonRequestBody
+/// <remarks>
+/// Unknown fields and strict numbers are the caller's <see cref="JsonSerializerOptions"/> (or the request type's
+/// attributes): <c>UnmappedMemberHandling = Disallow</c> and <c>NumberHandling = Strict</c>.
+/// </remarks>
+public static partial class JsonRequestBody
 {
-    /// <exception cref="AnalysisInputException">The body is not JSON, or does not fit <typeparamref name="T"/>.</exception>
+    /// <summary>Reads the body as <typeparamref name="T"/>.</summary>
+    /// <exception cref="ProblemException">
+    /// The body is not sent as JSON (<see cref="RequestProblems.UnsupportedMediaType"/>), is not JSON
+    /// (<see cref="RequestProblems.MalformedJson"/>), or does not fit <typeparamref name="T"/>: an unknown field,
+    /// an unknown enum string, or a value of the wrong JSON type, each naming the JSON path.
+    /// </exception>
     public static async Task<T> ReadAsync<T>(HttpRequest request, JsonSerializerOptions options, CancellationToken cancellationToken)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (!request.HasJsonContentType())
         {
             var sent = string.IsNullOrEmpty(request.ContentType) ? "no Content-Type" : $"'{request.ContentType}'";
-            throw new AnalysisInputException(
-                AnalysisProblems.UnsupportedMediaType, "$", $"Send the body as application/json; the request has {sent}.");
+            throw new ProblemException(
+                RequestProblems.UnsupportedMediaType, "$", $"Send the body as application/json; the request has {sent}.");
         }
 
         T? body;
@@ -32,11 +44,11 @@ internal static partial class JsonRequestBody
             throw Describe(exception, typeof(T), options);
         }
 
-        return body ?? throw new AnalysisInputException(AnalysisProblems.InvalidValue, "$", "The request body must be a JSON object, not null.");
+        return body ?? throw new ProblemException(RequestProblems.InvalidValue, "$", "The request body must be a JSON object, not null.");
     }
 
     /// <summary>Names the failing path and tells a syntax error, an unknown field, an unknown enum string and a wrong type apart.</summary>
-    internal static AnalysisInputException Describe(JsonException exception, Type bodyType, JsonSerializerOptions options)
+    private static ProblemException Describe(JsonException exception, Type bodyType, JsonSerializerOptions options)
     {
         var path = exception.Path ?? "$";
         var field = FieldOf(path);
@@ -45,28 +57,28 @@ internal static partial class JsonRequestBody
         if (exception.InnerException is JsonException)
         {
             var position = exception.LineNumber is { } line ? $" (line {line + 1}, byte {exception.BytePositionInLine + 1})" : "";
-            return new AnalysisInputException(AnalysisProblems.MalformedJson, field, $"The body is not valid JSON at {path}{position}.");
+            return new ProblemException(RequestProblems.MalformedJson, field, $"The body is not valid JSON at {path}{position}.");
         }
 
         var (target, unknownMember) = Resolve(bodyType, path, options);
         if (unknownMember)
         {
-            return new AnalysisInputException(
-                AnalysisProblems.UnknownField, field, $"{field} is not a field of this request; the OpenAPI document lists the fields.");
+            return new ProblemException(
+                RequestProblems.UnknownField, field, $"{field} is not a field of this request; the OpenAPI document lists the fields.");
         }
 
         var type = target is null ? null : Nullable.GetUnderlyingType(target) ?? target;
         if (type is { IsEnum: true })
         {
             var allowed = string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.KebabCaseLower.ConvertName));
-            return new AnalysisInputException(AnalysisProblems.UnknownValue, field, $"{field} must be one of: {allowed}.");
+            return new ProblemException(RequestProblems.UnknownValue, field, $"{field} must be one of: {allowed}.");
         }
 
         var expected = type is null ? "another JSON type" : JsonKindOf(type);
-        return new AnalysisInputException(AnalysisProblems.InvalidValue, field, $"{field} must be {expected}.");
+        return new ProblemException(RequestProblems.InvalidValue, field, $"{field} must be {expected}.");
     }
 
-    /// <summary><c>$.variants[1].n</c> → <c>variants[1].n</c>, the form the engine's fields take; the root stays <c>$</c>.</summary>
+    /// <summary><c>$.variants[1].n</c> → <c>variants[1].n</c>, the form validation errors take; the root stays <c>$</c>.</summary>
     private static string FieldOf(string path) =>
         path == "$" ? path : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path[1..];
 
@@ -81,6 +93,10 @@ internal static partial class JsonRequestBody
         {
             var contract = options.GetTypeInfo(type);
             if (step.Groups["index"].Success)
+            {
+                type = contract.ElementType;
+            }
+            else if (contract.Kind == JsonTypeInfoKind.Dictionary)
             {
                 type = contract.ElementType;
             }
@@ -107,13 +123,20 @@ internal static partial class JsonRequestBody
 
     private static string JsonKindOf(Type type) => type switch
     {
-        _ when type == typeof(long) || type == typeof(int) => "a whole number",
-        _ when type == typeof(double) => "a number",
+        _ when type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(byte) => "a whole number",
+        _ when type == typeof(double) || type == typeof(float) || type == typeof(decimal) => "a number",
+        _ when type == typeof(DateOnly) => "a date such as \"2025-01-31\"",
+        _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => "an ISO 8601 date and time such as \"2025-01-31T09:30:00Z\"",
         _ when type == typeof(string) => "a string",
         _ when type == typeof(bool) => "true or false",
+        _ when typeof(IDictionary).IsAssignableFrom(type) || IsGenericDictionary(type) => "an object",
         _ when typeof(IEnumerable).IsAssignableFrom(type) => "an array",
         _ => "an object",
     };
+
+    private static bool IsGenericDictionary(Type type) =>
+        type.GetInterfaces().Append(type).Any(i => i.IsGenericType &&
+            (i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) || i.GetGenericTypeDefinition() == typeof(IDictionary<,>)));
 
     // The serializer writes paths as $.name, $['odd name'] and [index].
     [GeneratedRegex(@"\.(?<name>[^.\[]+)|\['(?<quoted>[^']*)'\]|\[(?<index>\d+)\]")]

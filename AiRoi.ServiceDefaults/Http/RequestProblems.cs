@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http;
+
+namespace AiRoi.ServiceDefaults.Http;
+
+/// <summary>
+/// The problem types every AiRoi API shares: a body that is not JSON or does not fit the request type (answered
+/// by <see cref="JsonRequestBody"/>), and a body that fits but breaks the domain's rules (answered by
+/// <see cref="ValidationFailure"/>). An API's own rules have their own types next to the API.
+/// </summary>
+public static class RequestProblems
+{
+    /// <summary>The body is not JSON at all (syntax error, empty body).</summary>
+    public static readonly ProblemType MalformedJson = new("malformed-json", StatusCodes.Status400BadRequest, "The request body is not valid JSON.");
+
+    /// <summary>A value has the wrong JSON type, e.g. a string where a number belongs, or a fraction for a count.</summary>
+    public static readonly ProblemType InvalidValue = new("invalid-value", StatusCodes.Status400BadRequest, "A value has the wrong JSON type.");
+
+    /// <summary>A string is not one of the allowed values, e.g. <c>"method": "magic"</c>.</summary>
+    public static readonly ProblemType UnknownValue = new("unknown-value", StatusCodes.Status400BadRequest, "A value is not one of the allowed values.");
+
+    /// <summary>The body has a field the API does not know (often a typo, e.g. <c>conversion</c>).</summary>
+    public static readonly ProblemType UnknownField = new("unknown-field", StatusCodes.Status400BadRequest, "The request has a field the API does not know.");
+
+    /// <summary>The body is not sent as JSON.</summary>
+    public static readonly ProblemType UnsupportedMediaType = new(
+        "unsupported-media-type", StatusCodes.Status415UnsupportedMediaType, "The request body must be sent as application/json.");
+
+    /// <summary>
+    /// The body is well-formed but breaks one or more of the domain's input rules; <c>errors</c> and <c>codes</c>
+    /// name every failing field (see <see cref="ValidationFailure"/>).
+    /// </summary>
+    public static readonly ProblemType ValidationFailed = new("validation-failed", StatusCodes.Status400BadRequest, "The request breaks one or more input rules.");
+}

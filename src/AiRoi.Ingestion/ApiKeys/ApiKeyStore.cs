@@ -1,0 +1,85 @@
+using Npgsql;
+
+namespace AiRoi.Ingestion.ApiKeys;
+
+/// <summary>A key as an administrator sees it: never the secret, only its first characters.</summary>
+public sealed record ApiKeySummary(Guid Id, string Name, string KeyPrefix, IReadOnlyList<string>? UseCaseIds, bool IsAdmin, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>API keys in <c>ingestion.api_keys</c>, looked up by hash.</summary>
+public sealed class ApiKeyStore(NpgsqlDataSource dataSource, IHostEnvironment environment)
+{
+    private static readonly Guid DevelopmentKeyId = Guid.Empty;
+
+    /// <summary>The holder of <paramref name="presented"/>, or null when it is missing, unknown or revoked.</summary>
+    public async Task<ApiKeyHolder?> AuthenticateAsync(string? presented, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(presented))
+        {
+            return null;
+        }
+        if (environment.IsDevelopment() && presented == ApiKeySecret.DevelopmentKey)
+        {
+            return new ApiKeyHolder(DevelopmentKeyId, "development key", UseCaseIds: null, IsAdmin: true);
+        }
+
+        await using var command = dataSource.CreateCommand(
+            "select id, name, use_case_ids, is_admin from ingestion.api_keys where key_hash = $1 and revoked_at is null");
+        command.Parameters.Add(new NpgsqlParameter { Value = ApiKeySecret.Hash(presented) });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        var useCases = reader.IsDBNull(2) ? null : reader.GetFieldValue<string[]>(2).ToHashSet(StringComparer.Ordinal);
+        return new ApiKeyHolder(reader.GetGuid(0), reader.GetString(1), useCases, reader.GetBoolean(3));
+    }
+
+    /// <summary>Creates a key and returns it with its one-time secret.</summary>
+    public async Task<(ApiKeySummary Summary, string Secret)> CreateAsync(
+        string name, IReadOnlyList<string>? useCaseIds, bool isAdmin, CancellationToken cancellationToken)
+    {
+        var secret = ApiKeySecret.Generate();
+        var id = Guid.CreateVersion7();
+        await using var command = dataSource.CreateCommand(
+            """
+            insert into ingestion.api_keys (id, name, key_hash, key_prefix, use_case_ids, is_admin)
+            values ($1, $2, $3, $4, $5, $6)
+            returning created_at
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(new NpgsqlParameter { Value = name });
+        command.Parameters.Add(new NpgsqlParameter { Value = ApiKeySecret.Hash(secret) });
+        command.Parameters.Add(new NpgsqlParameter { Value = secret[..ApiKeySecret.VisiblePrefixLength] });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)useCaseIds?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = isAdmin });
+        var createdAt = (DateTime)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var summary = new ApiKeySummary(id, name, secret[..ApiKeySecret.VisiblePrefixLength], useCaseIds, isAdmin, new DateTimeOffset(createdAt, TimeSpan.Zero), null);
+        return (summary, secret);
+    }
+
+    /// <summary>Every key, newest first.</summary>
+    public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select id, name, key_prefix, use_case_ids, is_admin, created_at, revoked_at from ingestion.api_keys order by created_at desc");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var keys = new List<ApiKeySummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(new ApiKeySummary(
+                reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<string[]>(3), reader.GetBoolean(4),
+                reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+        return keys;
+    }
+
+    /// <summary>Revokes a key; false when no such key exists.</summary>
+    public async Task<bool> RevokeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "update ingestion.api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+}

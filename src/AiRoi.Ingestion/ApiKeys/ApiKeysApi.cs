@@ -1,0 +1,81 @@
+using System.Text.Json;
+using AiRoi.Domain;
+using AiRoi.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AiRoi.Ingestion.ApiKeys;
+
+/// <summary>What an administrator asks for when creating a key.</summary>
+/// <param name="Name">What the key is for (shown in lists), 1–100 characters.</param>
+/// <param name="UseCaseIds">The use cases the key may write; omit for a key that writes for the whole organization.</param>
+/// <param name="Admin">True for a key that may also manage keys.</param>
+public sealed record CreateApiKeyRequest(string? Name, IReadOnlyList<string>? UseCaseIds, bool Admin = false);
+
+/// <summary>A new key: <see cref="Key"/> is the secret, shown this once and never again.</summary>
+public sealed record CreatedApiKey(ApiKeySummary ApiKey, string Key);
+
+/// <summary>Key management: create (the secret is shown once), list, revoke. Admin keys only.</summary>
+public static class ApiKeysApi
+{
+    /// <summary>Maps <c>/api/v1/api-keys</c>.</summary>
+    public static IEndpointRouteBuilder MapApiKeysApiV1(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireApiKey().RequireAdminKey();
+        api.MapPost("", CreateAsync).WithName("CreateApiKey").WithSummary("Creates an API key; the answer carries the secret, shown once.")
+            .Accepts<CreateApiKeyRequest>("application/json");
+        api.MapGet("", ListAsync).WithName("ListApiKeys").WithSummary("Lists API keys without their secrets.");
+        api.MapPost("/{id:guid}/revoke", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes an API key at once.");
+        return app;
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    private static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult>> CreateAsync(
+        HttpRequest http, ApiKeyStore store, CancellationToken cancellationToken)
+    {
+        CreateApiKeyRequest request;
+        try
+        {
+            request = await JsonRequestBody.ReadAsync<CreateApiKeyRequest>(http, Json, cancellationToken);
+        }
+        catch (ProblemException problem)
+        {
+            return problem.ToProblem();
+        }
+
+        var errors = new List<ValidationError>();
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        {
+            errors.Add(new ValidationError("name", ValidationCodes.Required, "name is required, 1–100 characters."));
+        }
+        if (request.UseCaseIds is { Count: 0 })
+        {
+            errors.Add(new ValidationError("useCaseIds", ValidationCodes.Required, "useCaseIds, when given, must list at least one use case; omit it for an organization-wide key."));
+        }
+        for (var i = 0; i < (request.UseCaseIds?.Count ?? 0); i++)
+        {
+            if (!TextFormats.IsSlug(request.UseCaseIds![i]))
+            {
+                errors.Add(new ValidationError($"useCaseIds[{i}]", ValidationCodes.InvalidFormat, $"useCaseIds[{i}] must be a use-case id (lowercase letters, digits, single hyphens)."));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return ValidationFailure.ToProblem(errors);
+        }
+
+        var (summary, secret) = await store.CreateAsync(request.Name!.Trim(), request.UseCaseIds, request.Admin, cancellationToken);
+        return TypedResults.Created($"/api/v1/api-keys/{summary.Id}", new CreatedApiKey(summary, secret));
+    }
+
+    private static async Task<Ok<IReadOnlyList<ApiKeySummary>>> ListAsync(ApiKeyStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListAsync(cancellationToken));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(Guid id, ApiKeyStore store, CancellationToken cancellationToken) =>
+        await store.RevokeAsync(id, cancellationToken)
+            ? TypedResults.NoContent()
+            : IngestionProblems.ApiKeyNotFound.ToProblem($"There is no API key {id}.");
+}

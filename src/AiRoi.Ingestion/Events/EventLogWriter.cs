@@ -1,0 +1,65 @@
+using AiRoi.Contracts;
+using AiRoi.Contracts.UseCases;
+using AiRoi.Domain;
+
+namespace AiRoi.Ingestion.Events;
+
+/// <summary>
+/// Hands validated events to their use cases' grains: first checks that every use case takes events (nothing is
+/// written otherwise), then writes each use case's events in one grain call, one transaction (ADR-0009).
+/// </summary>
+public sealed class EventLogWriter(IClusterClient cluster)
+{
+    /// <summary>Error code: the event's use case is not in the registry.</summary>
+    public const string UnknownUseCase = "unknown-use-case";
+
+    /// <summary>Error code: the event's use case is archived.</summary>
+    public const string ArchivedUseCase = "archived-use-case";
+
+    /// <summary>Errors for events whose use case is unknown or archived; empty when all may be written.</summary>
+    /// <param name="events">The events, with how each is named in an error (<c>events[3]</c>, <c>line 7</c>).</param>
+    public async Task<IReadOnlyList<ValidationError>> FindClosedUseCasesAsync(IEnumerable<(string Name, BatchEvent Item)> events)
+    {
+        var errors = new List<ValidationError>();
+        foreach (var group in events.GroupBy(entry => entry.Item.Event.UseCaseId))
+        {
+            var status = await cluster.GetGrain<IUseCaseGrain>(group.Key).GetWriteStatusAsync();
+            if (status == UseCaseWriteStatus.Open)
+            {
+                continue;
+            }
+            var (code, reason) = status == UseCaseWriteStatus.Archived
+                ? (ArchivedUseCase, "is archived and takes no new events")
+                : (UnknownUseCase, "is not registered; create it with POST /api/v1/use-cases first");
+            errors.AddRange(group.Select(entry => new ValidationError($"{entry.Name}.useCaseId", code,
+                $"{entry.Name}: use case '{group.Key}' {reason}.")));
+        }
+        return errors;
+    }
+
+    /// <summary>Writes the events, per use case, in chunks of at most <paramref name="chunkSize"/>; results in input order.</summary>
+    /// <exception cref="InvalidOperationException">A use case was archived while its events were being written.</exception>
+    public async Task<IReadOnlyList<EventResult>> WriteAsync(IReadOnlyList<BatchEvent> events, int chunkSize = EventBatchLimits.MaxEvents)
+    {
+        var written = await Task.WhenAll(events.GroupBy(item => item.Event.UseCaseId)
+            .Select(group => WriteUseCaseAsync(group.Key, group.ToList(), chunkSize)));
+        return written.SelectMany(results => results).OrderBy(result => result.Index).ToList();
+    }
+
+    private async Task<List<EventResult>> WriteUseCaseAsync(string useCaseId, List<BatchEvent> events, int chunkSize)
+    {
+        var grain = cluster.GetGrain<IUseCaseGrain>(useCaseId);
+        var results = new List<EventResult>(events.Count);
+        foreach (var chunk in events.Chunk(chunkSize))
+        {
+            var result = await grain.AppendAsync(chunk.Select(item => OutcomeEventJson.Serialize(item.Event)).ToList());
+            if (result.Status != UseCaseWriteStatus.Open)
+            {
+                throw new InvalidOperationException($"Use case {useCaseId} closed while its events were being written.");
+            }
+            results.AddRange(chunk.Select((item, position) => new EventResult(
+                item.Index, item.Event.EventId, result.Outcomes[position].Accepted ? "accepted" : "duplicate", result.Outcomes[position].Sequence)));
+        }
+        return results;
+    }
+}

@@ -1,0 +1,107 @@
+using AiRoi.Domain;
+using AiRoi.Domain.Events;
+using AiRoi.ServiceDefaults.Http;
+using AiRoi.Ingestion.ApiKeys;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AiRoi.Ingestion.Events;
+
+/// <summary>
+/// <c>POST /api/v1/events</c>: outcome events in batches of 1 to 10,000. A batch with any invalid event is refused
+/// whole and nothing is written (ADR-0009); a valid batch is written per use case, each in one transaction, and
+/// the answer says per event whether it was accepted or a duplicate.
+/// </summary>
+public static partial class EventsApi
+{
+    /// <summary>Maps the events API.</summary>
+    public static IEndpointRouteBuilder MapEventsApiV1(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/events", PostEventsAsync)
+            .WithTags("Events")
+            .WithName("PostEvents")
+            .WithSummary("Records a batch of outcome events; refused whole if any event is invalid.")
+            .RequireApiKey()
+            .WithMetadata(new RequestSizeLimitAttribute(EventBatchLimits.MaxBodyBytes))
+            .Accepts<EventBatchRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static async Task<Results<Ok<EventBatchResult>, ProblemHttpResult>> PostEventsAsync(
+        HttpContext http, EventLogWriter writer, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return RequestProblems.UnsupportedMediaType.ToProblem("Send the batch as application/json: {\"events\": [...]}.");
+        }
+
+        System.Text.Json.JsonDocument? document;
+        ValidationError? parseError;
+        try
+        {
+            (document, parseError) = await EventBatchReader.ParseBodyAsync(http.Request.Body, cancellationToken);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return IngestionProblems.PayloadTooLarge.ToProblem($"A batch body may be at most {EventBatchLimits.MaxBodyBytes / (1024 * 1024)} MiB; send smaller batches.");
+        }
+        if (document is null)
+        {
+            return ValidationFailure.ToProblem([parseError!], RequestProblems.MalformedJson);
+        }
+
+        using (document)
+        {
+            var batch = EventBatchReader.Read(document.RootElement, clock.GetUtcNow(), EventLimits.Default);
+            if (!batch.IsValid)
+            {
+                return Refused(batch.Errors, batch.ErrorCount);
+            }
+
+            var holder = ApiKeyFilters.KeyHolder(http);
+            var forbidden = batch.Events.Where(item => !holder.MayWrite(item.Event.UseCaseId))
+                .Select(item => new ValidationError($"events[{item.Index}].useCaseId", "forbidden",
+                    $"events[{item.Index}]: this API key may not write events for use case '{item.Event.UseCaseId}'."))
+                .ToList();
+            if (forbidden.Count > 0)
+            {
+                return ValidationFailure.ToProblem(forbidden, IngestionProblems.UseCaseNotInKeyScope,
+                    "Nothing was written. Use a key scoped to these use cases.");
+            }
+
+            try
+            {
+                var closed = await writer.FindClosedUseCasesAsync(batch.Events.Select(item => ($"events[{item.Index}]", item)));
+                if (closed.Count > 0)
+                {
+                    return Refused(closed, closed.Count);
+                }
+                var results = await writer.WriteAsync(batch.Events);
+                var accepted = results.Count(result => result.Status == "accepted");
+                return TypedResults.Ok(new EventBatchResult(accepted, results.Count - accepted, results));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogWriteFailed(loggers.CreateLogger(typeof(EventsApi)), exception);
+                return IngestionProblems.WriteUnavailable.ToProblem(
+                    "The batch may be partly written. Send the same batch again: events already written come back as duplicates.");
+            }
+        }
+    }
+
+    private static ProblemHttpResult Refused(IReadOnlyList<ValidationError> errors, int errorCount) =>
+        ValidationFailure.ToProblem(errors, RequestProblems.ValidationFailed,
+            errorCount > errors.Count
+                ? $"Nothing was written. {errorCount:N0} errors; the first {errors.Count:N0} are listed."
+                : "Nothing was written. Fix the events listed in errors and send the batch again.",
+            new Dictionary<string, object?> { ["errorCount"] = errorCount });
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing an event batch failed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception);
+}

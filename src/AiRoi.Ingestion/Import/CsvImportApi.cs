@@ -1,0 +1,97 @@
+using AiRoi.Domain;
+using AiRoi.Domain.Events;
+using AiRoi.ServiceDefaults.Http;
+using AiRoi.Ingestion.ApiKeys;
+using AiRoi.Ingestion.Events;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AiRoi.Ingestion.Import;
+
+/// <summary>
+/// <c>POST /api/v1/use-cases/{id}/events/import</c>: historical (for example pre-AI) outcome events as CSV, a header
+/// row naming the fields. A file with any bad row is refused whole and the answer lists each error with its line
+/// number; a valid file is written in batches of 10,000, and events already in the log count as duplicates.
+/// </summary>
+public static partial class CsvImportApi
+{
+    /// <summary>Rows per file: a year of a busy use case's daily volume; larger histories are split by the client.</summary>
+    public const int MaxRows = 100_000;
+
+    /// <summary>Body size: 100,000 rows of typical width (~300 bytes) with room to spare.</summary>
+    public const long MaxBodyBytes = 64 * 1024 * 1024;
+
+    /// <summary>Maps the import endpoint.</summary>
+    public static IEndpointRouteBuilder MapCsvImportApiV1(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/use-cases/{useCaseId}/events/import", ImportAsync)
+            .WithTags("Events")
+            .WithName("ImportEventsCsv")
+            .WithSummary("Imports historical outcome events from CSV; refused whole with line numbers if any row is bad.")
+            .RequireApiKey()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .Accepts<string>("text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static async Task<Results<Ok<EventBatchResult>, ProblemHttpResult>> ImportAsync(
+        string useCaseId, HttpContext http, EventLogWriter writer, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (!ApiKeyFilters.KeyHolder(http).MayWrite(useCaseId))
+        {
+            return IngestionProblems.UseCaseNotInKeyScope.ToProblem($"This API key may not write events for use case '{useCaseId}'.");
+        }
+
+        // The reader is synchronous; the body is buffered (bounded by the size limit) rather than read with blocking I/O.
+        using var body = new MemoryStream();
+        try
+        {
+            await http.Request.Body.CopyToAsync(body, cancellationToken);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return IngestionProblems.PayloadTooLarge.ToProblem($"An import may be at most {MaxBodyBytes / (1024 * 1024)} MiB; split the file.");
+        }
+        body.Position = 0;
+
+        var read = OutcomeEventCsvReader.Read(body, clock.GetUtcNow(), EventLimits.Default, MaxRows, useCaseId);
+        if (!read.IsValid)
+        {
+            var lines = read.Errors.Select(error => new ValidationError(
+                error.Field.Length == 0 ? $"line {error.Line}" : $"line {error.Line}.{error.Field}", error.Code, error.Message)).ToList();
+            return ValidationFailure.ToProblem(lines, IngestionProblems.CsvRejected,
+                "Nothing was imported. Fix the lines listed and send the file again.",
+                new Dictionary<string, object?>
+                {
+                    ["lines"] = read.Errors.Select(error => new { line = error.Line, field = error.Field, code = error.Code, message = error.Message }).ToList(),
+                });
+        }
+
+        var events = read.Events.Select(imported => new BatchEvent(imported.Line, imported.Event)).ToList();
+        try
+        {
+            var closed = await writer.FindClosedUseCasesAsync(events.Take(1).Select(item => ($"line {item.Index}", item)));
+            if (closed.Count > 0)
+            {
+                return ValidationFailure.ToProblem(closed, IngestionProblems.CsvRejected, closed[0].Message);
+            }
+            var results = await writer.WriteAsync(events);
+            var accepted = results.Count(result => result.Status == "accepted");
+            return TypedResults.Ok(new EventBatchResult(accepted, results.Count - accepted, results));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogImportFailed(loggers.CreateLogger(typeof(CsvImportApi)), useCaseId, exception);
+            return IngestionProblems.WriteUnavailable.ToProblem(
+                "The file may be partly imported. Send the same file again: rows already imported come back as duplicates.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Importing CSV for {UseCaseId} failed")]
+    private static partial void LogImportFailed(ILogger logger, string useCaseId, Exception exception);
+}

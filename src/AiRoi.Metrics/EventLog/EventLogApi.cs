@@ -1,0 +1,30 @@
+using AiRoi.Contracts.UseCases;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AiRoi.Metrics.EventLog;
+
+/// <summary>What the use case's grain holds of its log: the position and the running totals.</summary>
+public static class EventLogApi
+{
+    /// <summary>Maps <c>GET /api/v1/use-cases/{id}/event-log</c>.</summary>
+    public static IEndpointRouteBuilder MapEventLogApiV1(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/use-cases/{id}/event-log", GetEventLogAsync)
+            .WithTags("Event log")
+            .WithName("GetEventLog")
+            .WithSummary("The use case's log position and running totals, as its grain holds them in memory.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<Results<Ok<UseCaseTotals>, ProblemHttpResult>> GetEventLogAsync(string id, IGrainFactory grains)
+    {
+        var grain = grains.GetGrain<IUseCaseGrain>(id);
+        if (await grain.GetWriteStatusAsync() == UseCaseWriteStatus.Unknown)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such use case",
+                detail: $"There is no use case '{id}'.", type: "https://airoi.dev/problems/use-case-not-found");
+        }
+        return TypedResults.Ok(await grain.GetTotalsAsync());
+    }
+}

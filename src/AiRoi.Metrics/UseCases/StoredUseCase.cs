@@ -1,0 +1,10 @@
+using AiRoi.Domain.UseCases;
+
+namespace AiRoi.Metrics.UseCases;
+
+/// <summary>A use case as the registry holds it: the definition and its bookkeeping.</summary>
+/// <param name="UseCase">The validated definition; <see cref="UseCase.Archived"/> is the registry's flag.</param>
+/// <param name="Revision">1 when created, one more after every change; the ETag is this number quoted.</param>
+/// <param name="CreatedAt">When the use case was registered.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+public sealed record StoredUseCase(UseCase UseCase, int Revision, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
