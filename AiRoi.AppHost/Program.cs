@@ -30,6 +30,9 @@ var ingestion = builder.AddProject<Projects.AiRoi_Ingestion>(ResourceNames.Inges
     .WaitFor(metrics)
     .WithHttpHealthCheck(ResourceNames.HealthPath);
 
+// The registry verifies API keys with the ingestion service, which owns them (no wait: ingestion waits for metrics).
+metrics.WithReference(ingestion);
+
 var experiments = builder.AddProject<Projects.AiRoi_Experiments>(ResourceNames.Experiments)
     .WithReference(infrastructure.ExperimentsDatabase)
     .WithReference(infrastructure.Messaging)

@@ -1,23 +1,13 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 
 namespace AiRoi.AppHost.Infrastructure;
 
-/// <summary>The few things the local infrastructure needs from the host: users, free ports, secrets, commands.</summary>
+/// <summary>The few things the local infrastructure needs from the host: users, secrets, commands.</summary>
 internal static class HostProcess
 {
     /// <summary>True when the app host runs as root, where PostgreSQL must be started as the postgres user.</summary>
     public static bool IsRoot => Environment.UserName == "root";
-
-    /// <summary>A TCP port on the loopback interface that nothing listens on right now.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Reads the secret kept in <paramref name="path"/>, creating a random one the first time.</summary>
     public static string ReadOrCreateSecret(string path)

@@ -34,9 +34,10 @@ public static class LocalPostgresBuilderExtensions
         }
         HostProcess.GiveTo(ServiceUser, dataFolder);
 
-        var port = HostProcess.FreePort();
+        // The port comes from the orchestrator through PGPORT, which postgres reads: it allocates every port of the
+        // stack, so none is handed out twice.
         var (command, arguments) = HostProcess.AsUser(ServiceUser, Path.Combine(binaries, "postgres"),
-            "-D", clusterFolder, "-p", port.ToString(), "-k", socketFolder, "-c", "listen_addresses=127.0.0.1");
+            "-D", clusterFolder, "-k", socketFolder, "-c", "listen_addresses=127.0.0.1");
 
         var server = new LocalPostgresServerResource(name, command, dataFolder, password);
         var healthCheckKey = $"{name}-accepts-connections";
@@ -44,13 +45,7 @@ public static class LocalPostgresBuilderExtensions
             healthCheckKey, _ => new PostgresAcceptsConnections(server), failureStatus: null, tags: null));
 
         return builder.AddResource(server)
-            .WithEndpoint(LocalPostgresServerResource.EndpointName, endpoint =>
-            {
-                endpoint.Port = port;
-                endpoint.TargetPort = port;
-                endpoint.IsProxied = false;
-                endpoint.UriScheme = "tcp";
-            })
+            .WithEndpoint(name: LocalPostgresServerResource.EndpointName, scheme: "tcp", env: "PGPORT", isProxied: false)
             .WithArgs(arguments)
             .WithHealthCheck(healthCheckKey);
     }

@@ -12,6 +12,9 @@ public static class LocalRabbitMqBuilderExtensions
     // The package's /usr/sbin wrapper switches to the rabbitmq user; this script runs the node as we are.
     private const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
 
+    private const string MapperEndpoint = "tcp";
+    private const string DistributionEndpoint = "distribution";
+
     /// <summary>
     /// Adds a RabbitMQ node with its own ports, home, data and an empty plugin list, so that several stacks can run
     /// side by side, and its own Erlang port mapper (epmd) as a resource of its own: the node is told not to start
@@ -43,16 +46,15 @@ public static class LocalRabbitMqBuilderExtensions
         var environmentFile = Path.Combine(dataFolder, "rabbitmq-env.conf");
         File.WriteAllText(environmentFile, string.Empty);
 
-        var amqpPort = HostProcess.FreePort();
-        var distributionPort = HostProcess.FreePort();
-        var mapperPort = HostProcess.FreePort();
-
+        // Every port comes from the orchestrator through the variable each program reads (ERL_EPMD_PORT,
+        // RABBITMQ_NODE_PORT, RABBITMQ_DIST_PORT): it allocates all ports of the stack, so none is handed out twice.
+        var mapper = builder.AddExecutable($"{name}-epmd", "epmd", dataFolder, "-address", "127.0.0.1")
+            .WithEndpoint(name: MapperEndpoint, scheme: "tcp", env: "ERL_EPMD_PORT", isProxied: false);
+        var mapperEndpoint = mapper.GetEndpoint(MapperEndpoint);
         var mapperHealthKey = $"{name}-epmd-listens";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            mapperHealthKey, _ => new TcpListens(mapperPort), failureStatus: null, tags: null));
-        var mapper = builder.AddExecutable($"{name}-epmd", "epmd", dataFolder,
-                "-port", mapperPort.ToString(), "-address", "127.0.0.1")
-            .WithHealthCheck(mapperHealthKey);
+            mapperHealthKey, _ => new TcpListens(mapperEndpoint), failureStatus: null, tags: null));
+        mapper.WithHealthCheck(mapperHealthKey);
 
         var node = new LocalRabbitMqResource(name, ServerScript, dataFolder, password);
         var healthCheckKey = $"{name}-accepts-connections";
@@ -60,25 +62,18 @@ public static class LocalRabbitMqBuilderExtensions
             healthCheckKey, _ => new AmqpAcceptsConnections(node), failureStatus: null, tags: null));
 
         return builder.AddResource(node)
-            .WithEndpoint(LocalRabbitMqResource.EndpointName, endpoint =>
-            {
-                endpoint.Port = amqpPort;
-                endpoint.TargetPort = amqpPort;
-                endpoint.IsProxied = false;
-                endpoint.UriScheme = "tcp";
-            })
+            .WithEndpoint(name: LocalRabbitMqResource.EndpointName, scheme: "tcp", env: "RABBITMQ_NODE_PORT", isProxied: false)
+            .WithEndpoint(name: DistributionEndpoint, scheme: "tcp", env: "RABBITMQ_DIST_PORT", isProxied: false)
             .WithEnvironment("HOME", home)
             .WithEnvironment("RABBITMQ_CONF_ENV_FILE", environmentFile)
             .WithEnvironment("RABBITMQ_CONFIG_FILE", configFile)
             .WithEnvironment("RABBITMQ_ENABLED_PLUGINS_FILE", pluginsFile)
             .WithEnvironment("RABBITMQ_NODENAME", "airoi@localhost")
             .WithEnvironment("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1")
-            .WithEnvironment("RABBITMQ_NODE_PORT", amqpPort.ToString())
-            .WithEnvironment("RABBITMQ_DIST_PORT", distributionPort.ToString())
             .WithEnvironment("RABBITMQ_MNESIA_BASE", mnesia)
             .WithEnvironment("RABBITMQ_LOG_BASE", logs)
             .WithEnvironment("RABBITMQ_LOGS", "-")
-            .WithEnvironment("ERL_EPMD_PORT", mapperPort.ToString())
+            .WithEnvironment("ERL_EPMD_PORT", mapperEndpoint.Property(EndpointProperty.TargetPort))
             .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-start_epmd false")
             .WithHealthCheck(healthCheckKey)
             .WaitFor(mapper);
@@ -102,19 +97,19 @@ public static class LocalRabbitMqBuilderExtensions
         }
     }
 
-    private sealed class TcpListens(int port) : IHealthCheck
+    private sealed class TcpListens(EndpointReference endpoint) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             try
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port, cancellationToken);
+                await client.ConnectAsync("127.0.0.1", endpoint.Port, cancellationToken);
                 return HealthCheckResult.Healthy();
             }
             catch (SocketException exception)
             {
-                return HealthCheckResult.Unhealthy($"Nothing listens on port {port} yet.", exception);
+                return HealthCheckResult.Unhealthy($"Nothing listens on the epmd port yet.", exception);
             }
         }
     }

@@ -25,6 +25,15 @@ public static class RequestProblems
     public static readonly ProblemType UnsupportedMediaType = new(
         "unsupported-media-type", StatusCodes.Status415UnsupportedMediaType, "The request body must be sent as application/json.");
 
+    /// <summary>A write without a key, or with an unknown or revoked key.</summary>
+    public static readonly ProblemType ApiKeyRequired = new("api-key-required", StatusCodes.Status401Unauthorized, "API key required");
+
+    /// <summary>Managing keys needs an admin key.</summary>
+    public static readonly ProblemType AdminKeyRequired = new("admin-key-required", StatusCodes.Status403Forbidden, "Admin key required");
+
+    /// <summary>The key is scoped to other use cases.</summary>
+    public static readonly ProblemType UseCaseNotInKeyScope = new("use-case-not-in-key-scope", StatusCodes.Status403Forbidden, "The API key does not cover these use cases");
+
     /// <summary>
     /// The body is well-formed but breaks one or more of the domain's input rules; <c>errors</c> and <c>codes</c>
     /// name every failing field (see <see cref="ValidationFailure"/>).

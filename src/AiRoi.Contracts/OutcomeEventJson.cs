@@ -1,17 +1,16 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using AiRoi.Domain.Events;
 
 namespace AiRoi.Contracts;
 
 /// <summary>
-/// The one JSON form of an outcome event, used on the ingestion API, between ingestion and the use-case grains,
-/// and in the event log: camelCase field names, enums as kebab-case strings, unknown fields refused.
+/// The one JSON form of an outcome event (<see cref="WireJson"/>), used on the ingestion API, between ingestion
+/// and the use-case grains, and in the event log.
 /// </summary>
 public static class OutcomeEventJson
 {
-    /// <summary>Serializer options for outcome events (and the batches that carry them).</summary>
-    public static readonly JsonSerializerOptions Options = Create();
+    /// <summary>Serializer options for outcome events (and the batches that carry them): <see cref="WireJson.Options"/>.</summary>
+    public static JsonSerializerOptions Options => WireJson.Options;
 
     /// <summary>The canonical document of a validated event, as it is stored in the log.</summary>
     public static string Serialize(OutcomeEvent outcomeEvent) => JsonSerializer.Serialize(outcomeEvent, Options);
@@ -19,17 +18,4 @@ public static class OutcomeEventJson
     /// <summary>Reads an event from the log (or from ingestion); throws <see cref="JsonException"/> when it does not fit.</summary>
     public static OutcomeEvent Deserialize(string json) =>
         JsonSerializer.Deserialize<OutcomeEvent>(json, Options) ?? throw new JsonException("An outcome event must be a JSON object, not null.");
-
-    private static JsonSerializerOptions Create()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            NumberHandling = JsonNumberHandling.Strict,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
 }

@@ -5,15 +5,6 @@ namespace AiRoi.Ingestion;
 /// <summary>The problem types of the ingestion API, beside the shared ones in <see cref="RequestProblems"/>.</summary>
 public static class IngestionProblems
 {
-    /// <summary>No key, an unknown key or a revoked key.</summary>
-    public static readonly ProblemType ApiKeyRequired = new("api-key-required", StatusCodes.Status401Unauthorized, "API key required");
-
-    /// <summary>Key management needs an admin key.</summary>
-    public static readonly ProblemType AdminKeyRequired = new("admin-key-required", StatusCodes.Status403Forbidden, "Admin key required");
-
-    /// <summary>The key is scoped to other use cases.</summary>
-    public static readonly ProblemType UseCaseNotInKeyScope = new("use-case-not-in-key-scope", StatusCodes.Status403Forbidden, "The API key does not cover these use cases");
-
     /// <summary>No key with that id.</summary>
     public static readonly ProblemType ApiKeyNotFound = new("api-key-not-found", StatusCodes.Status404NotFound, "No such API key");
 

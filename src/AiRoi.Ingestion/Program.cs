@@ -4,6 +4,7 @@ using AiRoi.Ingestion.Events;
 using AiRoi.Ingestion.Import;
 using AiRoi.Ingestion.Status;
 using AiRoi.ServiceDefaults;
+using AiRoi.ServiceDefaults.Http;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.UseOrleansClient(client => client.AddActivityPropagation());
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster");
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ApiKeyStore>();
+builder.Services.AddSingleton<IApiKeyAuthenticator>(services => services.GetRequiredService<ApiKeyStore>());
 builder.Services.AddSingleton<EventLogWriter>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();

@@ -1,9 +1,11 @@
 using System.Net;
 using AiRoi.Metrics;
+using AiRoi.Metrics.ApiKeys;
 using AiRoi.Metrics.EventLog;
 using AiRoi.Metrics.Status;
 using AiRoi.Metrics.UseCases;
 using AiRoi.ServiceDefaults;
+using AiRoi.ServiceDefaults.Http;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
 
@@ -24,6 +26,9 @@ builder.UseOrleans(silo =>
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
 builder.Services.AddSingleton<MonthlyPartitions>();
 builder.Services.AddSingleton<OutcomeEventLog>();
+builder.Services.AddMemoryCache();
+builder.Services.AddHttpClient(IngestionApiKeyAuthenticator.IngestionClient, client => client.BaseAddress = new Uri("http://ingestion"));
+builder.Services.AddSingleton<IApiKeyAuthenticator, IngestionApiKeyAuthenticator>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 

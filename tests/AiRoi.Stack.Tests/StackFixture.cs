@@ -48,27 +48,58 @@ public sealed class StackFixture : IAsyncLifetime
         App = await builder.BuildAsync();
 
         using var timeout = new CancellationTokenSource(StartTimeout);
+        using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+        var failure = WatchForFailureAsync(stopWatching.Token);
+        var healthy = StartUntilHealthyAsync(timeout.Token);
         try
         {
-            await App.StartAsync(timeout.Token);
-            foreach (var service in Services)
+            if (await Task.WhenAny(healthy, failure) == failure && failure.IsCompletedSuccessfully)
             {
-                // Healthy, or ended: a service that crashed at start-up fails the run now, not at the timeout.
-                var reached = await App.ResourceNotifications.WaitForResourceAsync(service, resourceEvent =>
-                    resourceEvent.Snapshot.HealthStatus == HealthStatus.Healthy ||
-                    KnownResourceStates.TerminalStates.Contains(resourceEvent.Snapshot.State?.Text), timeout.Token);
-                if (reached.Snapshot.HealthStatus != HealthStatus.Healthy)
-                {
-                    throw new InvalidOperationException(
-                        $"{service} ended before it was healthy.\n{DescribeResources()}\n{await ReadLogAsync(service)}");
-                }
+                var failed = await failure;
+                throw new InvalidOperationException(
+                    $"{failed} ended with a non-zero exit code while the stack started.\n{DescribeResources()}\n{await ReadLogAsync(failed)}");
             }
+            await healthy;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             throw new TimeoutException(
                 $"The stack was not healthy within {StartTimeout.TotalSeconds:0} s.\n{DescribeResources()}");
         }
+        finally
+        {
+            await stopWatching.CancelAsync();
+        }
+    }
+
+    private async Task StartUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        await App.StartAsync(cancellationToken);
+        foreach (var service in Services)
+        {
+            // Healthy, or ended: a service that crashed at start-up fails the run now, not at the timeout.
+            var reached = await App.ResourceNotifications.WaitForResourceAsync(service, resourceEvent =>
+                resourceEvent.Snapshot.HealthStatus == HealthStatus.Healthy ||
+                KnownResourceStates.TerminalStates.Contains(resourceEvent.Snapshot.State?.Text), cancellationToken);
+            if (reached.Snapshot.HealthStatus != HealthStatus.Healthy)
+            {
+                throw new InvalidOperationException(
+                    $"{service} ended before it was healthy.\n{DescribeResources()}\n{await ReadLogAsync(service)}");
+            }
+        }
+    }
+
+    /// <summary>The name of the first resource that ends with a non-zero exit code (the stack cannot become healthy).</summary>
+    private async Task<string> WatchForFailureAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var resourceEvent in App.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (resourceEvent.Snapshot.ExitCode is { } exitCode && exitCode != 0)
+            {
+                return resourceEvent.Resource.Name;
+            }
+        }
+        throw new OperationCanceledException(cancellationToken);
     }
 
     public async Task DisposeAsync()

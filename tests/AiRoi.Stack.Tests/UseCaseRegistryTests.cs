@@ -298,6 +298,35 @@ public sealed class UseCaseRegistryTests(StackFixture stack)
     private static string NewId() => $"uc-{Guid.NewGuid():N}";
 
     /// <summary>A definition that keeps every rule.</summary>
+    [Fact]
+    public async Task Registry_writes_need_an_organization_wide_key_and_reads_need_none()
+    {
+        var id = NewId();
+
+        var anonymous = await SendAsync(HttpMethod.Post, "/api/v1/use-cases", Valid(id).ToJsonString(), apiKey: null);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.Status);
+        Assert.Equal("https://airoi.dev/problems/api-key-required", anonymous.Body["type"]!.GetValue<string>());
+        var unknownKey = await SendAsync(HttpMethod.Post, "/api/v1/use-cases", Valid(id).ToJsonString(), apiKey: "airoi_no-such-key");
+        Assert.Equal(HttpStatusCode.Unauthorized, unknownKey.Status);
+
+        // A key scoped to this very use case sends its events, but does not change the registry.
+        using var ingestion = stack.App.CreateHttpClient("ingestion", "http");
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/api-keys")
+        {
+            Content = new StringContent($$"""{"name":"deployment","useCaseIds":["{{id}}"]}""", Encoding.UTF8, "application/json"),
+        };
+        create.Headers.Add("X-Api-Key", "airoi-dev-key");
+        using var created = await ingestion.SendAsync(create);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var scopedKey = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["key"]!.GetValue<string>();
+        var scoped = await SendAsync(HttpMethod.Post, "/api/v1/use-cases", Valid(id).ToJsonString(), apiKey: scopedKey);
+        Assert.Equal(HttpStatusCode.Forbidden, scoped.Status);
+        Assert.Equal("https://airoi.dev/problems/use-case-not-in-key-scope", scoped.Body["type"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Get, $"/api/v1/use-cases/{id}", apiKey: null)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Get, "/api/v1/use-cases", apiKey: null)).Status);
+    }
+
     private static JsonObject Valid(string id) => JsonNode.Parse($$"""
         {
           "id": "{{id}}",
@@ -394,11 +423,15 @@ public sealed class UseCaseRegistryTests(StackFixture stack)
     private Task<Answer> SendAsync(HttpMethod method, string path, JsonObject body, string? ifMatch = null) =>
         SendAsync(method, path, body.ToJsonString(), ifMatch);
 
-    private async Task<Answer> SendAsync(HttpMethod method, string path, string? json = null, string? ifMatch = null)
+    private async Task<Answer> SendAsync(HttpMethod method, string path, string? json = null, string? ifMatch = null, string? apiKey = "airoi-dev-key")
     {
         using var client = stack.App.CreateHttpClient("metrics", "http");
         using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
         using var request = new HttpRequestMessage(method, path);
+        if (apiKey is not null)
+        {
+            request.Headers.Add("X-Api-Key", apiKey);
+        }
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");

@@ -6,9 +6,6 @@ namespace AiRoi.Ingestion.ApiKeys;
 /// <summary>How API keys look and how they are stored: <c>airoi_</c> + 43 characters of base64url (256 random bits), kept only as a SHA-256 hash.</summary>
 public static class ApiKeySecret
 {
-    /// <summary>The header every write request carries.</summary>
-    public const string HeaderName = "X-Api-Key";
-
     /// <summary>The key that works in Development only, so a developer can write without creating one.</summary>
     public const string DevelopmentKey = "airoi-dev-key";
 

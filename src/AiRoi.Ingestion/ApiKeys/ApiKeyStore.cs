@@ -1,3 +1,4 @@
+using AiRoi.ServiceDefaults.Http;
 using Npgsql;
 
 namespace AiRoi.Ingestion.ApiKeys;
@@ -6,11 +7,11 @@ namespace AiRoi.Ingestion.ApiKeys;
 public sealed record ApiKeySummary(Guid Id, string Name, string KeyPrefix, IReadOnlyList<string>? UseCaseIds, bool IsAdmin, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
 /// <summary>API keys in <c>ingestion.api_keys</c>, looked up by hash.</summary>
-public sealed class ApiKeyStore(NpgsqlDataSource dataSource, IHostEnvironment environment)
+public sealed class ApiKeyStore(NpgsqlDataSource dataSource, IHostEnvironment environment) : IApiKeyAuthenticator
 {
     private static readonly Guid DevelopmentKeyId = Guid.Empty;
 
-    /// <summary>The holder of <paramref name="presented"/>, or null when it is missing, unknown or revoked.</summary>
+    /// <inheritdoc />
     public async Task<ApiKeyHolder?> AuthenticateAsync(string? presented, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(presented))
@@ -30,7 +31,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, IHostEnvironment en
         {
             return null;
         }
-        var useCases = reader.IsDBNull(2) ? null : reader.GetFieldValue<string[]>(2).ToHashSet(StringComparer.Ordinal);
+        var useCases = reader.IsDBNull(2) ? null : reader.GetFieldValue<string[]>(2);
         return new ApiKeyHolder(reader.GetGuid(0), reader.GetString(1), useCases, reader.GetBoolean(3));
     }
 

@@ -24,6 +24,10 @@ public static class ApiKeysApi
         api.MapPost("", CreateAsync).WithName("CreateApiKey").WithSummary("Creates an API key; the answer carries the secret, shown once.")
             .Accepts<CreateApiKeyRequest>("application/json");
         api.MapGet("", ListAsync).WithName("ListApiKeys").WithSummary("Lists API keys without their secrets.");
+        app.MapGet("/api/v1/api-keys/current", (HttpContext http) => TypedResults.Ok(ApiKeyFilters.KeyHolder(http)))
+            .WithTags("API keys").RequireApiKey()
+            .WithName("GetCurrentApiKey")
+            .WithSummary("Who holds the key in X-Api-Key and what it may write; other services verify keys with it.");
         api.MapPost("/{id:guid}/revoke", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes an API key at once.");
         return app;
     }

@@ -1,7 +1,6 @@
 using AiRoi.Domain;
 using AiRoi.Domain.Events;
 using AiRoi.ServiceDefaults.Http;
-using AiRoi.Ingestion.ApiKeys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -71,7 +70,7 @@ public static partial class EventsApi
                 .ToList();
             if (forbidden.Count > 0)
             {
-                return ValidationFailure.ToProblem(forbidden, IngestionProblems.UseCaseNotInKeyScope,
+                return ValidationFailure.ToProblem(forbidden, RequestProblems.UseCaseNotInKeyScope,
                     "Nothing was written. Use a key scoped to these use cases.");
             }
 

@@ -1,7 +1,6 @@
 using AiRoi.Domain;
 using AiRoi.Domain.Events;
 using AiRoi.ServiceDefaults.Http;
-using AiRoi.Ingestion.ApiKeys;
 using AiRoi.Ingestion.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -44,7 +43,7 @@ public static partial class CsvImportApi
     {
         if (!ApiKeyFilters.KeyHolder(http).MayWrite(useCaseId))
         {
-            return IngestionProblems.UseCaseNotInKeyScope.ToProblem($"This API key may not write events for use case '{useCaseId}'.");
+            return RequestProblems.UseCaseNotInKeyScope.ToProblem($"This API key may not write events for use case '{useCaseId}'.");
         }
 
         // The reader is synchronous; the body is buffered (bounded by the size limit) rather than read with blocking I/O.

@@ -20,8 +20,10 @@ public static class UseCaseApi
     public static IEndpointRouteBuilder MapUseCaseApiV1(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/use-cases").WithTags("Use cases");
+        // Changing the registry takes an organization-wide key; keys scoped to use cases are for sending events.
+        var writes = api.MapGroup("").RequireApiKey().RequireOrganizationKey();
 
-        api.MapPost("", CreateAsync)
+        writes.MapPost("", CreateAsync)
             .WithName("CreateUseCase")
             .WithSummary("Registers a use case; answers it with its URL in Location and revision 1 as ETag.")
             .Accepts<UseCaseRequest>("application/json")
@@ -42,30 +44,30 @@ public static class UseCaseApi
             .Produces<RegisteredUseCase>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPut("/{id}", ReplaceAsync)
+        writes.MapPut("/{id}", ReplaceAsync)
             .WithName("ReplaceUseCase")
             .WithSummary("Replaces a use case's definition; the body's id, if sent, must be the URL's.")
             .Accepts<UseCaseRequest>("application/json")
             .ProducesChange();
 
-        api.MapPut("/{id}/targets", ReplaceTargetsAsync)
+        writes.MapPut("/{id}/targets", ReplaceTargetsAsync)
             .WithName("ReplaceUseCaseTargets")
             .WithSummary("Replaces a use case's targets (its success definition).")
             .Accepts<TargetsRequest>("application/json")
             .ProducesChange();
 
-        api.MapPut("/{id}/custom-metrics", ReplaceCustomMetricsAsync)
+        writes.MapPut("/{id}/custom-metrics", ReplaceCustomMetricsAsync)
             .WithName("ReplaceUseCaseCustomMetrics")
             .WithSummary("Replaces a use case's custom metric definitions; metrics still in use must stay defined.")
             .Accepts<CustomMetricsRequest>("application/json")
             .ProducesChange();
 
-        api.MapPost("/{id}/archive", ArchiveAsync)
+        writes.MapPost("/{id}/archive", ArchiveAsync)
             .WithName("ArchiveUseCase")
             .WithSummary("Retires a use case: it keeps its history and reports but takes no more events. Archiving twice changes nothing.")
             .ProducesChange(hasBody: false);
 
-        api.MapPost("/{id}/unarchive", UnarchiveAsync)
+        writes.MapPost("/{id}/unarchive", UnarchiveAsync)
             .WithName("UnarchiveUseCase")
             .WithSummary("Brings an archived use case back: it takes events again. Unarchiving an active one changes nothing.")
             .ProducesChange(hasBody: false);

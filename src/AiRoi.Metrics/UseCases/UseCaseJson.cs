@@ -1,18 +1,17 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using AiRoi.Contracts;
 using AiRoi.Domain.UseCases;
 
 namespace AiRoi.Metrics.UseCases;
 
 /// <summary>
-/// The one JSON form of a use case, used on the registry API and in <c>metrics.use_cases.definition</c>: camelCase
-/// field names, enums as kebab-case strings (integers refused), numbers as JSON numbers, unknown fields refused,
-/// absent optional values left out. The same settings as <c>AiRoi.Contracts.OutcomeEventJson</c>.
+/// The one JSON form of a use case (<see cref="WireJson"/>), used on the registry API and in
+/// <c>metrics.use_cases.definition</c>.
 /// </summary>
 public static class UseCaseJson
 {
-    /// <summary>Serializer options for use cases, the registry's requests and its answers.</summary>
-    public static readonly JsonSerializerOptions Options = Create();
+    /// <summary>Serializer options for use cases, the registry's requests and its answers: <see cref="WireJson.Options"/>.</summary>
+    public static JsonSerializerOptions Options => WireJson.Options;
 
     /// <summary>The stored document of a validated use case.</summary>
     public static string Serialize(UseCase useCase) => JsonSerializer.Serialize(useCase, Options);
@@ -20,17 +19,4 @@ public static class UseCaseJson
     /// <summary>Reads a stored use case; throws <see cref="JsonException"/> when the document does not fit.</summary>
     public static UseCase Deserialize(string json) =>
         JsonSerializer.Deserialize<UseCase>(json, Options) ?? throw new JsonException("A use case must be a JSON object, not null.");
-
-    private static JsonSerializerOptions Create()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            NumberHandling = JsonNumberHandling.Strict,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
 }
