@@ -19,7 +19,9 @@ var metrics = builder.AddProject<Projects.AiRoi_Metrics>(ResourceNames.Metrics)
     .WithReference(orleans)
     .WithLoopbackOrleansEndpoints()
     .WithReference(infrastructure.MetricsDatabase)
+    .WithReference(infrastructure.Messaging)
     .WaitForCompletion(migrations)
+    .WaitFor(infrastructure.Messaging)
     .WithHttpHealthCheck(ResourceNames.HealthPath);
 
 var ingestion = builder.AddProject<Projects.AiRoi_Ingestion>(ResourceNames.Ingestion)

@@ -5,6 +5,7 @@ using AiRoi.Metrics.EventLog;
 using AiRoi.Metrics.Status;
 using AiRoi.Metrics.UseCases;
 using AiRoi.ServiceDefaults;
+using MassTransit;
 using AiRoi.ServiceDefaults.Http;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
@@ -26,6 +27,11 @@ builder.UseOrleans(silo =>
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
 builder.Services.AddSingleton<MonthlyPartitions>();
 builder.Services.AddSingleton<OutcomeEventLog>();
+builder.Services.AddSingleton<ExperimentEventPublisher>();
+// Publish-only: the use-case grains publish experiment events; the experiment service consumes them.
+builder.Services.AddMassTransit(bus => bus.UsingRabbitMq((_, rabbit) =>
+    rabbit.Host(new Uri(builder.Configuration.GetConnectionString(MetricsDatabase.BrokerConnectionName)
+        ?? throw new InvalidOperationException($"ConnectionStrings:{MetricsDatabase.BrokerConnectionName} is not set; the app host provides it.")))));
 builder.Services.AddMemoryCache();
 builder.Services.AddHttpClient(IngestionApiKeyAuthenticator.IngestionClient, client => client.BaseAddress = new Uri("http://ingestion"));
 builder.Services.AddSingleton<IApiKeyAuthenticator, IngestionApiKeyAuthenticator>();

@@ -135,27 +135,52 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
         }
     }
 
-    /// <summary>The grain's last snapshot: the sequence it covers and its state document, or null.</summary>
-    public async Task<(long Sequence, string State)?> ReadSnapshotAsync(string useCaseId, CancellationToken cancellationToken)
+    /// <summary>The grain's last snapshot: the sequence it covers, its state document and how far experiment events were published; or null.</summary>
+    public async Task<(long Sequence, string State, long PublishedUpTo)?> ReadSnapshotAsync(string useCaseId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("select sequence, state::text from metrics.use_case_snapshots where use_case_id = $1");
+        await using var command = dataSource.CreateCommand(
+            "select sequence, state::text, published_up_to from metrics.use_case_snapshots where use_case_id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)) : null;
     }
 
     /// <summary>Replaces the grain's snapshot.</summary>
-    public async Task WriteSnapshotAsync(string useCaseId, long sequence, string state, CancellationToken cancellationToken)
+    public async Task WriteSnapshotAsync(string useCaseId, long sequence, string state, long publishedUpTo, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
-            insert into metrics.use_case_snapshots (use_case_id, sequence, state) values ($1, $2, $3::jsonb)
-            on conflict (use_case_id) do update set sequence = excluded.sequence, state = excluded.state, taken_at = now()
+            insert into metrics.use_case_snapshots (use_case_id, sequence, state, published_up_to) values ($1, $2, $3::jsonb, $4)
+            on conflict (use_case_id) do update
+            set sequence = excluded.sequence, state = excluded.state, published_up_to = excluded.published_up_to, taken_at = now()
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
         command.Parameters.Add(new NpgsqlParameter { Value = sequence });
         command.Parameters.Add(new NpgsqlParameter { Value = state });
+        command.Parameters.Add(new NpgsqlParameter { Value = publishedUpTo });
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The experiment-bearing events with sequences in (<paramref name="after"/>, <paramref name="upTo"/>], in order.</summary>
+    public async Task<IReadOnlyList<SequencedEvent>> ReadExperimentEventsAsync(
+        string useCaseId, long after, long upTo, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select sequence, event::text from metrics.outcome_events
+            where use_case_id = $1 and sequence > $2 and sequence <= $3 and event ? 'experimentId'
+            order by sequence
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
+        command.Parameters.Add(new NpgsqlParameter { Value = after });
+        command.Parameters.Add(new NpgsqlParameter { Value = upTo });
+        var events = new List<SequencedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new SequencedEvent(reader.GetInt64(0), reader.GetString(1)));
+        }
+        return events;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using AiRoi.Contracts;
+using AiRoi.Contracts.Messages;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Metrics.EventLog;
 
@@ -8,10 +9,19 @@ namespace AiRoi.Metrics.Grains;
 /// One use case's single writer and the keeper of its totals (key: the use case id). Orleans runs one activation
 /// per key and one call at a time, so the sequence numbers it hands out are gap-free. On activation it loads its
 /// snapshot and replays the log after it; it snapshots again every <see cref="SnapshotEvery"/> events and when
-/// it is deactivated.
+/// it is deactivated. After each commit it publishes the batch's experiment events as one message; what is not
+/// confirmed (broker down, no queue bound yet) stays after <c>publishedUpTo</c> and is published again from the
+/// log on the retry timer and on activation.
 /// </summary>
-public sealed partial class UseCaseGrain(OutcomeEventLog log, ILogger<UseCaseGrain> logger) : Grain, IUseCaseGrain
+public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPublisher publisher, ILogger<UseCaseGrain> logger)
+    : Grain, IUseCaseGrain
 {
+    /// <summary>How often unpublished experiment events are tried again.</summary>
+    public static readonly TimeSpan PublishRetryPeriod = TimeSpan.FromSeconds(10);
+
+    /// <summary>Events per republished message, so a long backlog goes out in messages of bounded size.</summary>
+    public const int RepublishChunk = 10_000;
+
     /// <summary>
     /// Events between snapshots: bounds the replay on activation to a fraction of a second of reading while a
     /// snapshot (a few kilobytes) costs one row write per this many events.
@@ -22,6 +32,7 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ILogger<UseCaseGra
     private TotalsAccumulator totals = new();
     private long lastSequence;
     private long snapshotSequence;
+    private long publishedUpTo;
 
     private string UseCaseId => this.GetPrimaryKeyString();
 
@@ -33,6 +44,7 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ILogger<UseCaseGra
         {
             totals = TotalsAccumulator.FromSnapshot(snapshot.State);
             snapshotSequence = snapshot.Sequence;
+            publishedUpTo = snapshot.PublishedUpTo;
         }
 
         var replayed = 0;
@@ -43,6 +55,9 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ILogger<UseCaseGra
         }
         lastSequence = await log.ReadLastSequenceAsync(UseCaseId, cancellationToken);
         LogActivated(UseCaseId, snapshotSequence, replayed, lastSequence);
+
+        await RepublishAsync(cancellationToken);
+        this.RegisterGrainTimer(RepublishAsync, PublishRetryPeriod, PublishRetryPeriod);
     }
 
     /// <inheritdoc />
@@ -70,16 +85,31 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ILogger<UseCaseGra
         }
 
         var outcomes = await log.AppendAsync(UseCaseId, lastSequence, batch, CancellationToken.None);
+        var experimentEvents = new List<RecordedOutcome>();
         for (var i = 0; i < batch.Count; i++)
         {
             if (outcomes[i].Accepted)
             {
                 totals.Apply(outcomes[i].Sequence, batch[i].Event);
+                if (batch[i].Event.ExperimentId is not null)
+                {
+                    experimentEvents.Add(new RecordedOutcome(outcomes[i].Sequence, batch[i].Event));
+                }
             }
         }
+        var previousSequence = lastSequence;
         lastSequence += outcomes.Count(outcome => outcome.Accepted);
 
-        if (totals.Sequence - snapshotSequence >= SnapshotEvery)
+        // Only when nothing is pending may this batch alone move the published position; otherwise the timer
+        // republishes from the log in order.
+        var published = false;
+        if (publishedUpTo == previousSequence && await publisher.TryPublishAsync(UseCaseId, experimentEvents, CancellationToken.None))
+        {
+            publishedUpTo = lastSequence;
+            published = experimentEvents.Count > 0;
+        }
+
+        if (published || totals.Sequence - snapshotSequence >= SnapshotEvery)
         {
             await SnapshotAsync(CancellationToken.None);
         }
@@ -98,8 +128,29 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ILogger<UseCaseGra
 
     private async Task SnapshotAsync(CancellationToken cancellationToken)
     {
-        await log.WriteSnapshotAsync(UseCaseId, totals.Sequence, totals.ToSnapshot(), cancellationToken);
+        await log.WriteSnapshotAsync(UseCaseId, totals.Sequence, totals.ToSnapshot(), publishedUpTo, cancellationToken);
         snapshotSequence = totals.Sequence;
+    }
+
+    /// <summary>Publishes, from the log and in order, the experiment events after <c>publishedUpTo</c>.</summary>
+    private async Task RepublishAsync(CancellationToken cancellationToken)
+    {
+        if (publishedUpTo >= lastSequence)
+        {
+            return;
+        }
+        var pending = await log.ReadExperimentEventsAsync(UseCaseId, publishedUpTo, lastSequence, cancellationToken);
+        foreach (var chunk in pending.Chunk(RepublishChunk))
+        {
+            var events = chunk.Select(logged => new RecordedOutcome(logged.Sequence, OutcomeEventJson.Deserialize(logged.Json))).ToList();
+            if (!await publisher.TryPublishAsync(UseCaseId, events, cancellationToken))
+            {
+                return;
+            }
+            publishedUpTo = chunk[^1].Sequence;
+        }
+        publishedUpTo = lastSequence;
+        await SnapshotAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Use case {UseCaseId} activated: snapshot at {SnapshotSequence}, {Replayed} events replayed, log at {LastSequence}")]

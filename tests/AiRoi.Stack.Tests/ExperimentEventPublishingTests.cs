@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Aspire.Hosting.Testing;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace AiRoi.Stack.Tests;
+
+[Collection(StackCollection.Name)]
+public sealed class ExperimentEventPublishingTests(StackFixture stack)
+{
+    // MassTransit names a message type's exchange namespace:type.
+    private const string Exchange = "AiRoi.Contracts.Messages:ExperimentEventsRecorded";
+
+    // The grain retries unpublished events every 10 s (UseCaseGrain.PublishRetryPeriod); allow a few periods.
+    private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(45);
+
+    [Fact]
+    public async Task Experiment_events_are_published_once_a_queue_is_bound_and_then_one_message_per_batch()
+    {
+        var useCase = $"pub-{Guid.NewGuid():N}"[..24];
+        await StackDatabase.RegisterUseCaseAsync(stack, useCase);
+
+        // No queue is bound to the exchange yet: the broker returns the mandatory message, nothing is lost.
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(useCase, [Event(useCase, "early-1", "exp-a"), Event(useCase, "early-2", null)]));
+
+        await using var connection = await new ConnectionFactory
+        {
+            Uri = new Uri((await stack.App.GetConnectionStringAsync("messaging"))!),
+        }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true);
+        var queue = (await channel.QueueDeclareAsync(queue: "", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        await channel.QueueBindAsync(queue, Exchange, routingKey: "");
+        var received = new ConcurrentQueue<JsonObject>();
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, delivery) =>
+        {
+            var envelope = JsonNode.Parse(Encoding.UTF8.GetString(delivery.Body.Span))!.AsObject();
+            if (envelope["message"]!["useCaseId"]!.GetValue<string>() == useCase)
+            {
+                received.Enqueue(envelope["message"]!.AsObject());
+            }
+            return Task.CompletedTask;
+        };
+        await channel.BasicConsumeAsync(queue, autoAck: true, consumer);
+
+        // The retry timer publishes the earlier event from the log.
+        var first = await NextAsync(received);
+        Assert.Equal(["early-1"], EventIds(first));
+
+        // A new batch is published at once, as one message with only its experiment events.
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(useCase,
+            [Event(useCase, "b-1", "exp-a"), Event(useCase, "b-2", "exp-a"), Event(useCase, "b-3", null), Event(useCase, "b-4", "exp-b")]));
+        var second = await NextAsync(received);
+        Assert.Equal(["b-1", "b-2", "b-4"], EventIds(second));
+        Assert.Equal([3L, 4, 6], second["events"]!.AsArray().Select(e => e!["sequence"]!.GetValue<long>()));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Empty(received);
+    }
+
+    private static async Task<JsonObject> NextAsync(ConcurrentQueue<JsonObject> received)
+    {
+        var deadline = DateTime.UtcNow + DeliveryWait;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (received.TryDequeue(out var message))
+            {
+                return message;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No ExperimentEventsRecorded message within {DeliveryWait.TotalSeconds:0} s.");
+    }
+
+    private static IEnumerable<string> EventIds(JsonObject message) =>
+        message["events"]!.AsArray().Select(e => e!["event"]!["eventId"]!.GetValue<string>());
+
+    private static JsonObject Event(string useCase, string id, string? experiment)
+    {
+        var outcome = new JsonObject
+        {
+            ["eventId"] = id,
+            ["useCaseId"] = useCase,
+            ["subjectId"] = $"customer-{id}",
+            ["startedAt"] = "2026-11-20T10:00:00Z",
+            ["completedAt"] = "2026-11-20T10:05:00Z",
+            ["handler"] = "ai",
+            ["converted"] = true,
+        };
+        if (experiment is not null)
+        {
+            outcome["experimentId"] = experiment;
+            outcome["variant"] = "treatment";
+        }
+        return outcome;
+    }
+
+    private async Task<HttpStatusCode> PostAsync(string useCase, JsonObject[] events)
+    {
+        using var client = stack.App.CreateHttpClient("ingestion", "http");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events")
+        {
+            Content = new StringContent(new JsonObject { ["events"] = new JsonArray([.. events]) }.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Api-Key", "airoi-dev-key");
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+}
