@@ -28,6 +28,25 @@ public sealed partial class StackHealthTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
     }
 
+    [Theory]
+    [InlineData("ingestion", "/api/v1/events")]
+    [InlineData("ingestion", "/api/v1/use-cases/{useCaseId}/events/import")]
+    [InlineData("ingestion", "/api/v1/api-keys")]
+    [InlineData("metrics", "/api/v1/use-cases")]
+    [InlineData("experiments", "/api/v1/analysis")]
+    public async Task Each_API_serves_its_OpenAPI_document_and_reference_page(string service, string path)
+    {
+        using var client = stack.App.CreateHttpClient(service, "http");
+        using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", timeout.Token);
+        Assert.True(document.GetProperty("paths").TryGetProperty(path, out _), $"{service}'s OpenAPI document lists no {path}.");
+
+        using var reference = await client.GetAsync("/scalar", timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+        Assert.Equal("text/html", reference.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Migrations_ran_to_completion_before_the_services()
     {

@@ -14,6 +14,10 @@ public static class ApiKeySecret
     /// <summary>Characters of the key kept in clear, so a person can tell keys apart in a list.</summary>
     public const int VisiblePrefixLength = 10;
 
+    /// <summary>Whether <paramref name="presented"/> is the development key and counts as one: only in Development.</summary>
+    public static bool IsAcceptedDevelopmentKey(string presented, bool isDevelopment) =>
+        isDevelopment && string.Equals(presented, DevelopmentKey, StringComparison.Ordinal);
+
     /// <summary>A new random key.</summary>
     public static string Generate() => Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
         .TrimEnd('=').Replace('+', '-').Replace('/', '_');
