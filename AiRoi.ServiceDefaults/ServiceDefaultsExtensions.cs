@@ -34,6 +34,10 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 
+        // APIs answer exceptions as problem details (app.UseExceptionHandler()); a failed dependency is a 503.
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Http.DependencyFailureHandler>();
+
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

@@ -18,10 +18,15 @@ internal static class HostProcess
         }
         // Letters and digits only: the secret is embedded in connection strings and URIs without escaping.
         var secret = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 24);
-        File.WriteAllText(path, secret);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            // Readable by its owner only from the moment it exists.
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using (var writer = new StreamWriter(path, options))
+        {
+            writer.Write(secret);
         }
         return secret;
     }

@@ -1,7 +1,7 @@
 namespace AiRoi.AppHost.Infrastructure;
 
 /// <summary>
-/// A database on a <see cref="LocalPostgresServerResource"/>. The migrations worker creates it if it is missing;
+/// A database on a <see cref="LocalPostgresServerResource"/>. The app host creates it when the server is ready;
 /// its connection string is the server's plus <c>;Database=…</c>, as with the container resource.
 /// </summary>
 public sealed class LocalPostgresDatabaseResource(string name, string databaseName, LocalPostgresServerResource parent)

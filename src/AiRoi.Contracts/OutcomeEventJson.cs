@@ -15,7 +15,19 @@ public static class OutcomeEventJson
     /// <summary>The canonical document of a validated event, as it is stored in the log.</summary>
     public static string Serialize(OutcomeEvent outcomeEvent) => JsonSerializer.Serialize(outcomeEvent, Options);
 
-    /// <summary>Reads an event from the log (or from ingestion); throws <see cref="JsonException"/> when it does not fit.</summary>
+    /// <summary>
+    /// Reads an event stored in the log. Lenient about fields the event type no longer has, so retiring a field
+    /// never makes old events unreadable.
+    /// </summary>
+    public static OutcomeEvent DeserializeStored(string json) =>
+        JsonSerializer.Deserialize<OutcomeEvent>(json, Stored) ?? throw new JsonException("An outcome event must be a JSON object, not null.");
+
+    private static readonly JsonSerializerOptions Stored = new(WireJson.Options)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip,
+    };
+
+    /// <summary>Reads an event from ingestion (strict: unknown fields refused); throws <see cref="JsonException"/> when it does not fit.</summary>
     public static OutcomeEvent Deserialize(string json) =>
         JsonSerializer.Deserialize<OutcomeEvent>(json, Options) ?? throw new JsonException("An outcome event must be a JSON object, not null.");
 }

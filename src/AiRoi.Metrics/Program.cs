@@ -42,6 +42,7 @@ var app = builder.Build();
 
 // Answers that routing produces without a body (404, 405, 415) become problem details too.
 app.UseStatusCodePages();
+app.UseExceptionHandler();
 app.MapOpenApi();
 if (app.Environment.IsDevelopment())
 {

@@ -196,6 +196,9 @@ public sealed class EventIngestionTests(StackFixture stack)
         await RestartMetricsAsync();
         await StackDatabase.ScalarAsync(stack, "metricsdb", "with gone as (delete from metrics.use_case_snapshots where use_case_id = $1 returning 1) select count(*) from gone", useCase);
         await AssertTotalsEqualTheLogAsync(useCase, expectedSequence: 31);
+
+        // Leave the stack as found: the ingestion service's client has found the restarted silo.
+        await WriteWhenReadyAsync(Batch([Event(useCase, "after-second-restart")]));
     }
 
     private async Task RestartMetricsAsync()

@@ -106,7 +106,8 @@ public sealed class ExperimentEventPublishingTests(StackFixture stack)
             Content = new StringContent(new JsonObject { ["events"] = new JsonArray([.. events]) }.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-Api-Key", "airoi-dev-key");
-        using var response = await client.SendAsync(request);
+        using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
+        using var response = await client.SendAsync(request, timeout.Token);
         return response.StatusCode;
     }
 }

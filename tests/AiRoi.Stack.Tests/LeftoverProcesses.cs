@@ -6,6 +6,18 @@ namespace AiRoi.Stack.Tests;
 /// </summary>
 public static class LeftoverProcesses
 {
+    private static string Describe(int pid)
+    {
+        try
+        {
+            return $"{pid}: {File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ')}";
+        }
+        catch (IOException)
+        {
+            return $"{pid}: (ended)";
+        }
+    }
+
     /// <summary>The process ids that still refer to <paramref name="dataRoot"/>.</summary>
     public static IReadOnlyList<int> Find(string dataRoot)
     {
@@ -34,10 +46,19 @@ public static class LeftoverProcesses
         return found;
     }
 
-    /// <summary>Kills what <see cref="Find"/> reports, so one failed run does not poison the next.</summary>
+    /// <summary>
+    /// Kills what <see cref="Find"/> reports, so one failed run does not poison the next, and records each in
+    /// <c>$AIROI_TEST_RESULTS/leftovers-*.txt</c>, which fails <c>./airoi test</c>: stopping a stack must leave nothing.
+    /// </summary>
     public static void StopAll(string dataRoot)
     {
-        foreach (var pid in Find(dataRoot))
+        var leftovers = Find(dataRoot);
+        var results = Environment.GetEnvironmentVariable("AIROI_TEST_RESULTS");
+        if (leftovers.Count > 0 && !string.IsNullOrEmpty(results) && Directory.Exists(results))
+        {
+            File.WriteAllLines(Path.Combine(results, $"leftovers-{Guid.NewGuid():N}.txt"), leftovers.Select(Describe));
+        }
+        foreach (var pid in leftovers)
         {
             try
             {

@@ -16,24 +16,26 @@ public static class StackDatabase
 
     public static async Task<long> ScalarAsync(StackFixture stack, string database, string sql, params object[] parameters)
     {
+        using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
         await using var connection = await OpenAsync(stack, database);
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });
         }
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
+        return Convert.ToInt64(await command.ExecuteScalarAsync(timeout.Token));
     }
 
     /// <summary>Registers a use case straight in the registry's table (the registry API's own tests cover the API).</summary>
     public static async Task RegisterUseCaseAsync(StackFixture stack, string useCaseId, bool archived = false)
     {
+        using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
         await using var connection = await OpenAsync(stack, "metricsdb");
         await using var command = new NpgsqlCommand(
             "insert into metrics.use_cases (id, definition, archived) values ($1, $2::jsonb, $3)", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
         command.Parameters.Add(new NpgsqlParameter { Value = $$"""{"id":"{{useCaseId}}","name":"Test {{useCaseId}}","category":"customer-service"}""" });
         command.Parameters.Add(new NpgsqlParameter { Value = archived });
-        await command.ExecuteNonQueryAsync();
+        await command.ExecuteNonQueryAsync(timeout.Token);
     }
 }

@@ -40,6 +40,7 @@ public static class ApiKeysApi
     private static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult>> CreateAsync(
         HttpRequest http, ApiKeyStore store, CancellationToken cancellationToken)
     {
+        var creator = ApiKeyFilters.KeyHolder(http.HttpContext);
         CreateApiKeyRequest request;
         try
         {
@@ -69,6 +70,13 @@ public static class ApiKeysApi
         if (errors.Count > 0)
         {
             return ValidationFailure.ToProblem(errors);
+        }
+        // A key can hand out no more than it holds.
+        if (creator.UseCaseIds is not null &&
+            (request.UseCaseIds is null || request.UseCaseIds.Any(id => !creator.MayWrite(id))))
+        {
+            return RequestProblems.UseCaseNotInKeyScope.ToProblem(
+                "An admin key scoped to some use cases may create keys only for those use cases.");
         }
 
         var (summary, secret) = await store.CreateAsync(request.Name!.Trim(), request.UseCaseIds, request.Admin, cancellationToken);

@@ -37,12 +37,18 @@ public sealed class EventLogWriter(IClusterClient cluster)
         return errors;
     }
 
-    /// <summary>Writes the events, per use case, in chunks of at most <paramref name="chunkSize"/>; results in input order.</summary>
+    /// <summary>Whether one use case takes events.</summary>
+    public Task<UseCaseWriteStatus> StatusOfAsync(string useCaseId) => cluster.GetGrain<IUseCaseGrain>(useCaseId).GetWriteStatusAsync();
+
+    /// <summary>
+    /// Writes the events, per use case, in transactions of at most <see cref="EventBatchLimits.MaxEvents"/>; results in
+    /// input order.
+    /// </summary>
     /// <exception cref="InvalidOperationException">A use case was archived while its events were being written.</exception>
-    public async Task<IReadOnlyList<EventResult>> WriteAsync(IReadOnlyList<BatchEvent> events, int chunkSize = EventBatchLimits.MaxEvents)
+    public async Task<IReadOnlyList<EventResult>> WriteAsync(IReadOnlyList<BatchEvent> events)
     {
         var written = await Task.WhenAll(events.GroupBy(item => item.Event.UseCaseId)
-            .Select(group => WriteUseCaseAsync(group.Key, group.ToList(), chunkSize)));
+            .Select(group => WriteUseCaseAsync(group.Key, group.ToList(), EventBatchLimits.MaxEvents)));
         return written.SelectMany(results => results).OrderBy(result => result.Index).ToList();
     }
 

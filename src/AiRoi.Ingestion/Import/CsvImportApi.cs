@@ -74,10 +74,14 @@ public static partial class CsvImportApi
         var events = read.Events.Select(imported => new BatchEvent(imported.Line, imported.Event)).ToList();
         try
         {
-            var closed = await writer.FindClosedUseCasesAsync(events.Take(1).Select(item => ($"line {item.Index}", item)));
-            if (closed.Count > 0)
+            var status = await writer.StatusOfAsync(useCaseId);
+            if (status != AiRoi.Contracts.UseCases.UseCaseWriteStatus.Open)
             {
-                return ValidationFailure.ToProblem(closed, IngestionProblems.CsvRejected, closed[0].Message);
+                var (code, reason) = status == AiRoi.Contracts.UseCases.UseCaseWriteStatus.Archived
+                    ? (EventLogWriter.ArchivedUseCase, "is archived and takes no new events")
+                    : (EventLogWriter.UnknownUseCase, "is not registered; create it with POST /api/v1/use-cases first");
+                return ValidationFailure.ToProblem(
+                    [new ValidationError("useCaseId", code, $"Use case '{useCaseId}' {reason}.")], IngestionProblems.CsvRejected);
             }
             var results = await writer.WriteAsync(events);
             var accepted = results.Count(result => result.Status == "accepted");

@@ -10,6 +10,12 @@ namespace AiRoi.Metrics.EventLog;
 /// </summary>
 public sealed partial class ExperimentEventPublisher(IBus bus, ILogger<ExperimentEventPublisher> logger)
 {
+    /// <summary>
+    /// How long a publish may take before it counts as not published. The grain handles one call at a time, so an
+    /// unanswering broker must not hold up writes; a confirmed publish on this machine takes milliseconds.
+    /// </summary>
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(2);
+
     /// <summary>True when the broker confirmed the message into at least one queue.</summary>
     public async Task<bool> TryPublishAsync(string useCaseId, IReadOnlyList<RecordedOutcome> events, CancellationToken cancellationToken)
     {
@@ -17,6 +23,8 @@ public sealed partial class ExperimentEventPublisher(IBus bus, ILogger<Experimen
         {
             return true;
         }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PublishTimeout);
         try
         {
             await bus.Publish(new ExperimentEventsRecorded(useCaseId, events), context =>
@@ -25,7 +33,7 @@ public sealed partial class ExperimentEventPublisher(IBus bus, ILogger<Experimen
                 {
                     rabbit.Mandatory = true;
                 }
-            }, cancellationToken);
+            }, timeout.Token);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

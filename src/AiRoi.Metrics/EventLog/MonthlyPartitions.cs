@@ -38,8 +38,10 @@ public sealed class MonthlyPartitions(NpgsqlDataSource dataSource)
 
     private async Task CreateAsync(DateOnly month, CancellationToken cancellationToken)
     {
-        var from = month.ToString("yyyy-MM-dd");
-        var to = month.AddMonths(1).ToString("yyyy-MM-dd");
+        // Bounds with an explicit UTC offset: without one PostgreSQL reads them in the session's time zone, and an
+        // event near a month boundary would miss the partition made for it.
+        var from = month.ToString("yyyy-MM-dd") + " 00:00:00+00";
+        var to = month.AddMonths(1).ToString("yyyy-MM-dd") + " 00:00:00+00";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Two silos may meet the same new month at once; the lock makes "if not exists" safe between them.

@@ -161,19 +161,21 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The experiment-bearing events with sequences in (<paramref name="after"/>, <paramref name="upTo"/>], in order.</summary>
+    /// <summary>The first <paramref name="limit"/> experiment-bearing events with sequences in (<paramref name="after"/>, <paramref name="upTo"/>], in order.</summary>
     public async Task<IReadOnlyList<SequencedEvent>> ReadExperimentEventsAsync(
-        string useCaseId, long after, long upTo, CancellationToken cancellationToken)
+        string useCaseId, long after, long upTo, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
             select sequence, event::text from metrics.outcome_events
             where use_case_id = $1 and sequence > $2 and sequence <= $3 and event ? 'experimentId'
             order by sequence
+            limit $4
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
         command.Parameters.Add(new NpgsqlParameter { Value = after });
         command.Parameters.Add(new NpgsqlParameter { Value = upTo });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
         var events = new List<SequencedEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

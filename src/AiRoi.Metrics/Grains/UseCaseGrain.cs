@@ -50,14 +50,14 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPub
         var replayed = 0;
         await foreach (var logged in log.ReadAfterAsync(UseCaseId, totals.Sequence, cancellationToken))
         {
-            totals.Apply(logged.Sequence, OutcomeEventJson.Deserialize(logged.Json));
+            totals.Apply(logged.Sequence, OutcomeEventJson.DeserializeStored(logged.Json));
             replayed++;
         }
         lastSequence = await log.ReadLastSequenceAsync(UseCaseId, cancellationToken);
         LogActivated(UseCaseId, snapshotSequence, replayed, lastSequence);
 
         await RepublishAsync(cancellationToken);
-        this.RegisterGrainTimer(RepublishAsync, PublishRetryPeriod, PublishRetryPeriod);
+        this.RegisterGrainTimer(OnTimerAsync, PublishRetryPeriod, PublishRetryPeriod);
     }
 
     /// <inheritdoc />
@@ -84,7 +84,18 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPub
             throw new ArgumentException($"Event {mismatched.Event.EventId} belongs to {mismatched.Event.UseCaseId}, not {UseCaseId}.", nameof(events));
         }
 
-        var outcomes = await log.AppendAsync(UseCaseId, lastSequence, batch, CancellationToken.None);
+        IReadOnlyList<AppendOutcome> outcomes;
+        try
+        {
+            outcomes = await log.AppendAsync(UseCaseId, lastSequence, batch, CancellationToken.None);
+        }
+        catch
+        {
+            // The database may have committed a batch whose acknowledgement was lost: the in-memory position can no
+            // longer be trusted. The next call activates afresh from the log, and a resent batch is found duplicate.
+            DeactivateOnIdle();
+            throw;
+        }
         var experimentEvents = new List<RecordedOutcome>();
         for (var i = 0; i < batch.Count; i++)
         {
@@ -111,7 +122,7 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPub
 
         if (published || totals.Sequence - snapshotSequence >= SnapshotEvery)
         {
-            await SnapshotAsync(CancellationToken.None);
+            await TrySnapshotAsync(CancellationToken.None);
         }
         return new AppendResult(status, outcomes, lastSequence);
     }
@@ -126,6 +137,29 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPub
     /// <inheritdoc />
     public Task<UseCaseTotals> GetTotalsAsync() => Task.FromResult(totals.ToTotals());
 
+    /// <summary>
+    /// Every <see cref="PublishRetryPeriod"/>: re-reads the write status (archiving reaches a busy grain even when
+    /// the registry's notification was lost) and publishes what is pending.
+    /// </summary>
+    private async Task OnTimerAsync(CancellationToken cancellationToken)
+    {
+        status = await log.ReadWriteStatusAsync(UseCaseId, cancellationToken);
+        await RepublishAsync(cancellationToken);
+    }
+
+    /// <summary>A snapshot only shortens the next replay; the log is the truth, so a failed write is logged, not raised.</summary>
+    private async Task TrySnapshotAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SnapshotAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or TimeoutException)
+        {
+            LogSnapshotFailed(UseCaseId, exception);
+        }
+    }
+
     private async Task SnapshotAsync(CancellationToken cancellationToken)
     {
         await log.WriteSnapshotAsync(UseCaseId, totals.Sequence, totals.ToSnapshot(), publishedUpTo, cancellationToken);
@@ -139,19 +173,26 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPub
         {
             return;
         }
-        var pending = await log.ReadExperimentEventsAsync(UseCaseId, publishedUpTo, lastSequence, cancellationToken);
-        foreach (var chunk in pending.Chunk(RepublishChunk))
+        while (true)
         {
-            var events = chunk.Select(logged => new RecordedOutcome(logged.Sequence, OutcomeEventJson.Deserialize(logged.Json))).ToList();
+            var page = await log.ReadExperimentEventsAsync(UseCaseId, publishedUpTo, lastSequence, RepublishChunk, cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+            var events = page.Select(logged => new RecordedOutcome(logged.Sequence, OutcomeEventJson.DeserializeStored(logged.Json))).ToList();
             if (!await publisher.TryPublishAsync(UseCaseId, events, cancellationToken))
             {
                 return;
             }
-            publishedUpTo = chunk[^1].Sequence;
+            publishedUpTo = page[^1].Sequence;
         }
         publishedUpTo = lastSequence;
-        await SnapshotAsync(cancellationToken);
+        await TrySnapshotAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot of use case {UseCaseId} not written; the next activation replays more of the log")]
+    private partial void LogSnapshotFailed(string useCaseId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Use case {UseCaseId} activated: snapshot at {SnapshotSequence}, {Replayed} events replayed, log at {LastSequence}")]
     private partial void LogActivated(string useCaseId, long snapshotSequence, int replayed, long lastSequence);
