@@ -65,7 +65,7 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPub
     {
         if (totals.Sequence > snapshotSequence)
         {
-            await SnapshotAsync(cancellationToken);
+            await TrySnapshotAsync(cancellationToken);
         }
     }
 
