@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+
+namespace AiRoi.Stack.Tests;
+
+[Collection(StackCollection.Name)]
+public sealed class CrashRecoveryTests(StackFixture stack)
+{
+    [Fact]
+    public async Task After_the_silo_is_killed_every_acknowledged_event_is_in_the_log_and_the_totals_equal_a_recomputation()
+    {
+        var useCase = $"crash-{Guid.NewGuid():N}"[..24];
+        await StackDatabase.RegisterUseCaseAsync(stack, useCase);
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(Batch(useCase, "a", 20)));
+
+        // SIGKILL: no deactivation, no snapshot; the grain must come back from the log alone.
+        var silo = await FindMetricsProcessAsync();
+        silo.Kill(entireProcessTree: true);
+        using var timeout = new CancellationTokenSource(StackFixture.StartTimeout);
+        await stack.App.ResourceNotifications.WaitForResourceAsync("metrics",
+            resourceEvent => KnownResourceStates.TerminalStates.Contains(resourceEvent.Snapshot.State?.Text), timeout.Token);
+        var started = await stack.App.ResourceCommands.ExecuteCommandAsync("metrics", KnownResourceCommands.StartCommand, timeout.Token);
+        Assert.True(started.Success, started.Message);
+        await stack.App.ResourceNotifications.WaitForResourceHealthyAsync("metrics", timeout.Token);
+        Assert.True(silo.HasExited);
+        Assert.NotEqual(silo.Id, (await FindMetricsProcessAsync()).Id);
+
+        // Once the ingestion service's client finds the new silo, writes go on where they stopped.
+        var deadline = DateTime.UtcNow + StackFixture.StartTimeout;
+        while (await PostAsync(Batch(useCase, "b", 5)) != HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No write succeeded after the silo came back.");
+            await Task.Delay(500);
+        }
+
+        Assert.Equal(25, await StackDatabase.ScalarAsync(stack, "metricsdb", "select count(*) from metrics.outcome_events where use_case_id = $1", useCase));
+        Assert.Equal(25, await StackDatabase.ScalarAsync(stack, "metricsdb", "select max(sequence) from metrics.event_ids where use_case_id = $1", useCase));
+        using var client = stack.App.CreateHttpClient("metrics", "http");
+        using var call = new CancellationTokenSource(StackFixture.CallTimeout);
+        var totals = (await client.GetFromJsonAsync<JsonObject>($"/api/v1/use-cases/{useCase}/event-log", call.Token))!;
+        Assert.Equal(25, totals["sequence"]!.GetValue<long>());
+        Assert.Equal(25, totals["eventsByHandler"]!["ai"]!.GetValue<long>());
+    }
+
+    /// <summary>This stack's silo: the AiRoi.Metrics process whose metrics database is this stack's.</summary>
+    private async Task<Process> FindMetricsProcessAsync()
+    {
+        var connectionString = await stack.App.GetConnectionStringAsync("metricsdb");
+        foreach (var process in Process.GetProcessesByName("AiRoi.Metrics"))
+        {
+            try
+            {
+                var environment = await File.ReadAllTextAsync($"/proc/{process.Id}/environ");
+                if (environment.Contains($"ConnectionStrings__metricsdb={connectionString}\0", StringComparison.Ordinal))
+                {
+                    return process;
+                }
+            }
+            catch (IOException)
+            {
+                // Ended while we looked.
+            }
+        }
+        throw new InvalidOperationException("This stack's AiRoi.Metrics process was not found.");
+    }
+
+    private static string Batch(string useCase, string prefix, int count) => new JsonObject
+    {
+        ["events"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)new JsonObject
+        {
+            ["eventId"] = $"{prefix}{i}",
+            ["useCaseId"] = useCase,
+            ["startedAt"] = "2026-11-21T08:00:00Z",
+            ["completedAt"] = "2026-11-21T08:03:00Z",
+            ["handler"] = "ai",
+        })]),
+    }.ToJsonString();
+
+    private async Task<HttpStatusCode> PostAsync(string body)
+    {
+        using var client = stack.App.CreateHttpClient("ingestion", "http");
+        using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", "airoi-dev-key");
+        try
+        {
+            using var response = await client.SendAsync(request, timeout.Token);
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return HttpStatusCode.ServiceUnavailable;
+        }
+    }
+}
