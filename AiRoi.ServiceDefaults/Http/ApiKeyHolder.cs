@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace AiRoi.ServiceDefaults.Http;
 
 /// <summary>Who presented a valid API key, and what it may write.</summary>
@@ -9,4 +12,14 @@ public sealed record ApiKeyHolder(Guid KeyId, string Name, IReadOnlyList<string>
 {
     /// <summary>Whether the key may write events for <paramref name="useCaseId"/>.</summary>
     public bool MayWrite(string useCaseId) => UseCaseIds is null || UseCaseIds.Contains(useCaseId);
+}
+
+/// <summary>
+/// The stored form of an API key: its SHA-256 hash. Keys are 256-bit random secrets, so a fast hash suffices
+/// (ADR-0009); services that remember keys briefly key their caches by it too.
+/// </summary>
+public static class ApiKeyHash
+{
+    /// <summary>SHA-256 of the key's UTF-8 bytes.</summary>
+    public static byte[] Of(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

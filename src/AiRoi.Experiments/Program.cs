@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AiRoi.Contracts.Messages;
 using AiRoi.Experiments;
 using AiRoi.Experiments.Analysis;
 using AiRoi.Experiments.Status;
@@ -15,9 +16,9 @@ builder.Services.AddMassTransit(bus =>
     bus.SetKebabCaseEndpointNameFormatter();
     bus.UsingRabbitMq((context, rabbit) =>
     {
-        var broker = builder.Configuration.GetConnectionString(ExperimentsDatabase.BrokerConnectionName)
+        var broker = builder.Configuration.GetConnectionString(Broker.ConnectionName)
             ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{ExperimentsDatabase.BrokerConnectionName} is not set; the app host provides it.");
+                $"ConnectionStrings:{Broker.ConnectionName} is not set; the app host provides it.");
         rabbit.Host(new Uri(broker));
         rabbit.ConfigureEndpoints(context);
     });

@@ -1,4 +1,5 @@
 using System.Net;
+using AiRoi.Contracts.Messages;
 using AiRoi.Metrics;
 using AiRoi.Metrics.ApiKeys;
 using AiRoi.Metrics.EventLog;
@@ -30,8 +31,8 @@ builder.Services.AddSingleton<OutcomeEventLog>();
 builder.Services.AddSingleton<ExperimentEventPublisher>();
 // Publish-only: the use-case grains publish experiment events; the experiment service consumes them.
 builder.Services.AddMassTransit(bus => bus.UsingRabbitMq((_, rabbit) =>
-    rabbit.Host(new Uri(builder.Configuration.GetConnectionString(MetricsDatabase.BrokerConnectionName)
-        ?? throw new InvalidOperationException($"ConnectionStrings:{MetricsDatabase.BrokerConnectionName} is not set; the app host provides it.")))));
+    rabbit.Host(new Uri(builder.Configuration.GetConnectionString(Broker.ConnectionName)
+        ?? throw new InvalidOperationException($"ConnectionStrings:{Broker.ConnectionName} is not set; the app host provides it.")))));
 builder.Services.AddMemoryCache();
 builder.Services.AddHttpClient(IngestionApiKeyAuthenticator.IngestionClient, client => client.BaseAddress = new Uri("http://ingestion"));
 builder.Services.AddSingleton<IApiKeyAuthenticator, IngestionApiKeyAuthenticator>();

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using AiRoi.ServiceDefaults.Http;
 
 namespace AiRoi.Ingestion.ApiKeys;
 
@@ -22,6 +22,6 @@ public static class ApiKeySecret
     public static string Generate() => Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
         .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    /// <summary>The stored form of a key.</summary>
-    public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+    /// <summary>The stored form of a key (<see cref="ApiKeyHash"/>).</summary>
+    public static byte[] Hash(string key) => ApiKeyHash.Of(key);
 }

@@ -23,19 +23,24 @@ public sealed class EventLogWriter(IClusterClient cluster)
         var errors = new List<ValidationError>();
         foreach (var group in events.GroupBy(entry => entry.Item.Event.UseCaseId))
         {
-            var status = await cluster.GetGrain<IUseCaseGrain>(group.Key).GetWriteStatusAsync();
-            if (status == UseCaseWriteStatus.Open)
+            var status = await StatusOfAsync(group.Key);
+            if (status != UseCaseWriteStatus.Open)
             {
-                continue;
+                errors.AddRange(group.Select(entry => Refusal($"{entry.Name}.useCaseId", $"{entry.Name}: use case", group.Key, status)));
             }
-            var (code, reason) = status == UseCaseWriteStatus.Archived
-                ? (ArchivedUseCase, "is archived and takes no new events")
-                : (UnknownUseCase, "is not registered; create it with POST /api/v1/use-cases first");
-            errors.AddRange(group.Select(entry => new ValidationError($"{entry.Name}.useCaseId", code,
-                $"{entry.Name}: use case '{group.Key}' {reason}.")));
         }
         return errors;
     }
+
+    /// <summary>The error for a use case that takes no events (<paramref name="status"/> is not open).</summary>
+    /// <param name="field">The failing field, e.g. <c>events[3].useCaseId</c>.</param>
+    /// <param name="subject">How the message names it, e.g. <c>events[3]: use case</c>.</param>
+    /// <param name="useCaseId">The use case.</param>
+    /// <param name="status">Why it takes none.</param>
+    public static ValidationError Refusal(string field, string subject, string useCaseId, UseCaseWriteStatus status) =>
+        status == UseCaseWriteStatus.Archived
+            ? new ValidationError(field, ArchivedUseCase, $"{subject} '{useCaseId}' is archived and takes no new events.")
+            : new ValidationError(field, UnknownUseCase, $"{subject} '{useCaseId}' is not registered; create it with POST /api/v1/use-cases first.");
 
     /// <summary>Whether one use case takes events.</summary>
     public Task<UseCaseWriteStatus> StatusOfAsync(string useCaseId) => cluster.GetGrain<IUseCaseGrain>(useCaseId).GetWriteStatusAsync();

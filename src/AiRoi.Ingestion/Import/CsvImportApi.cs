@@ -77,11 +77,8 @@ public static partial class CsvImportApi
             var status = await writer.StatusOfAsync(useCaseId);
             if (status != AiRoi.Contracts.UseCases.UseCaseWriteStatus.Open)
             {
-                var (code, reason) = status == AiRoi.Contracts.UseCases.UseCaseWriteStatus.Archived
-                    ? (EventLogWriter.ArchivedUseCase, "is archived and takes no new events")
-                    : (EventLogWriter.UnknownUseCase, "is not registered; create it with POST /api/v1/use-cases first");
                 return ValidationFailure.ToProblem(
-                    [new ValidationError("useCaseId", code, $"Use case '{useCaseId}' {reason}.")], IngestionProblems.CsvRejected);
+                    [EventLogWriter.Refusal("useCaseId", "Use case", useCaseId, status)], IngestionProblems.CsvRejected);
             }
             var results = await writer.WriteAsync(events);
             var accepted = results.Count(result => result.Status == "accepted");

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using AiRoi.ServiceDefaults.Http;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -30,7 +28,7 @@ public sealed class IngestionApiKeyAuthenticator(IHttpClientFactory httpClients,
             return null;
         }
         // Cached under the key's hash, so no plain key sits in memory longer than the request.
-        var cacheKey = "api-key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
+        var cacheKey = "api-key:" + Convert.ToHexString(ApiKeyHash.Of(presented));
         if (cache.TryGetValue(cacheKey, out ApiKeyHolder? known))
         {
             return known;
