@@ -47,4 +47,7 @@ public static class ValidationCodes
 
     /// <summary>A custom metric name is taken by a built-in metric.</summary>
     public const string Reserved = "reserved";
+
+    /// <summary>A measured figure was asked for where no event carries the metric (a baseline over an empty period).</summary>
+    public const string NoData = "no-data";
 }

@@ -1,3 +1,5 @@
+using Orleans.Serialization;
+using AiRoi.Contracts.UseCases;
 using AiRoi.Ingestion;
 using AiRoi.Ingestion.ApiKeys;
 using AiRoi.Ingestion.Events;
@@ -12,7 +14,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddNpgsqlDataSource(IngestionDatabase.ConnectionName);
 // The cluster to join comes from the app host (Orleans__* configuration).
-builder.UseOrleansClient(client => client.AddActivityPropagation());
+builder.UseOrleansClient(client =>
+{
+    client.AddActivityPropagation();
+    client.Services.AddSerializer(serializer => serializer.AddDomainJson());
+});
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster");
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ApiKeyStore>();

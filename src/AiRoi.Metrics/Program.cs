@@ -1,5 +1,12 @@
+using Orleans.Serialization;
 using System.Net;
 using AiRoi.Contracts.Messages;
+using AiRoi.Contracts.UseCases;
+using AiRoi.Metrics.Annotations;
+using AiRoi.Metrics.Baselines;
+using AiRoi.Metrics.Portfolio;
+using AiRoi.Metrics.Reports;
+using AiRoi.Metrics.Reviews;
 using AiRoi.Metrics;
 using AiRoi.Metrics.ApiKeys;
 using AiRoi.Metrics.EventLog;
@@ -19,6 +26,7 @@ builder.AddNpgsqlDataSource(MetricsDatabase.ConnectionName);
 builder.UseOrleans(silo =>
 {
     silo.AddActivityPropagation();
+    silo.Services.AddSerializer(serializer => serializer.AddDomainJson());
     // Without this the silo advertises (and listens on) the first network interface's address.
     if (IPAddress.TryParse(builder.Configuration["Orleans:Endpoints:AdvertisedIPAddress"], out var advertised))
     {
@@ -28,6 +36,10 @@ builder.UseOrleans(silo =>
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
 builder.Services.AddSingleton<MonthlyPartitions>();
 builder.Services.AddSingleton<OutcomeEventLog>();
+builder.Services.AddSingleton<UseCaseRegistry>();
+builder.Services.AddSingleton<BaselineStore>();
+builder.Services.AddSingleton<AnnotationStore>();
+builder.Services.AddSingleton<ReviewStore>();
 builder.Services.AddSingleton<ExperimentEventPublisher>();
 // Publish-only: the use-case grains publish experiment events; the experiment service consumes them.
 builder.Services.AddMassTransit(bus => bus.UsingRabbitMq((_, rabbit) =>
@@ -37,6 +49,10 @@ builder.Services.AddMemoryCache();
 builder.Services.AddHttpClient(IngestionApiKeyAuthenticator.IngestionClient, client => client.BaseAddress = new Uri("http://ingestion"));
 builder.Services.AddSingleton<IApiKeyAuthenticator, IngestionApiKeyAuthenticator>();
 builder.Services.AddProblemDetails();
+builder.Services.AddSingleton(TimeProvider.System);
+// Answers built by TypedResults (Created, Ok) spell enums as the reports do.
+builder.Services.ConfigureHttpJsonOptions(json =>
+    json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)));
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -53,5 +69,10 @@ app.MapDefaultEndpoints();
 app.MapStatusApiV1();
 app.MapUseCaseApiV1();
 app.MapEventLogApiV1();
+app.MapMetricsApiV1();
+app.MapBaselinesApiV1();
+app.MapAnnotationsApiV1();
+app.MapReviewsApiV1();
+app.MapPortfolioApiV1();
 
 app.Run();

@@ -30,11 +30,14 @@ public class UseCaseWireShapeTests
 
         Assert.Equal(
             ["aiGoLiveDate", "archived", "businessOwner", "category", "customMetrics", "guardrailMetrics", "id", "name",
-             "primaryMetric", "reviewCadenceDays", "targets", "unitEconomics"],
+             "primaryMetric", "reviewCadenceDays", "segmentDimensions", "targets", "unitEconomics"],
             root.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal("customer-service", root.GetProperty("category").GetString());
         Assert.Equal("at-least", root.GetProperty("targets")[0].GetProperty("direction").GetString());
         Assert.Equal("2026-01-15", root.GetProperty("aiGoLiveDate").GetString());
+        Assert.Equal(
+            ["fixedMonthlyCosts", "implementationCost", "loadedHumanCostPerHour", "valuePerConversion"],
+            root.GetProperty("unitEconomics").EnumerateObject().Select(p => p.Name).Order());
     }
 
     [Fact]

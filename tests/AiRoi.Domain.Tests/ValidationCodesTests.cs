@@ -14,7 +14,7 @@ public class ValidationCodesTests
 
         Assert.Equal(
             [
-                "completed-before-started", "duplicate", "in-the-future", "inconsistent", "invalid-format", "negative",
+                "completed-before-started", "duplicate", "in-the-future", "inconsistent", "invalid-format", "negative", "no-data",
                 "not-finite", "out-of-range", "required", "reserved", "too-long", "too-many", "unknown-metric", "unknown-value",
             ],
             codes);

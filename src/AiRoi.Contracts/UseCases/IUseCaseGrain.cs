@@ -1,3 +1,10 @@
+using AiRoi.Domain.Annotations;
+using AiRoi.Domain.Baselines;
+using AiRoi.Domain.Events;
+using AiRoi.Domain.Reports;
+using AiRoi.Domain.Rollups;
+using Orleans.Concurrency;
+
 namespace AiRoi.Contracts.UseCases;
 
 /// <summary>
@@ -26,4 +33,52 @@ public interface IUseCaseGrain : IGrainWithStringKey
     /// <summary>What the grain holds now: the log position and the running totals.</summary>
     [Alias("GetTotals")]
     Task<UseCaseTotals> GetTotalsAsync();
+
+    /// <summary>Every metric (or only the key metrics) as KPI tiles on <paramref name="today"/>.</summary>
+    [Alias("GetMetrics")]
+    Task<Immutable<IReadOnlyList<KeyMetricSummary>>> GetMetricsAsync(DateOnly today, bool keyOnly);
+
+    /// <summary>One metric by period over <c>[from, until)</c>, for all events, one handler and/or one segment.</summary>
+    [Alias("GetSeries")]
+    Task<Immutable<MetricSeries>> GetSeriesAsync(string metricKey, Granularity granularity, DateOnly from, DateOnly until, Handler? handler, string? dimension, string? value);
+
+    /// <summary>The segment values of a tracked dimension, in first-seen order, then <c>(other)</c> and <c>(none)</c>.</summary>
+    [Alias("GetSegmentValues")]
+    Task<IReadOnlyList<string>> GetSegmentValuesAsync(string dimension);
+
+    /// <summary>AI against human on one metric, raw and stratified by <paramref name="dimension"/> when given.</summary>
+    [Alias("Compare")]
+    Task<Immutable<HandlerComparison>> CompareAsync(string metricKey, string? dimension, DateOnly from, DateOnly until);
+
+    /// <summary>Escalation reasons or exception types over time, with the rate's trend.</summary>
+    [Alias("GetBreakdown")]
+    Task<Immutable<LabelBreakdown>> GetBreakdownAsync(bool exceptions, Granularity granularity, DateOnly from, DateOnly until);
+
+    /// <summary>ROI per period over <c>[from, until)</c>.</summary>
+    [Alias("GetRoi")]
+    Task<Immutable<RoiReport>> GetRoiAsync(Granularity granularity, DateOnly from, DateOnly until);
+
+    /// <summary>The health checks on <paramref name="today"/>.</summary>
+    [Alias("GetHealth")]
+    Task<Immutable<HealthReport>> GetHealthAsync(DateOnly today);
+
+    /// <summary>The use case as the portfolio lists it on <paramref name="today"/>; null for an unknown use case.</summary>
+    [Alias("GetSummary")]
+    Task<Immutable<UseCaseSummary?>> GetSummaryAsync(DateOnly today);
+
+    /// <summary>Measures or takes a new baseline version for a metric, as <paramref name="createdBy"/>.</summary>
+    [Alias("SetBaseline")]
+    Task<BaselineOutcome> SetBaselineAsync(BaselineRequest request, string createdBy, DateOnly today);
+
+    /// <summary>The use case's annotations by date.</summary>
+    [Alias("GetAnnotations")]
+    Task<IReadOnlyList<Annotation>> GetAnnotationsAsync();
+
+    /// <summary>Adds an annotation (its id and time are assigned); answers it as stored.</summary>
+    [Alias("AddAnnotation")]
+    Task<Annotation> AddAnnotationAsync(Annotation draft);
+
+    /// <summary>Removes an annotation; false when there is none with the id.</summary>
+    [Alias("RemoveAnnotation")]
+    Task<bool> RemoveAnnotationAsync(long id);
 }

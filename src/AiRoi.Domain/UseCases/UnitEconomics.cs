@@ -10,4 +10,14 @@ namespace AiRoi.Domain.UseCases;
 public sealed record UnitEconomics(
     decimal LoadedHumanCostPerHour,
     decimal ValuePerConversion,
-    IReadOnlyList<FixedCost> FixedMonthlyCosts);
+    IReadOnlyList<FixedCost> FixedMonthlyCosts)
+{
+    /// <summary>
+    /// What it cost once to build and roll out the AI (integration, training, change management): what the
+    /// payback period pays back. 0 when left out.
+    /// </summary>
+    public decimal ImplementationCost { get; init; }
+
+    /// <summary>The fixed costs of one month, all lines together.</summary>
+    public decimal FixedMonthlyTotal() => FixedMonthlyCosts.Sum(cost => cost.Amount);
+}

@@ -43,6 +43,13 @@ public sealed record UseCase(
     /// </summary>
     public int ReviewCadenceDays { get; init; } = UseCaseLimits.DefaultReviewCadenceDays;
 
+    /// <summary>
+    /// Event attributes whose values the metrics are also kept by (segments), for breakdowns and for AI-vs-human
+    /// comparisons stratified so that AI getting the easy cases does not flatter it. At most three; complexity and
+    /// segment unless chosen otherwise.
+    /// </summary>
+    public IReadOnlyList<string> SegmentDimensions { get; init; } = UseCaseLimits.DefaultSegmentDimensions;
+
     /// <summary>Retired use cases keep their history and reports but no longer take events or count in health checks.</summary>
     public bool Archived { get; init; }
 

@@ -42,6 +42,9 @@ public static class UseCaseLimits
     /// <summary>Largest single fixed monthly cost; beyond it a yearly or total figure was typed as monthly.</summary>
     public const decimal MaxFixedMonthlyCost = 100_000_000m;
 
+    /// <summary>Largest one-time implementation cost: a billion covers the largest programmes and catches unit mistakes.</summary>
+    public const decimal MaxImplementationCost = 1_000_000_000m;
+
     /// <summary>Default review cadence: the monthly review of the reference document.</summary>
     public const int DefaultReviewCadenceDays = 30;
 
@@ -53,4 +56,10 @@ public static class UseCaseLimits
 
     /// <summary>Latest go-live or due date: later dates are typos (2205 for 2025), not plans.</summary>
     public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
+    /// <summary>Most segment dimensions per use case; each multiplies the cells the metrics are kept in (docs/metrics.md).</summary>
+    public const int MaxSegmentDimensions = 3;
+
+    /// <summary>The segment dimensions of a use case that names none: the two the reference uses for fair comparisons.</summary>
+    public static IReadOnlyList<string> DefaultSegmentDimensions { get; } = ["complexity", "segment"];
 }

@@ -28,6 +28,7 @@ public static class UseCaseValidator
         CustomMetricRules.Check(errors, useCase.CustomMetrics);
         CheckMetrics(errors, useCase);
         CheckTargets(errors, useCase);
+        CheckSegmentDimensions(errors, useCase.SegmentDimensions);
         if (useCase.ReviewCadenceDays is < 1 or > UseCaseLimits.MaxReviewCadenceDays)
         {
             errors.Add("reviewCadenceDays", ValidationCodes.OutOfRange,
@@ -88,6 +89,7 @@ public static class UseCaseValidator
 
         errors.Money("unitEconomics.loadedHumanCostPerHour", economics.LoadedHumanCostPerHour, UseCaseLimits.MaxLoadedHumanCostPerHour);
         errors.Money("unitEconomics.valuePerConversion", economics.ValuePerConversion, UseCaseLimits.MaxValuePerConversion);
+        errors.Money("unitEconomics.implementationCost", economics.ImplementationCost, UseCaseLimits.MaxImplementationCost);
         if (!errors.List("unitEconomics.fixedMonthlyCosts", economics.FixedMonthlyCosts, UseCaseLimits.MaxFixedCosts))
         {
             return;
@@ -139,6 +141,24 @@ public static class UseCaseValidator
             else if (!seen.Add(key))
             {
                 errors.Add(field, ValidationCodes.Duplicate, $"{field} '{key}' is listed twice.");
+            }
+        }
+    }
+
+    private static void CheckSegmentDimensions(FieldErrors errors, IReadOnlyList<string>? dimensions)
+    {
+        if (!errors.List("segmentDimensions", dimensions, UseCaseLimits.MaxSegmentDimensions))
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < dimensions.Count; i++)
+        {
+            var field = $"segmentDimensions[{i}]";
+            if (errors.Identifier(field, dimensions[i]) && !seen.Add(dimensions[i]))
+            {
+                errors.Add(field, ValidationCodes.Duplicate, $"{field} '{dimensions[i]}' is listed twice.");
             }
         }
     }

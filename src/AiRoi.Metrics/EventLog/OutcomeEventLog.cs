@@ -19,19 +19,6 @@ public sealed record SequencedEvent(long Sequence, string Json);
 /// </summary>
 public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitions partitions)
 {
-    /// <summary>Whether the registry lists the use case, and whether it is archived.</summary>
-    public async Task<UseCaseWriteStatus> ReadWriteStatusAsync(string useCaseId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("select archived from metrics.use_cases where id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
-        return await command.ExecuteScalarAsync(cancellationToken) switch
-        {
-            null => UseCaseWriteStatus.Unknown,
-            true => UseCaseWriteStatus.Archived,
-            _ => UseCaseWriteStatus.Open,
-        };
-    }
-
     /// <summary>
     /// Writes the batch in one transaction. <paramref name="lastSequence"/> is the use case's last sequence number,
     /// which only its grain advances. Answers each event's outcome in batch order.

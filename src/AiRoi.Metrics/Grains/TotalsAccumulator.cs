@@ -40,14 +40,10 @@ public sealed class TotalsAccumulator
         LastCompletedAt = lastCompletedAt,
     };
 
-    /// <summary>The snapshot document.</summary>
-    public string ToSnapshot() => JsonSerializer.Serialize(ToTotals(), SnapshotJson);
-
-    /// <summary>Restores totals from a snapshot document.</summary>
-    public static TotalsAccumulator FromSnapshot(string snapshot)
+    /// <summary>Restores totals from what <see cref="ToTotals"/> answered.</summary>
+    public static TotalsAccumulator FromTotals(UseCaseTotals totals)
     {
-        var totals = JsonSerializer.Deserialize<UseCaseTotals>(snapshot, SnapshotJson)
-            ?? throw new JsonException("A use-case snapshot must be a JSON object.");
+        ArgumentNullException.ThrowIfNull(totals);
         var accumulator = new TotalsAccumulator { Sequence = totals.Sequence, lastCompletedAt = totals.LastCompletedAt };
         foreach (var (handler, count) in totals.EventsByHandler)
         {
@@ -59,6 +55,4 @@ public sealed class TotalsAccumulator
         }
         return accumulator;
     }
-
-    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
 }

@@ -1,19 +1,35 @@
 using AiRoi.Contracts;
 using AiRoi.Contracts.Messages;
 using AiRoi.Contracts.UseCases;
+using AiRoi.Domain.Annotations;
+using AiRoi.Domain.Baselines;
+using AiRoi.Domain.Events;
+using AiRoi.Domain.Rollups;
+using AiRoi.Domain.UseCases;
+using AiRoi.Metrics.Annotations;
+using AiRoi.Metrics.Baselines;
 using AiRoi.Metrics.EventLog;
+using AiRoi.Metrics.UseCases;
 
 namespace AiRoi.Metrics.Grains;
 
 /// <summary>
-/// One use case's single writer and the keeper of its totals (key: the use case id). Orleans runs one activation
-/// per key and one call at a time, so the sequence numbers it hands out are gap-free. On activation it loads its
-/// snapshot and replays the log after it; it snapshots again every <see cref="SnapshotEvery"/> events and when
-/// it is deactivated. After each commit it publishes the batch's experiment events as one message; what is not
+/// One use case's single writer and the keeper of its metric state (key: the use case id). Orleans runs one
+/// activation per key and one call at a time, so the sequence numbers it hands out are gap-free. It holds the
+/// definition, the metric roll-up, the current baselines and the annotations, and answers every report from
+/// memory. On activation it loads its snapshot and replays the log after it; it snapshots again every
+/// <see cref="SnapshotEvery"/> events and when it is deactivated. A definition change that alters the roll-up's
+/// shape (custom metrics, segment dimensions, hourly cost) rebuilds the roll-up from the whole log. After each commit it publishes the batch's experiment events as one message; what is not
 /// confirmed (broker down, no queue bound yet) stays after <c>publishedUpTo</c> and is published again from the
 /// log on the retry timer and on activation.
 /// </summary>
-public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPublisher publisher, ILogger<UseCaseGrain> logger)
+public sealed partial class UseCaseGrain(
+    OutcomeEventLog log,
+    ExperimentEventPublisher publisher,
+    UseCaseRegistry registry,
+    BaselineStore baselineStore,
+    AnnotationStore annotationStore,
+    ILogger<UseCaseGrain> logger)
     : Grain, IUseCaseGrain
 {
     /// <summary>How often unpublished experiment events are tried again.</summary>
@@ -29,7 +45,11 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPub
     public const int SnapshotEvery = 10_000;
 
     private UseCaseWriteStatus status;
+    private StoredUseCase? definition;
     private TotalsAccumulator totals = new();
+    private UseCaseRollup rollup = new(new RollupShape());
+    private Dictionary<string, BaselineVersion> baselines = [];
+    private List<Annotation> annotations = [];
     private long lastSequence;
     private long snapshotSequence;
     private long publishedUpTo;
@@ -39,18 +59,28 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPub
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        status = await log.ReadWriteStatusAsync(UseCaseId, cancellationToken);
-        if (await log.ReadSnapshotAsync(UseCaseId, cancellationToken) is { } snapshot)
+        await LoadDefinitionAsync(cancellationToken);
+        baselines = await baselineStore.ReadCurrentAsync(UseCaseId, cancellationToken);
+        annotations = await annotationStore.ReadAsync(UseCaseId, cancellationToken);
+        if (await log.ReadSnapshotAsync(UseCaseId, cancellationToken) is { } stored)
         {
-            totals = TotalsAccumulator.FromSnapshot(snapshot.State);
-            snapshotSequence = snapshot.Sequence;
-            publishedUpTo = snapshot.PublishedUpTo;
+            // The published position refers to the log, so it stays valid even when the state document cannot be used.
+            publishedUpTo = stored.PublishedUpTo;
+            if (GrainSnapshot.Deserialize(stored.State) is { } snapshot
+                && UseCaseRollup.FromSnapshot(snapshot.Rollup!, rollup.Shape) is { } restored)
+            {
+                totals = TotalsAccumulator.FromTotals(snapshot.Totals!);
+                rollup = restored;
+                snapshotSequence = stored.Sequence;
+            }
         }
 
         var replayed = 0;
         await foreach (var logged in log.ReadAfterAsync(UseCaseId, totals.Sequence, cancellationToken))
         {
-            totals.Apply(logged.Sequence, OutcomeEventJson.DeserializeStored(logged.Json));
+            var outcomeEvent = OutcomeEventJson.DeserializeStored(logged.Json);
+            totals.Apply(logged.Sequence, outcomeEvent);
+            rollup.Apply(logged.Sequence, outcomeEvent);
             replayed++;
         }
         lastSequence = await log.ReadLastSequenceAsync(UseCaseId, cancellationToken);
@@ -102,6 +132,7 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPub
             if (outcomes[i].Accepted)
             {
                 totals.Apply(outcomes[i].Sequence, batch[i].Event);
+                rollup.Apply(outcomes[i].Sequence, batch[i].Event);
                 if (batch[i].Event.ExperimentId is not null)
                 {
                     experimentEvents.Add(new RecordedOutcome(outcomes[i].Sequence, batch[i].Event));
@@ -110,6 +141,10 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPub
         }
         var previousSequence = lastSequence;
         lastSequence += outcomes.Count(outcome => outcome.Accepted);
+        if (lastSequence != previousSequence)
+        {
+            summaryCache = null;
+        }
 
         // Only when nothing is pending may this batch alone move the published position; otherwise the timer
         // republishes from the log in order.
@@ -128,8 +163,7 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPub
     }
 
     /// <inheritdoc />
-    public async Task DefinitionChangedAsync() =>
-        status = await log.ReadWriteStatusAsync(UseCaseId, CancellationToken.None);
+    public Task DefinitionChangedAsync() => ReloadDefinitionAsync(CancellationToken.None);
 
     /// <inheritdoc />
     public Task<UseCaseWriteStatus> GetWriteStatusAsync() => Task.FromResult(status);
@@ -143,8 +177,55 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPub
     /// </summary>
     private async Task OnTimerAsync(CancellationToken cancellationToken)
     {
-        status = await log.ReadWriteStatusAsync(UseCaseId, cancellationToken);
+        await ReloadDefinitionAsync(cancellationToken);
         await RepublishAsync(cancellationToken);
+    }
+
+    /// <summary>Reads the registry row; a new revision replaces the definition, and a new shape rebuilds the roll-up.</summary>
+    private async Task ReloadDefinitionAsync(CancellationToken cancellationToken)
+    {
+        var revisionBefore = definition?.Revision;
+        if (await registry.ReadRevisionAsync(UseCaseId, cancellationToken) == revisionBefore)
+        {
+            return;
+        }
+        var fingerprintBefore = rollup.Shape.Fingerprint;
+        await LoadDefinitionAsync(cancellationToken);
+        summaryCache = null;
+        if (rollup.Shape.Fingerprint != fingerprintBefore)
+        {
+            await RebuildRollupAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Reads the definition and write status; a roll-up of the wrong shape is replaced by an empty one of the right shape.</summary>
+    private async Task LoadDefinitionAsync(CancellationToken cancellationToken)
+    {
+        definition = await registry.FindAsync(UseCaseId, cancellationToken);
+        status = definition switch
+        {
+            null => UseCaseWriteStatus.Unknown,
+            { UseCase.Archived: true } => UseCaseWriteStatus.Archived,
+            _ => UseCaseWriteStatus.Open,
+        };
+        var shape = definition is null ? new RollupShape() : RollupShape.Of(definition.UseCase);
+        if (shape.Fingerprint != rollup.Shape.Fingerprint)
+        {
+            rollup = new UseCaseRollup(shape);
+        }
+    }
+
+    /// <summary>Builds the roll-up anew from the whole log (after a shape change) and snapshots it.</summary>
+    private async Task RebuildRollupAsync(CancellationToken cancellationToken)
+    {
+        var rebuilt = new UseCaseRollup(rollup.Shape);
+        await foreach (var logged in log.ReadAfterAsync(UseCaseId, 0, cancellationToken))
+        {
+            rebuilt.Apply(logged.Sequence, OutcomeEventJson.DeserializeStored(logged.Json));
+        }
+        rollup = rebuilt;
+        LogRebuilt(UseCaseId, rollup.Events);
+        await TrySnapshotAsync(cancellationToken);
     }
 
     /// <summary>A snapshot only shortens the next replay; the log is the truth, so a failed write is logged, not raised.</summary>
@@ -162,7 +243,8 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPub
 
     private async Task SnapshotAsync(CancellationToken cancellationToken)
     {
-        await log.WriteSnapshotAsync(UseCaseId, totals.Sequence, totals.ToSnapshot(), publishedUpTo, cancellationToken);
+        var document = new GrainSnapshot(totals.ToTotals(), rollup.ToSnapshot()).Serialize();
+        await log.WriteSnapshotAsync(UseCaseId, totals.Sequence, document, publishedUpTo, cancellationToken);
         snapshotSequence = totals.Sequence;
     }
 
@@ -193,6 +275,9 @@ public sealed partial class UseCaseGrain(OutcomeEventLog log, ExperimentEventPub
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot of use case {UseCaseId} not written; the next activation replays more of the log")]
     private partial void LogSnapshotFailed(string useCaseId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Metrics of use case {UseCaseId} rebuilt from {Events} events after a change of custom metrics, segment dimensions or hourly cost")]
+    private partial void LogRebuilt(string useCaseId, long events);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Use case {UseCaseId} activated: snapshot at {SnapshotSequence}, {Replayed} events replayed, log at {LastSequence}")]
     private partial void LogActivated(string useCaseId, long snapshotSequence, int replayed, long lastSequence);

@@ -27,6 +27,27 @@ public sealed class UseCaseRegistry(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
+    /// <summary>The use case's revision, or null when there is none: a cheap check whether it changed.</summary>
+    public async Task<int?> ReadRevisionAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select revision from metrics.use_cases where id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        return await command.ExecuteScalarAsync(cancellationToken) as int?;
+    }
+
+    /// <summary>The ids of every use case, archived ones too, by id.</summary>
+    public async Task<IReadOnlyList<string>> ListIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select id from metrics.use_cases order by id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+
     /// <summary>Every use case, by id; archived ones only when asked, and only one category when given.</summary>
     public async Task<IReadOnlyList<StoredUseCase>> ListAsync(UseCaseCategory? category, bool includeArchived, CancellationToken cancellationToken)
     {

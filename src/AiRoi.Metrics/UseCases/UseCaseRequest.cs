@@ -53,6 +53,12 @@ public sealed record UseCaseRequest
     /// <summary>Metrics outside the built-in catalog, fed by the events' measures of the same name; at most 50.</summary>
     public IReadOnlyList<CustomMetricDefinition>? CustomMetrics { get; init; }
 
+    /// <summary>
+    /// Event attributes to keep metrics by (segments), at most 3 identifiers; <c>complexity</c> and <c>segment</c>
+    /// when left out. Changing them rebuilds the use case's metrics from its event log.
+    /// </summary>
+    public IReadOnlyList<string>? SegmentDimensions { get; init; }
+
     /// <summary>Longest acceptable gap between events in days, 1–365; 30 when left out.</summary>
     public int? ReviewCadenceDays { get; init; }
 
@@ -68,6 +74,7 @@ public sealed record UseCaseRequest
             GuardrailMetrics = GuardrailMetrics ?? [],
             Targets = Targets ?? [],
             CustomMetrics = CustomMetrics ?? [],
+            SegmentDimensions = SegmentDimensions ?? UseCaseLimits.DefaultSegmentDimensions,
             ReviewCadenceDays = ReviewCadenceDays ?? UseCaseLimits.DefaultReviewCadenceDays,
         };
 }

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Orleans.Serialization;
+
+namespace AiRoi.Contracts.UseCases;
+
+/// <summary>
+/// How the pure domain's types (reports, baselines, annotations, query arguments) cross grain calls: as JSON, so
+/// that AiRoi.Domain needs no Orleans attributes (ADR-0012). Every silo and client registers it.
+/// </summary>
+public static class DomainSerialization
+{
+    /// <summary>The JSON form on grain calls: web defaults and enums by name; NaN allowed so no figure can fail a call.</summary>
+    public static readonly JsonSerializerOptions Options = Create();
+
+    /// <summary>Serializes every type of the <c>AiRoi.Domain</c> namespaces with <see cref="Options"/>.</summary>
+    public static ISerializerBuilder AddDomainJson(this ISerializerBuilder builder) =>
+        builder.AddJsonSerializer(
+            isSupported: type => type.Namespace?.StartsWith("AiRoi.Domain", StringComparison.Ordinal) == true,
+            jsonSerializerOptions: Options);
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,128 @@
+using AiRoi.Domain;
+using AiRoi.Domain.Health;
+using AiRoi.Domain.Roi;
+using AiRoi.Domain.UseCases;
+using AiRoi.Metrics.Reports;
+using AiRoi.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AiRoi.Metrics.Portfolio;
+
+/// <summary>
+/// <c>GET /api/v1/portfolio</c>: every use case with its key metrics against baseline and target, ROI and health
+/// flags, with totals. Each use case's grain answers its summary from memory (cached until its data, its
+/// configuration or the day changes), all grains at once.
+/// </summary>
+public static class PortfolioApi
+{
+    /// <summary>The sort keys, by wire name.</summary>
+    private static readonly Dictionary<string, Func<PortfolioRow, IComparable?>> SortKeys = new(StringComparer.Ordinal)
+    {
+        ["name"] = row => row.Name,
+        ["category"] = row => ReportJson.Name(row.Category),
+        ["owner"] = row => row.Owner?.Name,
+        ["events"] = row => row.Events,
+        ["last-event"] = row => row.LastEventAt,
+        ["roi"] = row => row.Roi?.Roi?.Value,
+        ["net-benefit"] = row => row.Roi?.NetBenefit?.Value,
+        ["savings"] = row => row.Roi?.Savings?.Value,
+        ["health"] = row => row.Health.Count,
+    };
+
+    /// <summary>Maps <c>/api/v1/portfolio</c>.</summary>
+    public static IEndpointRouteBuilder MapPortfolioApiV1(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/portfolio", GetAsync)
+            .WithTags("Portfolio")
+            .WithName("GetPortfolio")
+            .WithSummary("Every use case with key metrics vs baseline and target, ROI (last 90 days) and health flags, with totals. Filters: category, owner (name or e-mail, any part), health (healthy or a check such as no-baseline), includeArchived. sort: name, category, owner, events, last-event, roi, net-benefit, savings, health; order: asc or desc.")
+            .Produces<PortfolioReport>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return app;
+    }
+
+    /// <summary>The portfolio.</summary>
+    public static async Task<Results<JsonHttpResult<PortfolioReport>, ProblemHttpResult>> GetAsync(
+        HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken)
+    {
+        var query = request.Query;
+        var errors = new List<ValidationError>();
+        var asOf = services.Today;
+        if (!string.IsNullOrEmpty(query["asOf"]) && !DateOnly.TryParseExact(query["asOf"].ToString(), "yyyy-MM-dd", out asOf))
+        {
+            errors.Add(new("asOf", ValidationCodes.InvalidFormat, "asOf must be a date as yyyy-MM-dd."));
+        }
+        var category = Parse<UseCaseCategory>(query["category"], "category", errors);
+        var health = query["health"].ToString();
+        HealthCheck? check = null;
+        if (!string.IsNullOrEmpty(health) && health != "healthy")
+        {
+            check = Parse<HealthCheck>(health, "health", errors, "healthy");
+        }
+        var sort = string.IsNullOrEmpty(query["sort"]) ? "name" : query["sort"].ToString();
+        if (!SortKeys.ContainsKey(sort))
+        {
+            errors.Add(new("sort", ValidationCodes.UnknownValue, $"sort must be one of: {string.Join(", ", SortKeys.Keys)}."));
+        }
+        var order = string.IsNullOrEmpty(query["order"]) ? "asc" : query["order"].ToString();
+        if (order is not ("asc" or "desc"))
+        {
+            errors.Add(new("order", ValidationCodes.UnknownValue, "order must be asc or desc."));
+        }
+        var includeArchived = false;
+        if (!string.IsNullOrEmpty(query["includeArchived"]) && !bool.TryParse(query["includeArchived"], out includeArchived))
+        {
+            errors.Add(new("includeArchived", ValidationCodes.InvalidFormat, "includeArchived must be true or false."));
+        }
+        if (errors.Count > 0)
+        {
+            return ValidationFailure.ToProblem(errors);
+        }
+
+        var ids = await services.Registry.ListIdsAsync(cancellationToken);
+        var summaries = await Task.WhenAll(ids.Select(id => services.Grain(id).GetSummaryAsync(asOf)));
+        var owner = query["owner"].ToString();
+        var rows = summaries
+            .Select(summary => summary.Value)
+            .OfType<Domain.Reports.UseCaseSummary>()
+            .Where(summary => includeArchived || !summary.Archived)
+            .Where(summary => category is null || summary.Category == category)
+            .Where(summary => string.IsNullOrEmpty(owner) || OwnedBy(summary.Owner, owner))
+            .Where(summary => string.IsNullOrEmpty(health)
+                || (check is null ? summary.Health.Count == 0 : summary.Health.Any(finding => finding.Check == check)))
+            .Select(PortfolioRow.From)
+            .ToList();
+
+        var key = SortKeys[sort];
+        // Use cases without the sort figure (no ROI yet) go last in either order.
+        var sorted = (order == "asc"
+                ? rows.OrderBy(row => key(row) is null).ThenBy(key)
+                : rows.OrderBy(row => key(row) is null).ThenByDescending(key))
+            .ThenBy(row => row.Id, StringComparer.Ordinal)
+            .ToList();
+
+        var flags = Enum.GetValues<HealthCheck>().ToDictionary(ReportJson.Name, flag => sorted.Count(row => row.Health.Any(finding => finding.Check == flag)));
+        flags["healthy"] = sorted.Count(row => row.Health.Count == 0);
+        var totals = PortfolioRoi.Add(sorted.Select(row => row.Roi).OfType<RoiFigures>());
+        return TypedResults.Json(new PortfolioReport(asOf, sorted, totals, flags), ReportJson.Options);
+    }
+
+    private static bool OwnedBy(BusinessOwner? owner, string wanted) =>
+        owner is not null
+        && (owner.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase) || owner.Email.Contains(wanted, StringComparison.OrdinalIgnoreCase));
+
+    private static TEnum? Parse<TEnum>(string? text, string field, List<ValidationError> errors, params string[] more) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        var value = ReportJson.Parse<TEnum>(text);
+        if (value is null)
+        {
+            errors.Add(new(field, ValidationCodes.UnknownValue,
+                $"{field} must be one of: {string.Join(", ", more.Concat(Enum.GetValues<TEnum>().Select(ReportJson.Name)))}."));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,202 @@
+using AiRoi.Domain.Reports;
+using AiRoi.Domain.Rollups;
+using AiRoi.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AiRoi.Metrics.Reports;
+
+/// <summary>
+/// The reports of one use case, answered from its grain's memory: KPI tiles, series of any metric by day, week,
+/// month or quarter (overall, by handler, by segment), the AI-vs-human comparison (raw and stratified),
+/// escalation reasons and exception types with their trend, ROI and health. Query parameters are checked
+/// together; every bad one is named in one problem detail.
+/// </summary>
+public static class MetricsApi
+{
+    /// <summary>Maps the report routes under <c>/api/v1/use-cases/{id}</c>.</summary>
+    public static IEndpointRouteBuilder MapMetricsApiV1(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/use-cases/{id}").WithTags("Metrics");
+
+        api.MapGet("/metrics", GetMetricsAsync)
+            .WithName("GetUseCaseMetrics")
+            .WithSummary("Every metric of the use case as a KPI tile (last 28 days, baseline, change, targets); keyOnly=true for the key metrics only. asOf=yyyy-MM-dd reads as of another day.")
+            .Produces<IReadOnlyList<KeyMetricSummary>>()
+            .ProducesReportProblems();
+
+        api.MapGet("/metrics/{metric}", GetSeriesAsync)
+            .WithName("GetMetricSeries")
+            .WithSummary("One metric by period (granularity=day|week|month|quarter, from, to): overall, for one handler and/or segment=dimension:value, or split with by=handler or by=segment:{dimension}.")
+            .Produces<IReadOnlyList<MetricSeries>>()
+            .ProducesReportProblems();
+
+        api.MapGet("/comparison", GetComparisonAsync)
+            .WithName("CompareAiWithHuman")
+            .WithSummary("AI-handled against human-handled events on one metric (metric=), raw and stratified by stratifyBy={dimension}, with 95 % intervals.")
+            .Produces<HandlerComparison>()
+            .ProducesReportProblems();
+
+        api.MapGet("/escalation-reasons", GetEscalationReasonsAsync)
+            .WithName("GetEscalationReasons")
+            .WithSummary("Escalations by reason and period, the escalation rate, and whether it is trending (slope and p-value).")
+            .Produces<LabelBreakdown>()
+            .ProducesReportProblems();
+
+        api.MapGet("/exception-types", GetExceptionTypesAsync)
+            .WithName("GetExceptionTypes")
+            .WithSummary("Exceptions by type and period, the exception rate, and whether it is falling significantly.")
+            .Produces<LabelBreakdown>()
+            .ProducesReportProblems();
+
+        api.MapGet("/roi", GetRoiAsync)
+            .WithName("GetUseCaseRoi")
+            .WithSummary("ROI by week, month or quarter from go-live on: savings, revenue lift, time saved, fixed costs, ROI and payback, with intervals and the baseline versions used.")
+            .Produces<RoiReport>()
+            .ProducesReportProblems();
+
+        api.MapGet("/health", GetHealthAsync)
+            .WithName("GetUseCaseHealth")
+            .WithSummary("The health checks that apply to the use case, each with its reason and evidence, and the checks that passed.")
+            .Produces<HealthReport>()
+            .ProducesReportProblems();
+
+        return app;
+    }
+
+    /// <summary>KPI tiles.</summary>
+    public static Task<Results<JsonHttpResult<IReadOnlyList<KeyMetricSummary>>, ProblemHttpResult>> GetMetricsAsync(
+        string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken) =>
+        AnswerAsync(id, request, services, cancellationToken, async query =>
+        {
+            var asOf = query.AsOf();
+            var keyOnly = query.Flag("keyOnly", false);
+            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetMetricsAsync(asOf, keyOnly)).Value;
+        });
+
+    /// <summary>One metric's series.</summary>
+    public static Task<Results<JsonHttpResult<IReadOnlyList<MetricSeries>>, ProblemHttpResult>> GetSeriesAsync(
+        string id, string metric, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken) =>
+        AnswerAsync(id, request, services, cancellationToken, async query =>
+        {
+            var definition = query.Metric("metric", metric);
+            var granularity = query.Granularity(Granularity.Week);
+            var (from, until) = query.Range(granularity);
+            var handler = query.Handler();
+            var (dimension, value) = query.Segment();
+            var by = request.Query["by"].ToString();
+            var split = SplitBy(query, by);
+            if (query.Errors.Count > 0 || definition is null)
+            {
+                return null;
+            }
+            var grain = services.Grain(id);
+            var groups = split switch
+            {
+                null => [(handler, dimension, value)],
+                "handler" => Enum.GetValues<Domain.Events.Handler>().Select(h => ((Domain.Events.Handler?)h, dimension, value)).ToList(),
+                _ => (await grain.GetSegmentValuesAsync(split)).Select(v => (handler, (string?)split, (string?)v)).ToList(),
+            };
+            var series = new List<MetricSeries>();
+            foreach (var (h, d, v) in groups)
+            {
+                series.Add((await grain.GetSeriesAsync(definition.Key, granularity, from, until, h, d, v)).Value);
+            }
+            // Split series that no event falls in ("(other)" before the bound is reached) are left out.
+            return (IReadOnlyList<MetricSeries>)series.Where(one => split is null || one.Points.Count > 0).ToList();
+        });
+
+    /// <summary>AI against human.</summary>
+    public static Task<Results<JsonHttpResult<HandlerComparison>, ProblemHttpResult>> GetComparisonAsync(
+        string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken) =>
+        AnswerAsync(id, request, services, cancellationToken, async query =>
+        {
+            var metric = query.Metric("metric", request.Query["metric"].ToString());
+            var dimension = query.Dimension("stratifyBy", request.Query["stratifyBy"].ToString());
+            var (from, until) = query.Range(Granularity.Week);
+            return query.Errors.Count > 0 || metric is null ? null : (await services.Grain(id).CompareAsync(metric.Key, dimension, from, until)).Value;
+        });
+
+    /// <summary>Escalation reasons over time.</summary>
+    public static Task<Results<JsonHttpResult<LabelBreakdown>, ProblemHttpResult>> GetEscalationReasonsAsync(
+        string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken) =>
+        BreakdownAsync(id, request, services, exceptions: false, cancellationToken);
+
+    /// <summary>Exception types over time.</summary>
+    public static Task<Results<JsonHttpResult<LabelBreakdown>, ProblemHttpResult>> GetExceptionTypesAsync(
+        string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken) =>
+        BreakdownAsync(id, request, services, exceptions: true, cancellationToken);
+
+    /// <summary>ROI by period.</summary>
+    public static Task<Results<JsonHttpResult<RoiReport>, ProblemHttpResult>> GetRoiAsync(
+        string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken) =>
+        AnswerAsync(id, request, services, cancellationToken, async query =>
+        {
+            var granularity = query.Granularity(Granularity.Month, Granularity.Week, Granularity.Month, Granularity.Quarter);
+            var (from, until) = query.Range(granularity);
+            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetRoiAsync(granularity, from, until)).Value;
+        });
+
+    /// <summary>Health checks.</summary>
+    public static Task<Results<JsonHttpResult<HealthReport>, ProblemHttpResult>> GetHealthAsync(
+        string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken) =>
+        AnswerAsync(id, request, services, cancellationToken, async query =>
+        {
+            var asOf = query.AsOf();
+            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetHealthAsync(asOf)).Value;
+        });
+
+    private static Task<Results<JsonHttpResult<LabelBreakdown>, ProblemHttpResult>> BreakdownAsync(
+        string id, HttpRequest request, ReportServices services, bool exceptions, CancellationToken cancellationToken) =>
+        AnswerAsync(id, request, services, cancellationToken, async query =>
+        {
+            var granularity = query.Granularity(Granularity.Week);
+            var (from, until) = query.Range(granularity);
+            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetBreakdownAsync(exceptions, granularity, from, until)).Value;
+        });
+
+    /// <summary><c>by=handler</c> or <c>by=segment:{dimension}</c>: the dimension, "handler", or null.</summary>
+    private static string? SplitBy(ReportQuery query, string by)
+    {
+        if (string.IsNullOrEmpty(by))
+        {
+            return null;
+        }
+        if (by == "handler")
+        {
+            return by;
+        }
+        if (by.StartsWith("segment:", StringComparison.Ordinal))
+        {
+            return query.Dimension("by", by["segment:".Length..]);
+        }
+        query.Dimension("by", by);
+        return null;
+    }
+
+    /// <summary>
+    /// The shape every report handler shares: find the use case (404), read the query (400 with every bad
+    /// parameter), ask the grain, answer JSON.
+    /// </summary>
+    private static async Task<Results<JsonHttpResult<T>, ProblemHttpResult>> AnswerAsync<T>(
+        string id, HttpRequest request, ReportServices services, CancellationToken cancellationToken, Func<ReportQuery, Task<T?>> answer)
+        where T : class
+    {
+        try
+        {
+            var stored = await services.FindAsync(id, cancellationToken);
+            var query = new ReportQuery(request.Query, stored.UseCase, services.Today);
+            var result = await answer(query);
+            return query.Errors.Count > 0 || result is null
+                ? ValidationFailure.ToProblem(query.Errors)
+                : TypedResults.Json(result, ReportJson.Options);
+        }
+        catch (ProblemException problem)
+        {
+            return problem.ToProblem();
+        }
+    }
+
+    /// <summary>What every report may answer besides its result: 400 for bad parameters, 404 for an unknown use case.</summary>
+    private static RouteHandlerBuilder ProducesReportProblems(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+}

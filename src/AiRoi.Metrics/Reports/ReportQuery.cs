@@ -1,0 +1,175 @@
+using System.Globalization;
+using AiRoi.Domain;
+using AiRoi.Domain.Events;
+using AiRoi.Domain.Metrics;
+using AiRoi.Domain.Rollups;
+using Period = AiRoi.Domain.Rollups.Granularity;
+using AiRoi.Domain.UseCases;
+
+namespace AiRoi.Metrics.Reports;
+
+/// <summary>
+/// Reads the query parameters the reports share (<c>from</c>, <c>to</c>, <c>asOf</c>, <c>granularity</c>,
+/// <c>handler</c>, <c>segment</c>, <c>metric</c>) and collects every bad one as a <see cref="ValidationError"/>
+/// naming the parameter, so that one answer lists them all.
+/// </summary>
+/// <param name="query">The request's query string.</param>
+/// <param name="useCase">The use case the report is for: metrics and segment dimensions are checked against it.</param>
+/// <param name="today">Today (UTC), the default of <c>asOf</c> and <c>to</c>.</param>
+public sealed class ReportQuery(IQueryCollection query, UseCase useCase, DateOnly today)
+{
+    /// <summary>Longest range a day-by-day series may cover: the days a roll-up keeps by day.</summary>
+    public const int MaxDailyRangeDays = RollupLimits.RetainedDays;
+
+    /// <summary>Longest range of any report: ten years.</summary>
+    public const int MaxRangeDays = 3653;
+
+    /// <summary>A year: the default range of series and ROI.</summary>
+    public const int DefaultRangeDays = 365;
+
+    private readonly List<ValidationError> errors = [];
+
+    /// <summary>Every problem found so far.</summary>
+    public IReadOnlyList<ValidationError> Errors => errors;
+
+    /// <summary>The day the report is as of (<c>asOf</c>, <c>yyyy-MM-dd</c>); today by default.</summary>
+    public DateOnly AsOf() => Date("asOf") ?? today;
+
+    /// <summary>
+    /// The range <c>[from, to]</c> as <c>[from, until)</c>; <c>to</c> defaults to <c>asOf</c> and <c>from</c> to
+    /// a year before it.
+    /// </summary>
+    public (DateOnly From, DateOnly Until) Range(Period granularity)
+    {
+        var to = Date("to") ?? AsOf();
+        var from = Date("from") ?? to.AddDays(1 - DefaultRangeDays);
+        var days = to.DayNumber - from.DayNumber + 1;
+        if (days < 1)
+        {
+            errors.Add(new("from", ValidationCodes.Inconsistent, $"from ({from:yyyy-MM-dd}) must not be after to ({to:yyyy-MM-dd})."));
+        }
+        else if (granularity == Period.Day && days > MaxDailyRangeDays)
+        {
+            errors.Add(new("from", ValidationCodes.OutOfRange, $"A day-by-day series covers at most {MaxDailyRangeDays} days; ask for weeks or months, or a shorter range."));
+        }
+        else if (days > MaxRangeDays)
+        {
+            errors.Add(new("from", ValidationCodes.OutOfRange, $"A report covers at most {MaxRangeDays} days."));
+        }
+        return (from, to.AddDays(1));
+    }
+
+    /// <summary>The <c>granularity</c> parameter (<c>day</c>, <c>week</c>, <c>month</c>, <c>quarter</c>), limited to <paramref name="allowed"/>.</summary>
+    public Period Granularity(Period fallback, params Period[] allowed)
+    {
+        var text = query["granularity"].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+        if (ReportJson.Parse<Period>(text) is { } granularity && (allowed.Length == 0 || allowed.Contains(granularity)))
+        {
+            return granularity;
+        }
+        var names = (allowed.Length == 0 ? Enum.GetValues<Period>() : allowed).Select(ReportJson.Name);
+        errors.Add(new("granularity", ValidationCodes.UnknownValue, $"granularity must be one of: {string.Join(", ", names)}."));
+        return fallback;
+    }
+
+    /// <summary>The <c>handler</c> parameter (<c>ai</c>, <c>human</c>, <c>hybrid</c>); null when absent.</summary>
+    public Handler? Handler()
+    {
+        var text = query["handler"].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        var handler = ReportJson.Parse<Handler>(text);
+        if (handler is null)
+        {
+            errors.Add(new("handler", ValidationCodes.UnknownValue, "handler must be one of: ai, human, hybrid."));
+        }
+        return handler;
+    }
+
+    /// <summary>The <c>segment</c> parameter, <c>dimension:value</c> (<c>complexity:high</c>); nulls when absent.</summary>
+    public (string? Dimension, string? Value) Segment()
+    {
+        var text = query["segment"].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return (null, null);
+        }
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == text.Length - 1)
+        {
+            errors.Add(new("segment", ValidationCodes.InvalidFormat, "segment must be dimension:value, e.g. complexity:high."));
+            return (null, null);
+        }
+        var dimension = Dimension("segment", text[..colon]);
+        return (dimension, dimension is null ? null : text[(colon + 1)..]);
+    }
+
+    /// <summary>A segment dimension the use case tracks, or null with an error on <paramref name="parameter"/>.</summary>
+    public string? Dimension(string parameter, string? dimension)
+    {
+        if (string.IsNullOrEmpty(dimension))
+        {
+            return null;
+        }
+        if (useCase.SegmentDimensions.Contains(dimension))
+        {
+            return dimension;
+        }
+        errors.Add(new(parameter, ValidationCodes.UnknownValue,
+            $"'{dimension}' is not one of the use case's segment dimensions ({string.Join(", ", useCase.SegmentDimensions)}); add it to segmentDimensions first."));
+        return null;
+    }
+
+    /// <summary>The metric named by <paramref name="key"/> (parameter <paramref name="parameter"/>), required.</summary>
+    public MetricDefinition? Metric(string parameter, string? key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            errors.Add(new(parameter, ValidationCodes.Required, $"{parameter} is required: a built-in metric key or a custom metric of the use case."));
+            return null;
+        }
+        var metric = useCase.ResolveMetric(key);
+        if (metric is null)
+        {
+            errors.Add(new(parameter, ValidationCodes.UnknownMetric, $"'{key}' is neither a built-in metric nor a custom metric of the use case."));
+        }
+        return metric;
+    }
+
+    /// <summary>A true/false parameter; <paramref name="fallback"/> when absent.</summary>
+    public bool Flag(string parameter, bool fallback)
+    {
+        var text = query[parameter].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+        errors.Add(new(parameter, ValidationCodes.InvalidFormat, $"{parameter} must be true or false."));
+        return fallback;
+    }
+
+    private DateOnly? Date(string parameter)
+    {
+        var text = query[parameter].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors.Add(new(parameter, ValidationCodes.InvalidFormat, $"{parameter} must be a date as yyyy-MM-dd."));
+        return null;
+    }
+}
