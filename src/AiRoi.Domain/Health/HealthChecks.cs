@@ -139,7 +139,7 @@ public static class HealthChecks
             && !definitions.Any(metric => metric.Kind == ValueKind.Value && inputs.MetricsWithData.Contains(metric.Key)))
         {
             findings.Add(new(HealthCheck.VanityTrap,
-                "No value metric among the key metrics has data in the recent events, so nothing tracked shows business value.",
+                "No event carries any of the value metrics among the key metrics, so nothing tracked shows business value.",
                 Evidence(("keyMetrics", string.Join(",", keys)))));
         }
     }

@@ -14,7 +14,7 @@ public sealed record HealthInputs(UseCase UseCase, DateOnly Today)
     /// <summary>The key metrics that have a baseline.</summary>
     public IReadOnlySet<string> MetricsWithBaseline { get; init; } = new HashSet<string>();
 
-    /// <summary>The key metrics that at least one event of the last review cadence carries.</summary>
+    /// <summary>The key metrics that at least one event up to today carries (a silence is measuring once, not a vanity trap).</summary>
     public IReadOnlySet<string> MetricsWithData { get; init; } = new HashSet<string>();
 
     /// <summary>The use case's annotations.</summary>

@@ -194,12 +194,12 @@ public sealed class UseCaseReports(
     {
         var keys = HealthChecks.KeyMetrics(useCase);
         var definitions = keys.Select(useCase.ResolveMetric).OfType<MetricDefinition>().ToList();
-        var recentCell = rollup.Aggregate(today.AddDays(1 - useCase.ReviewCadenceDays), today.AddDays(1), CellFilter.All);
+        var everything = rollup.Aggregate(DateOnly.MinValue, today.AddDays(1), CellFilter.All);
         return new HealthInputs(useCase, today)
         {
             LastEventAt = rollup.LastCompletedAt,
             MetricsWithBaseline = keys.Where(baselines.ContainsKey).ToHashSet(),
-            MetricsWithData = definitions.Where(metric => MetricReader.Read(metric, recentCell, rollup.Shape).N > 0).Select(metric => metric.Key).ToHashSet(),
+            MetricsWithData = definitions.Where(metric => MetricReader.Read(metric, everything, rollup.Shape).N > 0).Select(metric => metric.Key).ToHashSet(),
             Annotations = annotations,
             Shifts = definitions.Select(metric => Shift(metric, today)).OfType<MetricShift>().ToList(),
             Primary = useCase.ResolveMetric(useCase.PrimaryMetric) is { } primary ? Versus(primary, today) : null,
@@ -212,12 +212,14 @@ public sealed class UseCaseReports(
 
     private MetricShift? Shift(MetricDefinition metric, DateOnly today)
     {
+        // NPS is kept as ±1/0 per answer; the shift is reported on the −100–100 scale the metric is read on.
+        var scale = metric.Aggregation == Aggregation.NetPromoter ? 100.0 : 1.0;
         var until = Periods.StartOf(today, Granularity.Week);
         var weeks = rollup.Series(until.AddDays(-7 * ShiftScanWeeks), until, Granularity.Week, CellFilter.All)
             .Select(week =>
             {
                 var moments = MetricReader.MomentsOf(metric, week.Value, rollup.Shape);
-                return new PeriodMoments(week.Key, moments.N, moments.Sum, moments.SumOfSquares);
+                return new PeriodMoments(week.Key, moments.N, moments.Sum * scale, moments.SumOfSquares * scale * scale);
             })
             .Where(week => week.N > 0)
             .ToList();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AiRoi.Domain.Rollups;
 
 /// <summary>
@@ -10,6 +12,14 @@ public sealed class MetricCell
 {
     /// <summary>An empty cell with <paramref name="slots"/> measure slots.</summary>
     public MetricCell(int slots) => Slots = new Moments[slots];
+
+    // For JSON (the grain's snapshot): the slots come from the document. Without it the serializer would bind the
+    // int "slots" parameter above to the Moments[] "slots" property and refuse to read any snapshot.
+    [JsonConstructor]
+    private MetricCell()
+        : this(0)
+    {
+    }
 
     /// <summary>Events in the cell.</summary>
     public long Events { get; set; }
