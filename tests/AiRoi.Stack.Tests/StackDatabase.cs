@@ -34,7 +34,7 @@ public static class StackDatabase
         await using var command = new NpgsqlCommand(
             "insert into metrics.use_cases (id, definition, archived) values ($1, $2::jsonb, $3)", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
-        command.Parameters.Add(new NpgsqlParameter { Value = $$"""{"id":"{{useCaseId}}","name":"Test {{useCaseId}}","category":"customer-service"}""" });
+        command.Parameters.Add(new NpgsqlParameter { Value = $$"""{"id":"{{useCaseId}}","name":"Test {{useCaseId}}","category":"customer-service","unitEconomics":{"loadedHumanCostPerHour":60,"valuePerConversion":100,"fixedMonthlyCosts":[]},"primaryMetric":"fcrRate"}""" });
         command.Parameters.Add(new NpgsqlParameter { Value = archived });
         await command.ExecuteNonQueryAsync(timeout.Token);
     }

@@ -6,7 +6,7 @@ namespace AiRoi.Contracts.UseCases;
 
 /// <summary>
 /// How the pure domain's types (reports, baselines, annotations, query arguments) cross grain calls: as JSON, so
-/// that AiRoi.Domain needs no Orleans attributes (ADR-0012). Every silo and client registers it.
+/// that AiRoi.Domain needs no Orleans attributes (ADR-0013). Every silo and client registers it.
 /// </summary>
 public static class DomainSerialization
 {

@@ -8,7 +8,7 @@ namespace AiRoi.Domain.Rollups;
 /// middle of its bucket, within <see cref="RelativeAccuracy"/> of the true value.
 /// </summary>
 /// <remarks>
-/// Written here because no maintained .NET implementation is on the package source (ADR-0011). DDSketch rather
+/// Written here because no maintained .NET implementation is on the package source (ADR-0012). DDSketch rather
 /// than t-digest because its buckets are plain counts: adding the same values in any order, or merging daily
 /// sketches into a month, gives exactly the same sketch, so a grain's quantiles equal a recomputation from the
 /// event log bit for bit. Counts are kept densely between the lowest and highest bucket used; with 2 % accuracy,

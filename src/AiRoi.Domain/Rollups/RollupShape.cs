@@ -17,9 +17,10 @@ public sealed record RollupShape
         ArgumentNullException.ThrowIfNull(useCase);
         return new RollupShape
         {
-            LoadedHumanCostPerHour = useCase.UnitEconomics.LoadedHumanCostPerHour,
-            CustomMetrics = useCase.CustomMetrics.Select(metric => new CustomSlot(metric.Name, metric.Aggregation)).ToList(),
-            SegmentDimensions = useCase.SegmentDimensions.Take(UseCaseLimits.MaxSegmentDimensions).ToList(),
+            // Stored definitions are validated, but a grain must not fail to activate over a document that lacks a part.
+            LoadedHumanCostPerHour = useCase.UnitEconomics?.LoadedHumanCostPerHour ?? 0,
+            CustomMetrics = (useCase.CustomMetrics ?? []).Select(metric => new CustomSlot(metric.Name, metric.Aggregation)).ToList(),
+            SegmentDimensions = (useCase.SegmentDimensions ?? []).Take(UseCaseLimits.MaxSegmentDimensions).ToList(),
         };
     }
 

@@ -46,7 +46,10 @@ public sealed class UseCaseRollup
     /// <summary>The latest completion time seen.</summary>
     public DateTimeOffset? LastCompletedAt { get; private set; }
 
-    /// <summary>Days before this one are held by month only; null while nothing was folded.</summary>
+    /// <summary>
+    /// Days before this one are held by month only: the first day of the month of the day 730 days before the
+    /// latest event's day; null before the first event.
+    /// </summary>
     public DateOnly? FoldedBefore { get; private set; }
 
     /// <summary>The segment values tracked per dimension, in the order they first appeared.</summary>
@@ -315,10 +318,17 @@ public sealed class UseCaseRollup
             for (var i = 0; i < Shape.CustomMetrics.Count; i++)
             {
                 var custom = Shape.CustomMetrics[i];
-                if (measures.TryGetValue(custom.Name, out var value) && double.IsFinite(value))
+                if (!measures.TryGetValue(custom.Name, out var value) || !double.IsFinite(value))
                 {
-                    values[Measure.BuiltInCount + i] = custom.Aggregation == Metrics.Aggregation.NetPromoter ? Measure.NetPromoterScore(value) : value;
+                    continue;
                 }
+                if (custom.Aggregation == Metrics.Aggregation.Rate && value is not (0 or 1))
+                {
+                    // A rate is a share of yes (1) and no (0) answers; any other number is not an answer, and would
+                    // push the share outside 0–1, where the Wilson interval is undefined (NaN breaks every report).
+                    continue;
+                }
+                values[Measure.BuiltInCount + i] = custom.Aggregation == Metrics.Aggregation.NetPromoter ? Measure.NetPromoterScore(value) : value;
             }
         }
         return values;

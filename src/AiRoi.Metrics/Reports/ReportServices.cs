@@ -14,14 +14,22 @@ public sealed class ReportServices(
     [FromServices] IGrainFactory grains,
     [FromServices] TimeProvider time)
 {
+    // [AsParameters] binds constructor parameters to the properties of the same names.
+
     /// <summary>The registry.</summary>
     public UseCaseRegistry Registry { get; } = registry;
 
+    /// <summary>The silo's grain factory.</summary>
+    public IGrainFactory Grains { get; } = grains;
+
+    /// <summary>The clock.</summary>
+    public TimeProvider Time { get; } = time;
+
     /// <summary>Today, UTC.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    public DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
 
     /// <summary>The use case's grain.</summary>
-    public IUseCaseGrain Grain(string id) => grains.GetGrain<IUseCaseGrain>(id);
+    public IUseCaseGrain Grain(string id) => Grains.GetGrain<IUseCaseGrain>(id);
 
     /// <summary>The registered use case with this id; a 404 problem (thrown) when there is none.</summary>
     public async Task<StoredUseCase> FindAsync(string id, CancellationToken cancellationToken) =>

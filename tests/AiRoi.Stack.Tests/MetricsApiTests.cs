@@ -1,0 +1,248 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Aspire.Hosting.Testing;
+
+namespace AiRoi.Stack.Tests;
+
+/// <summary>
+/// The metrics API over the whole stack: events in through ingestion, reports, baselines, annotations, reviews and
+/// the portfolio out of the metrics service, with hand-worked figures; and every bad request a named problem.
+/// </summary>
+[Collection(StackCollection.Name)]
+public sealed class MetricsApiTests(StackFixture stack)
+{
+    private const string DevelopmentKey = "airoi-dev-key";
+
+    /// <summary>
+    /// A use case live from 2026-09-01 with fixed costs of 20 a month and an implementation cost of 64; before
+    /// go-live four human tasks in August costing 10, 12, 14, 16; after it four AI tasks in October costing 3, 3, 5, 5.
+    /// </summary>
+    private async Task<(string Id, string Owner)> BeforeAndAfterAsync()
+    {
+        var id = $"metrics-{Guid.NewGuid():N}"[..30];
+        var owner = $"{Guid.NewGuid():N}@example.com";
+        var useCase = new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = "EMEA support chatbot",
+            ["category"] = "customer-service",
+            ["businessOwner"] = new JsonObject { ["name"] = "Ana Silva", ["email"] = owner },
+            ["aiGoLiveDate"] = "2026-09-01",
+            ["unitEconomics"] = new JsonObject
+            {
+                ["loadedHumanCostPerHour"] = 60, ["valuePerConversion"] = 100, ["implementationCost"] = 64,
+                ["fixedMonthlyCosts"] = new JsonArray(new JsonObject { ["name"] = "LLM platform", ["amount"] = 20 }),
+            },
+            ["primaryMetric"] = "costPerTask",
+            ["guardrailMetrics"] = new JsonArray("csatMean"),
+            ["targets"] = new JsonArray(new JsonObject { ["metricKey"] = "costPerTask", ["direction"] = "at-most", ["value"] = 5, ["dueDate"] = "2026-12-31" }),
+        };
+        var created = await SendAsync("metrics", HttpMethod.Post, "/api/v1/use-cases", useCase);
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+
+        var events = new JsonArray();
+        foreach (var (cost, i) in new[] { 10, 12, 14, 16 }.Select((cost, i) => (cost, i)))
+        {
+            events.Add(Event(id, $"before-{i}", "2026-08-10", "human", 1200, cost: ("humanCost", cost), csat: 4, complexity: i < 2 ? "low" : "high"));
+        }
+        foreach (var (cost, i) in new[] { 3, 3, 5, 5 }.Select((cost, i) => (cost, i)))
+        {
+            events.Add(Event(id, $"after-{i}", "2026-10-12", "ai", 600, cost: ("aiCost", cost), csat: 5, complexity: i < 2 ? "low" : "high"));
+        }
+        var ingested = await SendAsync("ingestion", HttpMethod.Post, "/api/v1/events", new JsonObject { ["events"] = events });
+        Assert.Equal(HttpStatusCode.OK, ingested.Status);
+        Assert.Equal(8, ingested.Body["accepted"]!.GetValue<int>());
+        return (id, owner);
+    }
+
+    private static JsonObject Event(string useCase, string id, string day, string handler, int seconds, (string Field, int Amount) cost, int csat, string complexity)
+    {
+        var completed = DateTimeOffset.Parse($"{day}T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        return new JsonObject
+        {
+            ["eventId"] = id,
+            ["useCaseId"] = useCase,
+            ["startedAt"] = completed.AddSeconds(-seconds).ToString("O"),
+            ["completedAt"] = completed.ToString("O"),
+            ["handler"] = handler,
+            ["resolved"] = true,
+            ["csat"] = csat,
+            [cost.Field] = cost.Amount,
+            ["attributes"] = new JsonObject { ["complexity"] = complexity },
+        };
+    }
+
+    [Fact]
+    public async Task A_metric_series_by_month_and_by_handler_has_the_hand_worked_values()
+    {
+        var (id, _) = await BeforeAndAfterAsync();
+
+        var monthly = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/metrics/costPerTask?granularity=month&from=2026-08-01&to=2026-10-31");
+        Assert.Equal(HttpStatusCode.OK, monthly.Status);
+        var points = monthly.Array[0]!["points"]!.AsArray();
+        Assert.Equal(["2026-08-01", "2026-10-01"], points.Select(p => p!["periodStart"]!.GetValue<string>()));
+        Assert.Equal([13.0, 4.0], points.Select(p => p!["value"]!.GetValue<double>()));
+
+        var byHandler = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/metrics/resolutionTimeMean?granularity=month&from=2026-08-01&to=2026-10-31&by=handler");
+        Assert.Equal(["ai", "human"], byHandler.Array.Select(series => series!["group"]!.GetValue<string>()));
+        Assert.Equal([600.0, 1200.0], byHandler.Array.Select(series => series!["overall"]!["value"]!.GetValue<double>()));
+
+        var segment = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/metrics/costPerTask?granularity=month&from=2026-08-01&to=2026-10-31&segment=complexity:high");
+        Assert.Equal(15.0, segment.Array[0]!["points"]![0]!["value"]!.GetValue<double>()); // (14 + 16) / 2
+    }
+
+    [Fact]
+    public async Task A_measured_baseline_feeds_roi_kpi_tiles_and_the_portfolio()
+    {
+        var (id, owner) = await BeforeAndAfterAsync();
+
+        var baseline = await SendAsync("metrics", HttpMethod.Post, $"/api/v1/use-cases/{id}/baselines",
+            new JsonObject { ["metricKey"] = "costPerTask", ["method"] = "before-go-live" });
+        Assert.Equal(HttpStatusCode.Created, baseline.Status);
+        Assert.Equal(13.0, baseline.Body["value"]!.GetValue<double>());
+        Assert.Equal(1, baseline.Body["version"]!.GetValue<int>());
+        Assert.Equal("before-go-live", baseline.Body["method"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(baseline.Body["createdBy"]!.GetValue<string>()));
+
+        var roi = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/roi?granularity=month&from=2026-10-01&to=2026-10-31");
+        var october = roi.Body["periods"]!.AsArray().Single()!;
+        Assert.Equal(36.0, october["savings"]!["value"]!.GetValue<double>(), 9);   // (13 − 4) × 4
+        Assert.Equal(20.0, october["fixedCosts"]!.GetValue<double>(), 9);
+        Assert.Equal(0.8, october["roi"]!["value"]!.GetValue<double>(), 9);        // (36 − 20) / 20
+        Assert.Equal(4.0, october["paybackMonths"]!.GetValue<double>(), 9);       // 64 / 16
+        Assert.Equal(1, october["baselineVersions"]!["costPerTask"]!.GetValue<int>());
+
+        var tiles = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/metrics?keyOnly=true&asOf=2026-10-31");
+        var cost = tiles.Array.Single(tile => tile!["metric"]!["key"]!.GetValue<string>() == "costPerTask")!;
+        Assert.Equal(4.0, cost["current"]!["value"]!.GetValue<double>());
+        Assert.Equal(-9.0, cost["change"]!.GetValue<double>());
+        Assert.True(cost["improved"]!.GetValue<bool>());
+        Assert.Equal("met", cost["targets"]![0]!["status"]!.GetValue<string>()); // at most 5, and 4 now
+
+        var portfolio = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/portfolio?asOf=2026-10-31&category=customer-service&owner={owner}&sort=roi&order=desc");
+        Assert.Equal(HttpStatusCode.OK, portfolio.Status);
+        var row = portfolio.Body["useCases"]!.AsArray().Single()!;
+        Assert.Equal(id, row["id"]!.GetValue<string>());
+        // The last 90 days from go-live: September and October, fixed costs 40, savings 36, net −4.
+        Assert.Equal(-4.0, row["roi"]!["netBenefit"]!["value"]!.GetValue<double>(), 9);
+        Assert.Equal(-0.1, portfolio.Body["totals"]!["roi"]!["value"]!.GetValue<double>(), 9);
+        Assert.Contains("no-baseline", row["health"]!.AsArray().Select(flag => flag!["check"]!.GetValue<string>())); // csatMean has none
+        Assert.Equal(1, portfolio.Body["health"]!["no-baseline"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task The_ai_human_comparison_and_the_health_report_answer_from_the_grain()
+    {
+        var (id, _) = await BeforeAndAfterAsync();
+
+        var comparison = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/comparison?metric=csatMean&stratifyBy=complexity&from=2026-08-01&to=2026-10-31");
+        Assert.Equal(HttpStatusCode.OK, comparison.Status);
+        Assert.Equal(1.0, comparison.Body["comparison"]!["raw"]!["difference"]!.GetValue<double>(), 9);        // 5 − 4
+        Assert.Equal(1.0, comparison.Body["comparison"]!["stratified"]!["difference"]!.GetValue<double>(), 9);
+        Assert.Equal(2, comparison.Body["comparison"]!["strata"]!.AsArray().Count);
+
+        var health = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/health?asOf=2026-12-20");
+        var measuringOnce = health.Body["findings"]!.AsArray().Single(f => f!["check"]!.GetValue<string>() == "measuring-once")!;
+        Assert.Equal("69", measuringOnce["evidence"]!["daysWithoutEvents"]!.GetValue<string>()); // October 12 to December 20
+    }
+
+    [Fact]
+    public async Task Annotations_and_reviews_are_kept_and_read_back()
+    {
+        var (id, _) = await BeforeAndAfterAsync();
+
+        var annotation = await SendAsync("metrics", HttpMethod.Post, $"/api/v1/use-cases/{id}/annotations",
+            new JsonObject { ["date"] = "2026-10-01", ["kind"] = "prompt-change", ["title"] = "Prompt v4", ["note"] = "Shorter answers" });
+        Assert.Equal(HttpStatusCode.Created, annotation.Status);
+        var annotationId = annotation.Body["id"]!.GetValue<long>();
+        var list = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/annotations");
+        Assert.Equal("Prompt v4", list.Array.Single()!["title"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync("metrics", HttpMethod.Delete, $"/api/v1/use-cases/{id}/annotations/{annotationId}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync("metrics", HttpMethod.Delete, $"/api/v1/use-cases/{id}/annotations/{annotationId}")).Status);
+
+        await SendAsync("metrics", HttpMethod.Post, $"/api/v1/use-cases/{id}/reviews",
+            new JsonObject { ["reviewer"] = "Ana Silva", ["date"] = "2026-10-15", ["decision"] = "adjust", ["note"] = "Cost fine, CSAT to watch" });
+        await SendAsync("metrics", HttpMethod.Post, $"/api/v1/use-cases/{id}/reviews",
+            new JsonObject { ["reviewer"] = "Ana Silva", ["date"] = "2026-11-15", ["decision"] = "keep" });
+        var reviews = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/reviews");
+        Assert.Equal(["keep", "adjust"], reviews.Array.Select(review => review!["decision"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("/metrics/costPerTask?granularity=yearly", "granularity", "unknown-value")]
+    [InlineData("/metrics/notAMetric", "metric", "unknown-metric")]
+    [InlineData("/metrics/costPerTask?segment=region:eu", "segment", "unknown-value")]
+    [InlineData("/metrics/costPerTask?from=2026-10-31&to=2026-10-01", "from", "inconsistent")]
+    [InlineData("/metrics/costPerTask?from=31.10.2026", "from", "invalid-format")]
+    [InlineData("/comparison?stratifyBy=complexity", "metric", "required")]
+    [InlineData("/roi?granularity=day", "granularity", "unknown-value")]
+    public async Task A_bad_query_parameter_is_a_problem_naming_it(string path, string field, string code)
+    {
+        var (id, _) = await BeforeAndAfterAsync();
+
+        var answer = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}{path}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("https://airoi.dev/problems/validation-failed", answer.Body["type"]!.GetValue<string>());
+        Assert.Equal(field, answer.Body["field"]!.GetValue<string>());
+        Assert.Contains(code, answer.Body["codes"]![field]!.AsArray().Select(c => c!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Bad_writes_are_refused_with_named_fields_and_store_nothing()
+    {
+        var (id, _) = await BeforeAndAfterAsync();
+
+        var noSource = await SendAsync("metrics", HttpMethod.Post, $"/api/v1/use-cases/{id}/baselines",
+            new JsonObject { ["metricKey"] = "csatMean", ["method"] = "manual", ["value"] = 4.2 });
+        Assert.Equal(HttpStatusCode.BadRequest, noSource.Status);
+        Assert.Equal("source", noSource.Body["field"]!.GetValue<string>());
+
+        var badKind = await SendAsync("metrics", HttpMethod.Post, $"/api/v1/use-cases/{id}/annotations",
+            new JsonObject { ["date"] = "2026-10-01", ["kind"] = "moon-phase", ["title"] = "?" });
+        Assert.Equal(HttpStatusCode.BadRequest, badKind.Status);
+        Assert.Equal("kind", badKind.Body["field"]!.GetValue<string>());
+
+        var noKey = await SendAsync("metrics", HttpMethod.Post, $"/api/v1/use-cases/{id}/reviews",
+            new JsonObject { ["reviewer"] = "X", ["date"] = "2026-10-15", ["decision"] = "keep" }, key: null);
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.Status);
+
+        var unknown = await SendAsync("metrics", HttpMethod.Get, "/api/v1/use-cases/no-such-use-case/roi");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+        Assert.Equal("https://airoi.dev/problems/use-cases/not-found", unknown.Body["type"]!.GetValue<string>());
+
+        var badHealth = await SendAsync("metrics", HttpMethod.Get, "/api/v1/portfolio?health=grumpy");
+        Assert.Equal("health", badHealth.Body["field"]!.GetValue<string>());
+
+        Assert.Equal(0, await StackDatabase.ScalarAsync(stack, "metricsdb", "select count(*) from metrics.baselines where use_case_id = $1", id));
+        Assert.Equal(0, await StackDatabase.ScalarAsync(stack, "metricsdb", "select count(*) from metrics.annotations where use_case_id = $1", id));
+        Assert.Equal(0, await StackDatabase.ScalarAsync(stack, "metricsdb", "select count(*) from metrics.reviews where use_case_id = $1", id));
+    }
+
+    private sealed record Answer(HttpStatusCode Status, JsonNode? Node)
+    {
+        public JsonObject Body => Node as JsonObject ?? throw new InvalidOperationException($"Expected an object, got {Node?.ToJsonString()}");
+
+        public JsonArray Array => Node as JsonArray ?? throw new InvalidOperationException($"Expected an array, got {Node?.ToJsonString()}");
+    }
+
+    private async Task<Answer> SendAsync(string service, HttpMethod method, string path, JsonNode? body = null, string? key = DevelopmentKey)
+    {
+        using var client = stack.App.CreateHttpClient(service, "http");
+        using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
+        using var request = new HttpRequestMessage(method, path);
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+        using var response = await client.SendAsync(request, timeout.Token);
+        var text = await response.Content.ReadAsStringAsync(timeout.Token);
+        return new Answer(response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
+    }
+}
