@@ -3,8 +3,8 @@ using AiRoi.Domain.Events;
 namespace AiRoi.Domain.Rollups;
 
 /// <summary>
-/// A use case's metric state: daily cells of sufficient statistics per handler, and per handler and segment for
-/// each tracked attribute dimension, built event by event in log order. Every figure AiRoi reports for the use
+/// A use case's metric state: daily cells of sufficient statistics per handler, and weekly cells per handler and
+/// segment for each tracked attribute dimension, built event by event in log order. Every figure AiRoi reports for the use
 /// case (metrics, comparisons, baselines, ROI, health) is read from it.
 /// </summary>
 /// <remarks>
@@ -109,18 +109,22 @@ public sealed class UseCaseRollup
             handlerCell.ExceptionTypes = MetricCell.Count(handlerCell.ExceptionTypes, Label(exceptionTypes, outcomeEvent.ExceptionType));
         }
 
+        // Segment cells are weekly (keyed by the ISO week's Monday): a dimension multiplies the cells by its values,
+        // and by week that costs a seventh of the memory while comparisons and breakdowns read weeks or longer anyway.
+        var week = Periods.StartOf(day, Granularity.Week);
         foreach (var dimension in Shape.SegmentDimensions)
         {
             var value = SegmentValue(dimension, outcomeEvent.Attributes);
-            AddTo(CellFor(new SeriesKey(outcomeEvent.Handler, dimension, value), day), values);
+            AddTo(CellFor(new SeriesKey(outcomeEvent.Handler, dimension, value), week), values);
         }
         Events++;
         Sequence = sequence;
     }
 
     /// <summary>
-    /// Everything in <c>[from, until)</c> that passes <paramref name="filter"/>, merged into one cell. Folded
-    /// months count whole when their first day lies in the range.
+    /// Everything in <c>[from, until)</c> that passes <paramref name="filter"/>, merged into one cell. A segment
+    /// filter reads weekly cells, which count whole when their Monday lies in the range; folded months count whole
+    /// when their first day does.
     /// </summary>
     public MetricCell Aggregate(DateOnly from, DateOnly until, CellFilter filter)
     {

@@ -85,6 +85,7 @@ public static class MetricsApi
             var (dimension, value) = query.Segment();
             var by = request.Query["by"].ToString();
             var split = SplitBy(query, by);
+            query.RequireWeeksForSegments(granularity, dimension is not null || (split is not null && split != "handler"));
             if (query.Errors.Count > 0 || definition is null)
             {
                 return null;

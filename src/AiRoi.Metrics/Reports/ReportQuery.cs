@@ -142,6 +142,15 @@ public sealed class ReportQuery(IQueryCollection query, UseCase useCase, DateOnl
         return metric;
     }
 
+    /// <summary>Segments are kept by week: a segmented day-by-day series is refused, naming <c>granularity</c>.</summary>
+    public void RequireWeeksForSegments(Period granularity, bool segmented)
+    {
+        if (segmented && granularity == Period.Day)
+        {
+            errors.Add(new("granularity", ValidationCodes.Inconsistent, "Segments are kept by week; ask for week, month or quarter with a segment."));
+        }
+    }
+
     /// <summary>A true/false parameter; <paramref name="fallback"/> when absent.</summary>
     public bool Flag(string parameter, bool fallback)
     {

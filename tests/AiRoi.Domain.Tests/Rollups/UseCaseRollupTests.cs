@@ -233,13 +233,16 @@ public class UseCaseRollupTests
 
         Assert.Equal(regions.Take(10), rollup.DimensionValues["region"]);
         Assert.Empty(rollup.DimensionValues["channel"]);
-        long InSegment(string value) => rollup.Aggregate(day, day.AddDays(1), new CellFilter(null, "region", value)).Events;
+        // Segment cells are weekly, keyed by the Monday (April 13).
+        var week = Periods.StartOf(day, Granularity.Week);
+        long InSegment(string value) => rollup.Aggregate(week, week.AddDays(7), new CellFilter(null, "region", value)).Events;
         Assert.Equal(2, InSegment("region-3"));
         Assert.Equal(1, InSegment("region-10"));
         Assert.Equal(0, InSegment("region-11"));
         Assert.Equal(2, InSegment(RollupLimits.OtherValue));
         Assert.Equal(2, InSegment(RollupLimits.NoValue));
-        Assert.Equal(15, rollup.Aggregate(day, day.AddDays(1), new CellFilter(null, "channel", RollupLimits.NoValue)).Events);
+        Assert.Equal(15, rollup.Aggregate(week, week.AddDays(7), new CellFilter(null, "channel", RollupLimits.NoValue)).Events);
+        Assert.Equal(0, rollup.Aggregate(day, day.AddDays(1), new CellFilter(null, "channel", RollupLimits.NoValue)).Events);
     }
 
     [Fact]
