@@ -35,7 +35,7 @@ public static class ApiKeyFilters
         builder.AddEndpointFilter(async (context, next) =>
             KeyHolder(context.HttpContext).IsAdmin
                 ? await next(context)
-                : RequestProblems.AdminKeyRequired.ToProblem("Only an admin API key may manage API keys."));
+                : RequestProblems.AdminKeyRequired.ToProblem("Only an admin API key may do this (manage API keys, read the silo's memory)."));
 
     /// <summary>Refuses the request with 403 unless its key covers the whole organization (after <see cref="RequireApiKey{TBuilder}"/>).</summary>
     public static TBuilder RequireOrganizationKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>

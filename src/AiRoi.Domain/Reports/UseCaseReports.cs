@@ -88,8 +88,8 @@ public sealed class UseCaseReports(
         foreach (var value in values)
         {
             var filter = dimension is null ? CellFilter.All : new CellFilter(null, dimension, value);
-            var ai = MetricReader.MomentsOf(metric, rollup.Aggregate(from, until, filter.For(Handler.Ai)), rollup.Shape);
-            var human = MetricReader.MomentsOf(metric, rollup.Aggregate(from, until, filter.For(Handler.Human)), rollup.Shape);
+            var ai = MetricReader.MomentsOf(metric, rollup.Aggregate(from, until, filter.For(Handler.Ai), momentsOnly: true), rollup.Shape);
+            var human = MetricReader.MomentsOf(metric, rollup.Aggregate(from, until, filter.For(Handler.Human), momentsOnly: true), rollup.Shape);
             if (ai.N + human.N > 0)
             {
                 strata.Add(new StratumMoments(dimension is null ? "all" : value,
@@ -194,14 +194,14 @@ public sealed class UseCaseReports(
     {
         var keys = HealthChecks.KeyMetrics(useCase);
         var definitions = keys.Select(useCase.ResolveMetric).OfType<MetricDefinition>().ToList();
-        var everything = rollup.Aggregate(DateOnly.MinValue, today.AddDays(1), CellFilter.All);
+        var everything = rollup.Aggregate(DateOnly.MinValue, today.AddDays(1), CellFilter.All, momentsOnly: true);
         return new HealthInputs(useCase, today)
         {
             LastEventAt = rollup.LastCompletedAt,
             MetricsWithBaseline = keys.Where(baselines.ContainsKey).ToHashSet(),
             MetricsWithData = definitions.Where(metric => MetricReader.Read(metric, everything, rollup.Shape).N > 0).Select(metric => metric.Key).ToHashSet(),
             Annotations = annotations,
-            Shifts = definitions.Select(metric => Shift(metric, today)).OfType<MetricShift>().ToList(),
+            Shifts = ShiftScan(definitions, today),
             Primary = useCase.ResolveMetric(useCase.PrimaryMetric) is { } primary ? Versus(primary, today) : null,
             Guardrails = useCase.GuardrailMetrics.Select(useCase.ResolveMetric).OfType<MetricDefinition>().Select(metric => Versus(metric, today)).ToList(),
         };
@@ -210,20 +210,27 @@ public sealed class UseCaseReports(
     private MetricVersusBaseline Versus(MetricDefinition metric, DateOnly today) =>
         new(metric, Recent(metric, today, TargetEvaluator.WindowDays), baselines.GetValueOrDefault(metric.Key));
 
-    private MetricShift? Shift(MetricDefinition metric, DateOnly today)
+    /// <summary>The level shifts of the key metrics over the last <see cref="ShiftScanWeeks"/> full weeks, from one weekly series.</summary>
+    private List<MetricShift> ShiftScan(IReadOnlyList<MetricDefinition> metrics, DateOnly today)
     {
-        // NPS is kept as ±1/0 per answer; the shift is reported on the −100–100 scale the metric is read on.
-        var scale = metric.Aggregation == Aggregation.NetPromoter ? 100.0 : 1.0;
         var until = Periods.StartOf(today, Granularity.Week);
-        var weeks = rollup.Series(until.AddDays(-7 * ShiftScanWeeks), until, Granularity.Week, CellFilter.All)
-            .Select(week =>
+        var weeks = rollup.Series(until.AddDays(-7 * ShiftScanWeeks), until, Granularity.Week, CellFilter.All, momentsOnly: true);
+        var shifts = new List<MetricShift>();
+        foreach (var metric in metrics)
+        {
+            // NPS is kept as ±1/0 per answer; its levels are reported on the −100–100 scale.
+            var scale = metric.Aggregation == Aggregation.NetPromoter ? 100.0 : 1.0;
+            var periods = weeks
+                .Select(week => (week.Key, Moments: MetricReader.MomentsOf(metric, week.Value, rollup.Shape)))
+                .Where(week => week.Moments.N > 0)
+                .Select(week => new PeriodMoments(week.Key, week.Moments.N, week.Moments.Sum * scale, week.Moments.SumOfSquares * scale * scale))
+                .ToList();
+            if (LevelShiftTest.Find(periods) is { } shift)
             {
-                var moments = MetricReader.MomentsOf(metric, week.Value, rollup.Shape);
-                return new PeriodMoments(week.Key, moments.N, moments.Sum * scale, moments.SumOfSquares * scale * scale);
-            })
-            .Where(week => week.N > 0)
-            .ToList();
-        return LevelShiftTest.Find(weeks) is { } shift ? new MetricShift(metric, shift) : null;
+                shifts.Add(new MetricShift(metric, shift));
+            }
+        }
+        return shifts;
     }
 
     private MetricReading Recent(MetricDefinition metric, DateOnly today, int days) =>

@@ -39,14 +39,22 @@ public sealed class MetricCell
     /// <summary>Events per exception type; only in handler cells.</summary>
     public Dictionary<string, long>? ExceptionTypes { get; set; }
 
-    /// <summary>Adds everything in <paramref name="other"/> to this cell.</summary>
-    public void Merge(MetricCell other)
+    /// <summary>
+    /// Adds everything in <paramref name="other"/> to this cell; with <paramref name="momentsOnly"/>, only the
+    /// event count and the moments (a test on means needs nothing else, and skipping sketches and labels is most
+    /// of the cost of a merge).
+    /// </summary>
+    public void Merge(MetricCell other, bool momentsOnly = false)
     {
         ArgumentNullException.ThrowIfNull(other);
         Events += other.Events;
         for (var i = 0; i < Slots.Length && i < other.Slots.Length; i++)
         {
             Slots[i] = Slots[i].Merge(other.Slots[i]);
+        }
+        if (momentsOnly)
+        {
+            return;
         }
         if (other.ResolutionSketch is not null)
         {

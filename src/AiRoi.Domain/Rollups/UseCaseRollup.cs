@@ -126,12 +126,16 @@ public sealed class UseCaseRollup
     /// filter reads weekly cells, which count whole when their Monday lies in the range; folded months count whole
     /// when their first day does.
     /// </summary>
-    public MetricCell Aggregate(DateOnly from, DateOnly until, CellFilter filter)
+    /// <param name="from">First day.</param>
+    /// <param name="until">First day after.</param>
+    /// <param name="filter">Which cells.</param>
+    /// <param name="momentsOnly">Merge only counts and moments, not sketches and labels (see <see cref="MetricCell.Merge"/>).</param>
+    public MetricCell Aggregate(DateOnly from, DateOnly until, CellFilter filter, bool momentsOnly = false)
     {
         var total = new MetricCell(Shape.SlotCount);
         foreach (var (_, cell) in Cells(from, until, filter))
         {
-            total.Merge(cell);
+            total.Merge(cell, momentsOnly);
         }
         return total;
     }
@@ -140,7 +144,12 @@ public sealed class UseCaseRollup
     /// The cells in <c>[from, until)</c> that pass <paramref name="filter"/>, merged per period of
     /// <paramref name="granularity"/>, by period start; periods without events are left out.
     /// </summary>
-    public SortedDictionary<DateOnly, MetricCell> Series(DateOnly from, DateOnly until, Granularity granularity, CellFilter filter)
+    /// <param name="from">First day.</param>
+    /// <param name="until">First day after.</param>
+    /// <param name="granularity">The period length.</param>
+    /// <param name="filter">Which cells.</param>
+    /// <param name="momentsOnly">Merge only counts and moments, not sketches and labels.</param>
+    public SortedDictionary<DateOnly, MetricCell> Series(DateOnly from, DateOnly until, Granularity granularity, CellFilter filter, bool momentsOnly = false)
     {
         var series = new SortedDictionary<DateOnly, MetricCell>();
         foreach (var (day, cell) in Cells(from, until, filter))
@@ -150,7 +159,7 @@ public sealed class UseCaseRollup
             {
                 series[start] = period = new MetricCell(Shape.SlotCount);
             }
-            period.Merge(cell);
+            period.Merge(cell, momentsOnly);
         }
         return series;
     }

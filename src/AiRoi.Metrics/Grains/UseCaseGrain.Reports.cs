@@ -11,9 +11,12 @@ namespace AiRoi.Metrics.Grains;
 /// <summary>The use-case grain's reports and the configuration its reports depend on (baselines, annotations).</summary>
 public sealed partial class UseCaseGrain
 {
-    // The portfolio asks every grain for its summary on each call; it changes only with new events, a new
-    // definition, baseline or annotation, or a new day.
+    // The portfolio asks every grain for its summary on each call. A change of configuration (definition, baseline,
+    // annotation) drops the cached summary, so the next call computes it; new events only mark it stale, and the
+    // timer recomputes a stale summary, so that a portfolio read while events flow never waits for a
+    // thousand summaries: it lags new events by at most PublishRetryPeriod.
     private (DateOnly Today, UseCaseSummary Summary)? summaryCache;
+    private bool summaryStale;
 
     /// <inheritdoc />
     public Task<Immutable<IReadOnlyList<KeyMetricSummary>>> GetMetricsAsync(DateOnly today, bool keyOnly) =>
@@ -55,8 +58,19 @@ public sealed partial class UseCaseGrain
         if (summaryCache is not { } cached || cached.Today != today)
         {
             summaryCache = cached = (today, Reports().Summary(today));
+            summaryStale = false;
         }
         return Task.FromResult(new Immutable<UseCaseSummary?>(cached.Summary));
+    }
+
+    /// <summary>On the timer: recomputes a summary that new events have made stale.</summary>
+    private void RefreshStaleSummary()
+    {
+        if (summaryStale && summaryCache is { } cached && definition is not null)
+        {
+            summaryCache = (cached.Today, Reports().Summary(cached.Today));
+        }
+        summaryStale = false;
     }
 
     /// <inheritdoc />

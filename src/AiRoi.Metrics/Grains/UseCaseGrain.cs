@@ -141,10 +141,7 @@ public sealed partial class UseCaseGrain(
         }
         var previousSequence = lastSequence;
         lastSequence += outcomes.Count(outcome => outcome.Accepted);
-        if (lastSequence != previousSequence)
-        {
-            summaryCache = null;
-        }
+        summaryStale |= lastSequence != previousSequence;
 
         // Only when nothing is pending may this batch alone move the published position; otherwise the timer
         // republishes from the log in order.
@@ -173,12 +170,13 @@ public sealed partial class UseCaseGrain(
 
     /// <summary>
     /// Every <see cref="PublishRetryPeriod"/>: re-reads the write status (archiving reaches a busy grain even when
-    /// the registry's notification was lost) and publishes what is pending.
+    /// the registry's notification was lost), publishes what is pending and refreshes a stale portfolio summary.
     /// </summary>
     private async Task OnTimerAsync(CancellationToken cancellationToken)
     {
         await ReloadDefinitionAsync(cancellationToken);
         await RepublishAsync(cancellationToken);
+        RefreshStaleSummary();
     }
 
     /// <summary>Reads the registry row; a new revision replaces the definition, and a new shape rebuilds the roll-up.</summary>

@@ -1,4 +1,6 @@
+using System.Runtime;
 using AiRoi.ServiceDefaults;
+using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Orleans.Runtime;
@@ -11,7 +13,13 @@ namespace AiRoi.Metrics.Status;
 /// <param name="ActiveSilos">Silos the cluster membership lists as active.</param>
 public sealed record MetricsStatus(string Service, DatabaseStatus Database, int ActiveSilos);
 
-/// <summary>The operational status endpoint of the metrics service.</summary>
+/// <summary>The silo's memory, for capacity planning: what the grains' metric state costs.</summary>
+/// <param name="ManagedBytes">Live managed heap after a full, compacting collection.</param>
+/// <param name="ResidentBytes">The process's working set (resident memory) after that collection.</param>
+/// <param name="Activations">Grain activations on this silo.</param>
+public sealed record SiloMemory(long ManagedBytes, long ResidentBytes, int Activations);
+
+/// <summary>The operational status endpoints of the metrics service.</summary>
 public static class StatusApi
 {
     /// <summary>Maps <c>GET /api/v1/status</c>.</summary>
@@ -20,8 +28,23 @@ public static class StatusApi
         app.MapGet("/api/v1/status", GetStatus)
             .WithName("GetMetricsStatus")
             .WithSummary("The metrics service's database and Orleans cluster as it sees them now.");
+        app.MapGet("/api/v1/status/memory", GetMemoryAsync)
+            .RequireApiKey()
+            .RequireAdminKey()
+            .WithName("GetSiloMemory")
+            .WithSummary("Forces a full garbage collection and answers the live managed heap, the resident memory and the grain activations. Admin key; it pauses the silo briefly.");
         return app;
     }
+
+    private static async Task<Ok<SiloMemory>> GetMemoryAsync(IGrainFactory grains) =>
+        await Task.Run(async () =>
+        {
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            var activations = await grains.GetGrain<IManagementGrain>(0).GetTotalActivationCount();
+            return TypedResults.Ok(new SiloMemory(GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64, activations));
+        });
 
     private static async Task<Ok<MetricsStatus>> GetStatus(
         NpgsqlDataSource dataSource, IClusterMembershipService membership, CancellationToken cancellationToken)

@@ -1,0 +1,150 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+
+namespace AiRoi.Bench;
+
+/// <summary>The whole stack as the tests start it: the app host with a throwaway data folder, until every service is healthy.</summary>
+public sealed class BenchStack : IAsyncDisposable
+{
+    private static readonly string[] Services = ["metrics", "ingestion", "experiments", "web"];
+
+    private BenchStack(DistributedApplication app, string dataRoot)
+    {
+        App = app;
+        DataRoot = dataRoot;
+    }
+
+    /// <summary>The running application.</summary>
+    public DistributedApplication App { get; }
+
+    /// <summary>The throwaway data folder.</summary>
+    public string DataRoot { get; }
+
+    /// <summary>Starts the stack and waits (at most 5 minutes) until every service is healthy.</summary>
+    public static async Task<BenchStack> StartAsync()
+    {
+        var dataRoot = Path.Combine(Path.GetTempPath(), $"airoi-bench-{Guid.NewGuid():N}");
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiRoi_AppHost>(
+            [$"--Infrastructure:DataRoot={dataRoot}", "--Infrastructure:Ephemeral=true"]);
+        // Start-up health probes fail until each resource is up; the benchmark's own output is what matters.
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            .AddFilter("AiRoi.AppHost.Resources", LogLevel.None));
+        var app = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await app.StartAsync(timeout.Token);
+        foreach (var service in Services)
+        {
+            await app.ResourceNotifications.WaitForResourceAsync(service, e => e.Snapshot.HealthStatus == HealthStatus.Healthy, timeout.Token);
+        }
+        return new BenchStack(app, dataRoot);
+    }
+
+    /// <summary>An HTTP client of a service, with the development key and a generous timeout.</summary>
+    public HttpClient Client(string service)
+    {
+        var client = App.CreateHttpClient(service, "http");
+        client.DefaultRequestHeaders.Add("X-Api-Key", "airoi-dev-key");
+        client.Timeout = TimeSpan.FromMinutes(5);
+        return client;
+    }
+
+    /// <summary>
+    /// The process id of a service: the process the orchestrator started for it, or, when that is a launcher, the
+    /// process below it whose command line names the service's assembly.
+    /// </summary>
+    public int ProcessId(string service, string assembly)
+    {
+        if (!App.ResourceNotifications.TryGetCurrentState(service, out var resourceEvent))
+        {
+            throw new InvalidOperationException($"No state for {service}.");
+        }
+        var root = Convert.ToInt32(resourceEvent.Snapshot.Properties.First(property => property.Name == "executable.pid").Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        var tree = new List<int> { root };
+        for (var i = 0; i < tree.Count; i++)
+        {
+            tree.AddRange(ChildrenOf(tree[i]));
+        }
+        // The launcher names the project too; the service itself is the deepest match.
+        return tree.LastOrDefault(pid => CommandLine(pid).Contains(assembly, StringComparison.Ordinal), root);
+    }
+
+    /// <summary>The command line of a process, arguments separated by spaces.</summary>
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    private static IEnumerable<int> ChildrenOf(int parent)
+    {
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(folder), out var pid))
+            {
+                string stat;
+                try
+                {
+                    stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                }
+                catch (IOException)
+                {
+                    continue;
+                }
+                // pid (comm) state ppid …; comm may hold spaces, so read after the last ')'.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == parent)
+                {
+                    yield return pid;
+                }
+            }
+        }
+    }
+
+    /// <summary>Resident memory of a process, in bytes (VmRSS).</summary>
+    public static long ResidentBytes(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        // Anything still running from the data folder (an epmd, a server that ignored the stop) ends here.
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(folder), out var pid))
+            {
+                try
+                {
+                    if (File.ReadAllText(Path.Combine(folder, "cmdline")).Contains(DataRoot, StringComparison.Ordinal))
+                    {
+                        System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true);
+                    }
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+                {
+                    // The process ended while we looked.
+                }
+            }
+        }
+        if (Directory.Exists(DataRoot))
+        {
+            Directory.Delete(DataRoot, recursive: true);
+        }
+    }
+}

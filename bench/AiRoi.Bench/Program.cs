@@ -1,0 +1,25 @@
+using AiRoi.Bench;
+
+// dotnet run -c Release --project bench/AiRoi.Bench -- portfolio [--use-cases N] [--days N] [--per-day N] [--no-write]
+var scenario = args.FirstOrDefault() ?? "portfolio";
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}
+
+switch (scenario)
+{
+    case "portfolio":
+        var result = await PortfolioBenchmark.RunAsync(
+            useCases: Option("--use-cases", 1000), days: Option("--days", 365), perDay: Option("--per-day", 10), commandLine: string.Join(' ', args));
+        Console.WriteLine(result);
+        if (!args.Contains("--no-write"))
+        {
+            BenchmarkReport.Write("portfolio", result);
+        }
+        return 0;
+    default:
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: portfolio.");
+        return 2;
+}

@@ -1,0 +1,44 @@
+using AiRoi.Domain.Baselines;
+using AiRoi.Domain.Events;
+using AiRoi.Domain.Metrics;
+using static AiRoi.Metrics.Tests.Scenario;
+
+namespace AiRoi.Metrics.Tests;
+
+/// <summary>The portfolio summary a grain caches: fresh after configuration changes, refreshed by the timer after new events.</summary>
+[Collection(MetricsClusterCollection.Name)]
+public sealed class SummaryTests(MetricsCluster cluster)
+{
+    private static readonly DateOnly Day = new(2026, 7, 6);
+    private static readonly DateOnly Today = new(2026, 7, 31);
+
+    [Fact]
+    public async Task New_events_reach_the_summary_on_the_next_timer_tick_and_a_baseline_at_once()
+    {
+        var useCase = UseCase("summary");
+        await cluster.RegisterAsync(useCase);
+        await cluster.AppendAsync(useCase.Id, [Event(useCase, Day, Handler.Ai) with { Resolved = true }]);
+        var grain = cluster.Grain(useCase.Id);
+        Assert.Equal(1, (await grain.GetSummaryAsync(Today)).Value!.Events);
+
+        await cluster.AppendAsync(useCase.Id, [Event(useCase, Day, Handler.Ai) with { Resolved = false }]);
+        // Within one timer period (10 s) the stale summary is recomputed in the background.
+        var deadline = DateTime.UtcNow + UseCaseGrainTimer.Period + TimeSpan.FromSeconds(5);
+        while ((await grain.GetSummaryAsync(Today)).Value!.Events != 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+        Assert.Equal(2, (await grain.GetSummaryAsync(Today)).Value!.Events);
+
+        await grain.SetBaselineAsync(new BaselineRequest { MetricKey = MetricKeys.FcrRate, Method = BaselineMethod.Manual, Value = 0.8, Source = "2025 survey" }, "k", Today);
+        var fcr = (await grain.GetSummaryAsync(Today)).Value!.KeyMetrics.Single(tile => tile.Metric.Key == MetricKeys.FcrRate);
+        Assert.Equal(0.8, fcr.Baseline!.Value);
+        Assert.Equal(0.5 - 0.8, fcr.Change!.Value, 10); // one of two resolved at first contact, against 0.8
+    }
+}
+
+/// <summary>The grain timer's period, as the tests wait for it.</summary>
+internal static class UseCaseGrainTimer
+{
+    public static TimeSpan Period => Grains.UseCaseGrain.PublishRetryPeriod;
+}
