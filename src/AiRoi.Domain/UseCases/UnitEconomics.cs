@@ -5,7 +5,10 @@ namespace AiRoi.Domain.UseCases;
 /// Fully loaded cost of one human hour (salary, benefits, overhead); prices human minutes on events that carry
 /// no explicit human cost.
 /// </param>
-/// <param name="ValuePerConversion">What one conversion is worth when an event carries no conversion value.</param>
+/// <param name="ValuePerConversion">
+/// What one conversion is worth: ROI prices incremental conversions at it (events' own conversion values feed the
+/// conversion-value metrics, not ROI, so that a few large deals do not swing the revenue lift).
+/// </param>
 /// <param name="FixedMonthlyCosts">Licences, platform fees, the team running the AI: the ROI denominator.</param>
 public sealed record UnitEconomics(
     decimal LoadedHumanCostPerHour,
