@@ -128,7 +128,7 @@ public sealed class MetricsApiTests(StackFixture stack)
         // The last 90 days from go-live: September and October, fixed costs 40, savings 36, net −4.
         Assert.Equal(-4.0, row["roi"]!["netBenefit"]!["value"]!.GetValue<double>(), 9);
         Assert.Equal(-0.1, portfolio.Body["totals"]!["roi"]!["value"]!.GetValue<double>(), 9);
-        Assert.Contains("no-baseline", row["health"]!.AsArray().Select(flag => flag!["check"]!.GetValue<string>())); // csatMean has none
+        Assert.Contains("no-baseline", row["health"]!.AsArray().Select(flag => flag!.GetValue<string>())); // csatMean has none
         Assert.Equal(1, portfolio.Body["health"]!["no-baseline"]!.GetValue<int>());
     }
 

@@ -35,6 +35,13 @@ public sealed partial class UseCaseGrain(
     /// <summary>How often unpublished experiment events are tried again.</summary>
     public static readonly TimeSpan PublishRetryPeriod = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often the grain re-reads its registry row although nobody told it of a change: the registry notifies
+    /// the grain on every write, so this only bounds how long a lost notification goes unnoticed. A minute keeps
+    /// a thousand grains to 17 queries a second.
+    /// </summary>
+    public static readonly TimeSpan DefinitionRecheckPeriod = TimeSpan.FromMinutes(1);
+
     /// <summary>Events per republished message, so a long backlog goes out in messages of bounded size.</summary>
     public const int RepublishChunk = 10_000;
 
@@ -46,6 +53,7 @@ public sealed partial class UseCaseGrain(
 
     private UseCaseWriteStatus status;
     private StoredUseCase? definition;
+    private DateTime definitionCheckedAt = DateTime.UtcNow;
     private TotalsAccumulator totals = new();
     private UseCaseRollup rollup = new(new RollupShape());
     private Dictionary<string, BaselineVersion> baselines = [];
@@ -169,12 +177,16 @@ public sealed partial class UseCaseGrain(
     public Task<UseCaseTotals> GetTotalsAsync() => Task.FromResult(totals.ToTotals());
 
     /// <summary>
-    /// Every <see cref="PublishRetryPeriod"/>: re-reads the write status (archiving reaches a busy grain even when
-    /// the registry's notification was lost), publishes what is pending and refreshes a stale portfolio summary.
+    /// Every <see cref="PublishRetryPeriod"/>: publishes what is pending and refreshes a stale portfolio summary;
+    /// every <see cref="DefinitionRecheckPeriod"/> it also re-reads its registry row (archiving reaches a busy grain
+    /// even when the registry's notification was lost).
     /// </summary>
     private async Task OnTimerAsync(CancellationToken cancellationToken)
     {
-        await ReloadDefinitionAsync(cancellationToken);
+        if (DateTime.UtcNow - definitionCheckedAt >= DefinitionRecheckPeriod)
+        {
+            await ReloadDefinitionAsync(cancellationToken);
+        }
         await RepublishAsync(cancellationToken);
         RefreshStaleSummary();
     }
@@ -182,6 +194,7 @@ public sealed partial class UseCaseGrain(
     /// <summary>Reads the registry row; a new revision replaces the definition, and a new shape rebuilds the roll-up.</summary>
     private async Task ReloadDefinitionAsync(CancellationToken cancellationToken)
     {
+        definitionCheckedAt = DateTime.UtcNow;
         var revisionBefore = definition?.Revision;
         if (await registry.ReadRevisionAsync(UseCaseId, cancellationToken) == revisionBefore)
         {

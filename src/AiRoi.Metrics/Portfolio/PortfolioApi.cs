@@ -1,5 +1,6 @@
 using AiRoi.Domain;
 using AiRoi.Domain.Health;
+using AiRoi.Domain.Reports;
 using AiRoi.Domain.Roi;
 using AiRoi.Domain.UseCases;
 using AiRoi.Metrics.Reports;
@@ -16,7 +17,7 @@ namespace AiRoi.Metrics.Portfolio;
 public static class PortfolioApi
 {
     /// <summary>The sort keys, by wire name.</summary>
-    private static readonly Dictionary<string, Func<PortfolioRow, IComparable?>> SortKeys = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<UseCaseSummary, IComparable?>> SortKeys = new(StringComparer.Ordinal)
     {
         ["name"] = row => row.Name,
         ["category"] = row => ReportJson.Name(row.Category),
@@ -42,7 +43,7 @@ public static class PortfolioApi
     }
 
     /// <summary>The portfolio.</summary>
-    public static async Task<Results<JsonHttpResult<PortfolioReport>, ProblemHttpResult>> GetAsync(
+    public static async Task<Results<PortfolioResult, ProblemHttpResult>> GetAsync(
         HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken)
     {
         var query = request.Query;
@@ -82,29 +83,28 @@ public static class PortfolioApi
         var ids = await services.Registry.ListIdsAsync(cancellationToken);
         var summaries = await Task.WhenAll(ids.Select(id => services.Grain(id).GetSummaryAsync(asOf)));
         var owner = query["owner"].ToString();
-        var rows = summaries
+        var listed = summaries
             .Select(summary => summary.Value)
-            .OfType<Domain.Reports.UseCaseSummary>()
+            .OfType<UseCaseSummary>()
             .Where(summary => includeArchived || !summary.Archived)
             .Where(summary => category is null || summary.Category == category)
             .Where(summary => string.IsNullOrEmpty(owner) || OwnedBy(summary.Owner, owner))
             .Where(summary => string.IsNullOrEmpty(health)
                 || (check is null ? summary.Health.Count == 0 : summary.Health.Any(finding => finding.Check == check)))
-            .Select(PortfolioRow.From)
             .ToList();
+        var totals = PortfolioRoi.Add(listed.Select(summary => summary.Roi).OfType<RoiFigures>());
 
         var key = SortKeys[sort];
         // Use cases without the sort figure (no ROI yet) go last in either order.
         var sorted = (order == "asc"
-                ? rows.OrderBy(row => key(row) is null).ThenBy(key)
-                : rows.OrderBy(row => key(row) is null).ThenByDescending(key))
+                ? listed.OrderBy(row => key(row) is null).ThenBy(key)
+                : listed.OrderBy(row => key(row) is null).ThenByDescending(key))
             .ThenBy(row => row.Id, StringComparer.Ordinal)
             .ToList();
 
         var flags = Enum.GetValues<HealthCheck>().ToDictionary(ReportJson.Name, flag => sorted.Count(row => row.Health.Any(finding => finding.Check == flag)));
         flags["healthy"] = sorted.Count(row => row.Health.Count == 0);
-        var totals = PortfolioRoi.Add(sorted.Select(row => row.Roi).OfType<RoiFigures>());
-        return TypedResults.Json(new PortfolioReport(asOf, sorted, totals, flags), ReportJson.Options);
+        return new PortfolioResult(asOf, sorted, totals, flags);
     }
 
     private static bool OwnedBy(BusinessOwner? owner, string wanted) =>

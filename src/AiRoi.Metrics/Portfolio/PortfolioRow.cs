@@ -17,7 +17,7 @@ namespace AiRoi.Metrics.Portfolio;
 /// <param name="LastEventAt">When the latest event completed.</param>
 /// <param name="KeyMetrics">Key value metrics (vanity metrics never headline), primary first.</param>
 /// <param name="Roi">ROI over the last 90 days since go-live; null before go-live.</param>
-/// <param name="Health">The health checks that apply, with their reasons.</param>
+/// <param name="Health">The health checks that apply; their reasons and evidence are on the use case's health report.</param>
 public sealed record PortfolioRow(
     string Id,
     string Name,
@@ -27,8 +27,8 @@ public sealed record PortfolioRow(
     long Events,
     DateTimeOffset? LastEventAt,
     IReadOnlyList<PortfolioMetric> KeyMetrics,
-    RoiFigures? Roi,
-    IReadOnlyList<PortfolioFlag> Health)
+    PortfolioRoiFigures? Roi,
+    IReadOnlyList<HealthCheck> Health)
 {
     /// <summary>The row of a use case's summary.</summary>
     public static PortfolioRow From(UseCaseSummary summary)
@@ -36,40 +36,58 @@ public sealed record PortfolioRow(
         ArgumentNullException.ThrowIfNull(summary);
         return new(summary.Id, summary.Name, summary.Category, summary.Owner, summary.Archived, summary.Events, summary.LastEventAt,
             summary.KeyMetrics.Select(PortfolioMetric.From).ToList(),
-            summary.Roi,
-            summary.Health.Select(finding => new PortfolioFlag(finding.Check, finding.Reason)).ToList());
+            PortfolioRoiFigures.From(summary.Roi),
+            summary.Health.Select(finding => finding.Check).ToList());
     }
 }
 
-/// <summary>A key metric on the portfolio page.</summary>
+/// <summary>A key metric on the portfolio page (the tile's definition and intervals are on the use case's metrics).</summary>
 /// <param name="Key">Metric key.</param>
 /// <param name="Name">Display name.</param>
 /// <param name="Unit">Unit.</param>
-/// <param name="GoodDirection">Which way is better.</param>
-/// <param name="Role">Process or output.</param>
 /// <param name="Value">Last 28 days; null without data.</param>
 /// <param name="Baseline">The current baseline; null without one.</param>
-/// <param name="BaselineVersion">Which baseline version.</param>
 /// <param name="Change">Value minus baseline.</param>
 /// <param name="Improved">Whether the change is for the better.</param>
 /// <param name="Target">The metric's nearest-due target value; null without targets.</param>
 /// <param name="TargetStatus">That target's status.</param>
 public sealed record PortfolioMetric(
-    string Key, string Name, MetricUnit Unit, GoodDirection GoodDirection, MetricRole Role,
-    double? Value, double? Baseline, int? BaselineVersion, double? Change, bool? Improved, double? Target, TargetStatus? TargetStatus)
+    string Key, string Name, MetricUnit Unit, double? Value, double? Baseline, double? Change, bool? Improved, double? Target, TargetStatus? TargetStatus)
 {
     /// <summary>The portfolio's view of a KPI tile.</summary>
     public static PortfolioMetric From(KeyMetricSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var target = summary.Targets.OrderBy(evaluation => evaluation.Target.DueDate).FirstOrDefault();
-        return new(summary.Metric.Key, summary.Metric.Name, summary.Metric.Unit, summary.Metric.GoodDirection, summary.Metric.Role,
-            summary.Current.Value, summary.Baseline?.Value, summary.Baseline?.Version, summary.Change, summary.Improved,
-            target?.Target.Value, target?.Status);
+        return new(summary.Metric.Key, summary.Metric.Name, summary.Metric.Unit,
+            summary.Current.Value, summary.Baseline?.Value, summary.Change, summary.Improved, target?.Target.Value, target?.Status);
     }
 }
 
-/// <summary>A health flag on the portfolio page.</summary>
-/// <param name="Check">Which mistake.</param>
-/// <param name="Reason">Why it applies.</param>
-public sealed record PortfolioFlag(HealthCheck Check, string Reason);
+/// <summary>A figure with its 95 % interval.</summary>
+/// <param name="Value">The estimate.</param>
+/// <param name="Low">Lower end.</param>
+/// <param name="High">Upper end.</param>
+public sealed record PortfolioFigure(double Value, double Low, double High)
+{
+    /// <summary>The figure of an estimate; null for none.</summary>
+    public static PortfolioFigure? From(Estimate? estimate) => estimate is null ? null : new(estimate.Value, estimate.Low, estimate.High);
+}
+
+/// <summary>A use case's ROI on the portfolio page; the notes and baseline versions are on the use case's ROI report.</summary>
+/// <param name="Savings">Savings.</param>
+/// <param name="RevenueLift">Revenue lift.</param>
+/// <param name="TimeSavedHours">Hours saved.</param>
+/// <param name="FixedCosts">Fixed costs.</param>
+/// <param name="NetBenefit">Net benefit.</param>
+/// <param name="Roi">ROI.</param>
+/// <param name="PaybackMonths">Payback period in months.</param>
+public sealed record PortfolioRoiFigures(
+    PortfolioFigure? Savings, PortfolioFigure? RevenueLift, PortfolioFigure? TimeSavedHours, double FixedCosts,
+    PortfolioFigure? NetBenefit, PortfolioFigure? Roi, double? PaybackMonths)
+{
+    /// <summary>The portfolio's view of a use case's ROI; null for none.</summary>
+    public static PortfolioRoiFigures? From(RoiFigures? roi) => roi is null ? null : new(
+        PortfolioFigure.From(roi.Savings), PortfolioFigure.From(roi.RevenueLift), PortfolioFigure.From(roi.TimeSavedHours),
+        roi.FixedCosts, PortfolioFigure.From(roi.NetBenefit), PortfolioFigure.From(roi.Roi), roi.PaybackMonths);
+}
