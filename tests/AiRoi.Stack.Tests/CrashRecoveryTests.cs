@@ -13,7 +13,7 @@ namespace AiRoi.Stack.Tests;
 public sealed class CrashRecoveryTests(StackFixture stack)
 {
     [Fact]
-    public async Task After_the_silo_is_killed_every_acknowledged_event_is_in_the_log_and_the_totals_equal_a_recomputation()
+    public async Task After_the_silo_is_killed_every_acknowledged_event_is_in_the_log_and_the_totals_and_metrics_equal_a_recomputation()
     {
         var useCase = $"crash-{Guid.NewGuid():N}"[..24];
         await StackDatabase.RegisterUseCaseAsync(stack, useCase);
@@ -46,6 +46,22 @@ public sealed class CrashRecoveryTests(StackFixture stack)
         var totals = (await client.GetFromJsonAsync<JsonObject>($"/api/v1/use-cases/{useCase}/event-log", call.Token))!;
         Assert.Equal(25, totals["sequence"]!.GetValue<long>());
         Assert.Equal(25, totals["eventsByHandler"]!["ai"]!.GetValue<long>());
+
+        // The metric roll-up, rebuilt from the log alone, equals the same figures computed by SQL from the log.
+        foreach (var (metric, field) in new[] { ("costPerTask", "aiCost"), ("csatMean", "csat") })
+        {
+            var series = (await client.GetFromJsonAsync<JsonArray>(
+                $"/api/v1/use-cases/{useCase}/metrics/{metric}?granularity=day&from=2026-11-21&to=2026-11-21", call.Token))!;
+            await using var connection = await StackDatabase.OpenAsync(stack, "metricsdb");
+            await using var command = new Npgsql.NpgsqlCommand(
+                $"select avg((event->>'{field}')::float8), count(event->>'{field}') from metrics.outcome_events where use_case_id = $1", connection);
+            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = useCase });
+            await using var reader = await command.ExecuteReaderAsync(call.Token);
+            await reader.ReadAsync(call.Token);
+            var overall = series[0]!["overall"]!;
+            Assert.Equal(reader.GetDouble(0), overall["value"]!.GetValue<double>(), 9);
+            Assert.Equal(reader.GetInt64(1), overall["n"]!.GetValue<long>());
+        }
     }
 
     /// <summary>This stack's silo: the AiRoi.Metrics process whose metrics database is this stack's.</summary>
@@ -79,6 +95,8 @@ public sealed class CrashRecoveryTests(StackFixture stack)
             ["startedAt"] = "2026-11-21T08:00:00Z",
             ["completedAt"] = "2026-11-21T08:03:00Z",
             ["handler"] = "ai",
+            ["aiCost"] = i % 7 / 100.0,
+            ["csat"] = 1 + i % 5,
         })]),
     }.ToJsonString();
 
