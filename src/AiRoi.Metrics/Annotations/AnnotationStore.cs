@@ -1,5 +1,5 @@
-using System.Text.Json;
 using AiRoi.Domain.Annotations;
+using AiRoi.Metrics.Reports;
 using Npgsql;
 
 namespace AiRoi.Metrics.Annotations;
@@ -20,7 +20,7 @@ public sealed class AnnotationStore(NpgsqlDataSource dataSource)
             annotations.Add(new Annotation(
                 reader.GetInt64(0),
                 reader.GetFieldValue<DateOnly>(1),
-                Enum.GetValues<AnnotationKind>().First(kind => KindName(kind) == reader.GetString(2)),
+                ReportJson.Parse<AnnotationKind>(reader.GetString(2))!.Value,
                 reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.GetString(5),
@@ -54,5 +54,5 @@ public sealed class AnnotationStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The wire and column name of a kind (<c>model-change</c>).</summary>
-    public static string KindName(AnnotationKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
+    public static string KindName(AnnotationKind kind) => ReportJson.Name(kind);
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using AiRoi.Domain.Baselines;
+using AiRoi.Metrics.Reports;
 using Npgsql;
 
 namespace AiRoi.Metrics.Baselines;
@@ -67,7 +67,7 @@ public sealed class BaselineStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The wire and column name of a method (<c>before-go-live</c>).</summary>
-    public static string MethodName(BaselineMethod method) => JsonNamingPolicy.KebabCaseLower.ConvertName(method.ToString());
+    public static string MethodName(BaselineMethod method) => ReportJson.Name(method);
 
     private async IAsyncEnumerable<BaselineVersion> ReadAsync(
         string sql, object[] parameters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -83,7 +83,7 @@ public sealed class BaselineStore(NpgsqlDataSource dataSource)
             yield return new BaselineVersion(
                 reader.GetString(0),
                 reader.GetInt32(1),
-                Enum.GetValues<BaselineMethod>().First(method => MethodName(method) == reader.GetString(2)),
+                ReportJson.Parse<BaselineMethod>(reader.GetString(2))!.Value,
                 reader.GetDouble(3),
                 reader.GetString(12),
                 reader.GetFieldValue<DateTimeOffset>(13))

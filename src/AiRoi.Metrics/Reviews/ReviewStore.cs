@@ -1,5 +1,5 @@
-using System.Text.Json;
 using AiRoi.Domain.Reviews;
+using AiRoi.Metrics.Reports;
 using Npgsql;
 
 namespace AiRoi.Metrics.Reviews;
@@ -21,7 +21,7 @@ public sealed class ReviewStore(NpgsqlDataSource dataSource)
                 reader.GetInt64(0),
                 reader.GetString(1),
                 reader.GetFieldValue<DateOnly>(2),
-                Enum.GetValues<ReviewDecision>().First(decision => DecisionName(decision) == reader.GetString(3)),
+                ReportJson.Parse<ReviewDecision>(reader.GetString(3))!.Value,
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.GetFieldValue<DateTimeOffset>(5)));
         }
@@ -44,5 +44,5 @@ public sealed class ReviewStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The wire and column name of a decision (<c>keep</c>).</summary>
-    public static string DecisionName(ReviewDecision decision) => JsonNamingPolicy.KebabCaseLower.ConvertName(decision.ToString());
+    public static string DecisionName(ReviewDecision decision) => ReportJson.Name(decision);
 }
