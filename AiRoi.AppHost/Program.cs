@@ -38,6 +38,9 @@ metrics.WithReference(ingestion);
 var experiments = builder.AddProject<Projects.AiRoi_Experiments>(ResourceNames.Experiments)
     .WithReference(infrastructure.ExperimentsDatabase)
     .WithReference(infrastructure.Messaging)
+    // Use cases are checked with the metrics service, API keys with the ingestion service.
+    .WithReference(metrics)
+    .WithReference(ingestion)
     .WaitForCompletion(migrations)
     .WaitFor(infrastructure.Messaging)
     .WithHttpHealthCheck(ResourceNames.HealthPath);

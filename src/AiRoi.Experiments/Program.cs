@@ -2,6 +2,9 @@ using System.Text.Json.Serialization;
 using AiRoi.Contracts.Messages;
 using AiRoi.Experiments;
 using AiRoi.Experiments.Analysis;
+using AiRoi.Experiments.Assignment;
+using AiRoi.Experiments.Experiments;
+using AiRoi.ServiceDefaults.Http;
 using AiRoi.Experiments.Status;
 using AiRoi.ServiceDefaults;
 using MassTransit;
@@ -24,8 +27,18 @@ builder.Services.AddMassTransit(bus =>
     });
 });
 builder.Services.AddProblemDetails();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ExperimentStore>();
+builder.Services.AddSingleton<RunningExperiments>();
+builder.Services.AddSingleton<UseCaseDirectory>();
+builder.Services.AddHttpClient(UseCaseDirectory.MetricsClient, client => client.BaseAddress = new Uri("http://metrics"));
+IngestionApiKeyAuthenticator.AddTo(builder.Services);
 // Numbers are JSON numbers, not strings that look like numbers; the OpenAPI document then says so too.
-builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+builder.Services.ConfigureHttpJsonOptions(json =>
+{
+    json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+});
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -41,5 +54,7 @@ if (app.Environment.IsDevelopment())
 app.MapDefaultEndpoints();
 app.MapStatusApiV1();
 app.MapAnalysisApiV1();
+app.MapExperimentsApiV1();
+app.MapAssignmentApiV1();
 
 app.Run();

@@ -8,7 +8,6 @@ using AiRoi.Metrics.Portfolio;
 using AiRoi.Metrics.Reports;
 using AiRoi.Metrics.Reviews;
 using AiRoi.Metrics;
-using AiRoi.Metrics.ApiKeys;
 using AiRoi.Metrics.EventLog;
 using AiRoi.Metrics.Status;
 using AiRoi.Metrics.UseCases;
@@ -45,9 +44,7 @@ builder.Services.AddSingleton<ExperimentEventPublisher>();
 builder.Services.AddMassTransit(bus => bus.UsingRabbitMq((_, rabbit) =>
     rabbit.Host(new Uri(builder.Configuration.GetConnectionString(Broker.ConnectionName)
         ?? throw new InvalidOperationException($"ConnectionStrings:{Broker.ConnectionName} is not set; the app host provides it.")))));
-builder.Services.AddMemoryCache();
-builder.Services.AddHttpClient(IngestionApiKeyAuthenticator.IngestionClient, client => client.BaseAddress = new Uri("http://ingestion"));
-builder.Services.AddSingleton<IApiKeyAuthenticator, IngestionApiKeyAuthenticator>();
+IngestionApiKeyAuthenticator.AddTo(builder.Services);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(TimeProvider.System);
 // Answers built by TypedResults (Created, Ok) spell enums as the reports do.

@@ -17,6 +17,7 @@ namespace AiRoi.Metrics.UseCases;
 /// <param name="GuardrailMetrics">Metrics that must not get worse.</param>
 /// <param name="Targets">The success definition.</param>
 /// <param name="CustomMetrics">Metrics outside the built-in catalog.</param>
+/// <param name="SegmentDimensions">Event attributes the metrics are also kept by.</param>
 /// <param name="ReviewCadenceDays">Longest acceptable gap between events, in days.</param>
 /// <param name="Archived">Retired: kept for reports, takes no events.</param>
 /// <param name="Revision">1 when created, one more after every change; also sent as the ETag <c>"revision"</c>.</param>
@@ -33,6 +34,7 @@ public sealed record RegisteredUseCase(
     IReadOnlyList<string> GuardrailMetrics,
     IReadOnlyList<Target> Targets,
     IReadOnlyList<CustomMetricDefinition> CustomMetrics,
+    IReadOnlyList<string> SegmentDimensions,
     int ReviewCadenceDays,
     bool Archived,
     int Revision,
@@ -55,6 +57,7 @@ public sealed record RegisteredUseCase(
             useCase.GuardrailMetrics,
             useCase.Targets,
             useCase.CustomMetrics,
+            useCase.SegmentDimensions,
             useCase.ReviewCadenceDays,
             useCase.Archived,
             stored.Revision,

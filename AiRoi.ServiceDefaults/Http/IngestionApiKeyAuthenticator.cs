@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using AiRoi.ServiceDefaults.Http;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace AiRoi.Metrics.ApiKeys;
+namespace AiRoi.ServiceDefaults.Http;
 
 /// <summary>
 /// Verifies API keys with the ingestion service, which owns the key table (<c>GET /api/v1/api-keys/current</c>),
@@ -46,5 +46,16 @@ public sealed class IngestionApiKeyAuthenticator(IHttpClientFactory httpClients,
         };
         cache.Set(cacheKey, holder, CacheFor);
         return holder;
+    }
+
+    /// <summary>
+    /// Registers this authenticator for a service whose writes need API keys but which does not own them (the app
+    /// host gives it a reference to the ingestion service).
+    /// </summary>
+    public static IServiceCollection AddTo(IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddHttpClient(IngestionClient, client => client.BaseAddress = new Uri("http://ingestion"));
+        return services.AddSingleton<IApiKeyAuthenticator, IngestionApiKeyAuthenticator>();
     }
 }

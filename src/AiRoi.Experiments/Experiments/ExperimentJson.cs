@@ -1,0 +1,19 @@
+using System.Text.Json;
+using AiRoi.Contracts;
+using AiRoi.Domain.Experiments;
+
+namespace AiRoi.Experiments.Experiments;
+
+/// <summary>The one JSON form of experiments: <see cref="WireJson"/> on the API and in <c>experiments.experiments.document</c>.</summary>
+public static class ExperimentJson
+{
+    /// <summary>The stored document.</summary>
+    public static string Serialize(Experiment experiment) => JsonSerializer.Serialize(experiment, WireJson.Options);
+
+    /// <summary>Reads a stored document.</summary>
+    public static Experiment Deserialize(string json) =>
+        JsonSerializer.Deserialize<Experiment>(json, WireJson.Options) ?? throw new JsonException("An experiment must be a JSON object.");
+
+    /// <summary>The wire name of a status (<c>running</c>).</summary>
+    public static string Name(ExperimentStatus status) => JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
+}

@@ -1,0 +1,86 @@
+using AiRoi.Domain.Experiments;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AiRoi.Experiments.Experiments;
+
+/// <summary>
+/// Experiments in <c>experiments.experiments</c>. Changes run under a row lock, so that two lifecycle moves on one
+/// experiment apply one after the other; the lifecycle survives restarts because it lives only here.
+/// </summary>
+public sealed class ExperimentStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>Stores a new experiment.</summary>
+    public async Task InsertAsync(Experiment experiment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        await using var command = dataSource.CreateCommand(
+            "insert into experiments.experiments (id, use_case_id, status, document) values ($1, $2, $3, $4)");
+        command.Parameters.Add(new NpgsqlParameter { Value = experiment.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = experiment.Definition.UseCaseId! });
+        command.Parameters.Add(new NpgsqlParameter { Value = ExperimentJson.Name(experiment.Status) });
+        command.Parameters.Add(new NpgsqlParameter { Value = ExperimentJson.Serialize(experiment), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The experiment with this id, or null.</summary>
+    public async Task<Experiment?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select document::text from experiments.experiments where id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? ExperimentJson.Deserialize(json) : null;
+    }
+
+    /// <summary>Experiments, newest first; of one use case and one status when given.</summary>
+    public async Task<IReadOnlyList<Experiment>> ListAsync(string? useCaseId, ExperimentStatus? status, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select document::text from experiments.experiments where ($1::text is null or use_case_id = $1) and ($2::text is null or status = $2) order by created_at desc, id");
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)useCaseId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = status is { } s ? ExperimentJson.Name(s) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var experiments = new List<Experiment>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            experiments.Add(ExperimentJson.Deserialize(reader.GetString(0)));
+        }
+        return experiments;
+    }
+
+    /// <summary>
+    /// Changes an experiment under a row lock. <paramref name="change"/> answers the new experiment, or a refusal
+    /// (nothing is written then); the same object back writes nothing. Null when no experiment has the id.
+    /// </summary>
+    public async Task<(Experiment? Experiment, string? Refusal)?> UpdateAsync(
+        string id, Func<Experiment, (Experiment? Next, string? Refusal)> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        Experiment current;
+        await using (var select = new NpgsqlCommand("select document::text from experiments.experiments where id = $1 for update", connection, transaction))
+        {
+            select.Parameters.Add(new NpgsqlParameter { Value = id });
+            if (await select.ExecuteScalarAsync(cancellationToken) is not string json)
+            {
+                return null;
+            }
+            current = ExperimentJson.Deserialize(json);
+        }
+        var (next, refusal) = change(current);
+        if (next is null || ReferenceEquals(next, current))
+        {
+            return (next is null ? current : next, refusal);
+        }
+        await using (var update = new NpgsqlCommand(
+            "update experiments.experiments set status = $2, document = $3, revision = revision + 1, updated_at = now() where id = $1", connection, transaction))
+        {
+            update.Parameters.Add(new NpgsqlParameter { Value = id });
+            update.Parameters.Add(new NpgsqlParameter { Value = ExperimentJson.Name(next.Status) });
+            update.Parameters.Add(new NpgsqlParameter { Value = ExperimentJson.Serialize(next), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return (next, null);
+    }
+}

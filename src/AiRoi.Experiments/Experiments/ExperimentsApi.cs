@@ -1,0 +1,210 @@
+using AiRoi.Contracts;
+using AiRoi.Domain;
+using AiRoi.Domain.Experiments;
+using AiRoi.Experiments.Assignment;
+using AiRoi.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AiRoi.Experiments.Experiments;
+
+/// <summary>
+/// Experiments on use cases: define (draft), start, stop, conclude with a decision; list and read. The lifecycle
+/// lives in PostgreSQL, so it survives restarts; a started experiment's variants and weights never change.
+/// </summary>
+public static class ExperimentsApi
+{
+    /// <summary>Longest decision note.</summary>
+    public const int MaxNoteLength = 2000;
+
+    /// <summary>Maps <c>/api/v1/experiments</c>.</summary>
+    public static IEndpointRouteBuilder MapExperimentsApiV1(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/experiments").WithTags("Experiments");
+        var writes = api.MapGroup("").RequireApiKey().RequireOrganizationKey();
+
+        writes.MapPost("", CreateAsync)
+            .WithName("CreateExperiment")
+            .WithSummary("Defines an experiment (a draft) on a use case: variants with weights (control first), metrics, method, seed, namespace slice, planned effect and power.")
+            .Accepts<ExperimentDefinition>("application/json")
+            .Produces<Experiment>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("", ListAsync)
+            .WithName("ListExperiments")
+            .WithSummary("Experiments, newest first; useCaseId and status filter.")
+            .Produces<IReadOnlyList<Experiment>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/{id}", GetAsync)
+            .WithName("GetExperiment")
+            .WithSummary("One experiment: definition, status, timestamps and decisions.")
+            .Produces<Experiment>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        writes.MapPut("/{id}", ReplaceAsync)
+            .WithName("ReplaceExperiment")
+            .WithSummary("Replaces a draft's definition; an experiment that has started is refused (its variants and weights are fixed).")
+            .Accepts<ExperimentDefinition>("application/json")
+            .Produces<Experiment>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        writes.MapPost("/{id}/start", StartAsync)
+            .WithName("StartExperiment")
+            .WithSummary("Starts assigning (a draft, or a stopped experiment again).")
+            .Produces<Experiment>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        writes.MapPost("/{id}/stop", StopAsync)
+            .WithName("StopExperiment")
+            .WithSummary("Stops assigning; results stay readable.")
+            .Produces<Experiment>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        writes.MapPost("/{id}/conclude", ConcludeAsync)
+            .WithName("ConcludeExperiment")
+            .WithSummary("Records the decision: ship or roll-back concludes the experiment; keep-running records it and keeps (or starts again) assigning.")
+            .Accepts<ConcludeRequest>("application/json")
+            .Produces<Experiment>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    /// <summary>A new draft.</summary>
+    public static async Task<Results<Created<Experiment>, ProblemHttpResult>> CreateAsync(
+        HttpRequest request, ExperimentStore store, UseCaseDirectory useCases, TimeProvider time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await JsonRequestBody.ReadAsync<ExperimentDefinition>(request, WireJson.Options, cancellationToken);
+            var id = $"exp-{Guid.NewGuid():N}"[..16];
+            var definition = await ValidAsync(body, id, useCases, cancellationToken);
+            var experiment = new Experiment(id, definition, ExperimentStatus.Draft) { CreatedAt = time.GetUtcNow() };
+            await store.InsertAsync(experiment, cancellationToken);
+            return TypedResults.Created($"/api/v1/experiments/{id}", experiment);
+        }
+        catch (ProblemException problem)
+        {
+            return problem.ToProblem();
+        }
+    }
+
+    /// <summary>Experiments, newest first.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<Experiment>>, ProblemHttpResult>> ListAsync(
+        [FromQuery] string? useCaseId, [FromQuery] string? status, ExperimentStore store, CancellationToken cancellationToken)
+    {
+        ExperimentStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            wanted = Enum.GetValues<ExperimentStatus>().Cast<ExperimentStatus?>().FirstOrDefault(s => ExperimentJson.Name(s!.Value) == status);
+            if (wanted is null)
+            {
+                return ValidationFailure.ToProblem([new ValidationError("status", ValidationCodes.UnknownValue, "status must be one of: draft, running, stopped, concluded.")]);
+            }
+        }
+        return TypedResults.Ok(await store.ListAsync(useCaseId, wanted, cancellationToken));
+    }
+
+    /// <summary>One experiment.</summary>
+    public static async Task<Results<Ok<Experiment>, ProblemHttpResult>> GetAsync(string id, ExperimentStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } experiment ? TypedResults.Ok(experiment) : NotFound(id).ToProblem();
+
+    /// <summary>A draft's new definition.</summary>
+    public static async Task<Results<Ok<Experiment>, ProblemHttpResult>> ReplaceAsync(
+        string id, HttpRequest request, ExperimentStore store, UseCaseDirectory useCases, RunningExperiments running, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await JsonRequestBody.ReadAsync<ExperimentDefinition>(request, WireJson.Options, cancellationToken);
+            var definition = await ValidAsync(body, id, useCases, cancellationToken);
+            return await MoveAsync(id, store, running, ExperimentProblems.NotDraft,
+                current => ExperimentLifecycle.RefuseChange(current) is { } refusal ? (null, refusal) : (current with { Definition = definition }, null),
+                cancellationToken);
+        }
+        catch (ProblemException problem)
+        {
+            return problem.ToProblem();
+        }
+    }
+
+    /// <summary>Starts assigning.</summary>
+    public static Task<Results<Ok<Experiment>, ProblemHttpResult>> StartAsync(
+        string id, ExperimentStore store, RunningExperiments running, TimeProvider time, CancellationToken cancellationToken) =>
+        MoveAsync(id, store, running, ExperimentProblems.LifecycleConflict, current => ExperimentLifecycle.Start(current, time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Stops assigning.</summary>
+    public static Task<Results<Ok<Experiment>, ProblemHttpResult>> StopAsync(
+        string id, ExperimentStore store, RunningExperiments running, TimeProvider time, CancellationToken cancellationToken) =>
+        MoveAsync(id, store, running, ExperimentProblems.LifecycleConflict, current => ExperimentLifecycle.Stop(current, time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Records a decision.</summary>
+    public static async Task<Results<Ok<Experiment>, ProblemHttpResult>> ConcludeAsync(
+        string id, HttpRequest request, ExperimentStore store, RunningExperiments running, TimeProvider time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await JsonRequestBody.ReadAsync<ConcludeRequest>(request, WireJson.Options, cancellationToken);
+            var errors = new List<ValidationError>();
+            if (body.Decision is null || !Enum.IsDefined(body.Decision.Value))
+            {
+                errors.Add(new("decision", ValidationCodes.Required, "decision is required: ship, roll-back or keep-running."));
+            }
+            if (body.Note is { Length: > MaxNoteLength })
+            {
+                errors.Add(new("note", ValidationCodes.TooLong, $"note must be at most {MaxNoteLength} characters."));
+            }
+            if (errors.Count > 0)
+            {
+                return ValidationFailure.ToProblem(errors);
+            }
+            var decision = new DecisionRecord(body.Decision!.Value, body.Note, ApiKeyFilters.KeyHolder(request.HttpContext).Name, time.GetUtcNow());
+            return await MoveAsync(id, store, running, ExperimentProblems.LifecycleConflict, current => ExperimentLifecycle.Conclude(current, decision), cancellationToken);
+        }
+        catch (ProblemException problem)
+        {
+            return problem.ToProblem();
+        }
+    }
+
+    /// <summary>Applies a move under the row lock; a refusal is a problem of <paramref name="refused"/>; the assignment cache learns the result.</summary>
+    private static async Task<Results<Ok<Experiment>, ProblemHttpResult>> MoveAsync(
+        string id, ExperimentStore store, RunningExperiments running, ProblemType refused,
+        Func<Experiment, (Experiment? Next, string? Refusal)> move, CancellationToken cancellationToken)
+    {
+        var outcome = await store.UpdateAsync(id, move, cancellationToken);
+        if (outcome is not { } result)
+        {
+            return NotFound(id).ToProblem();
+        }
+        if (result.Refusal is { } refusal)
+        {
+            return refused.ToProblem(refusal, new Dictionary<string, object?> { ["field"] = "status", ["experimentStatus"] = ExperimentJson.Name(result.Experiment!.Status) });
+        }
+        running.Forget(id);
+        return TypedResults.Ok(result.Experiment!);
+    }
+
+    /// <summary>The definition with its defaults, when valid; a validation problem (thrown) otherwise.</summary>
+    private static async Task<ExperimentDefinition> ValidAsync(ExperimentDefinition body, string id, UseCaseDirectory useCases, CancellationToken cancellationToken)
+    {
+        var useCase = body.UseCaseId is { Length: > 0 } useCaseId && TextFormats.IsSlug(useCaseId)
+            ? await useCases.FindAsync(useCaseId, cancellationToken)
+            : null;
+        var errors = ExperimentRules.Check(body, useCase);
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
+        }
+        return body with
+        {
+            Seed = body.Seed ?? id,
+            Method = body.Method ?? ExperimentMethod.Sequential,
+            Power = body.Power ?? 0.8,
+            SecondaryMetrics = body.SecondaryMetrics ?? [],
+            GuardrailMetrics = body.GuardrailMetrics ?? [],
+        };
+    }
+
+    private static ProblemException NotFound(string id) =>
+        new(ExperimentProblems.NotFound, "id", $"No experiment has the id '{id}'; GET /api/v1/experiments lists them.");
+}
