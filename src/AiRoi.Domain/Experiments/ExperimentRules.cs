@@ -34,7 +34,7 @@ public static class ExperimentRules
         errors.Slug("useCaseId", definition.UseCaseId);
         if (definition.UseCaseId is not null && TextFormats.IsSlug(definition.UseCaseId) && useCase is null)
         {
-            errors.Add("useCaseId", ValidationCodes.UnknownValue, $"No use case has the id '{definition.UseCaseId}'; register it first.");
+            errors.Add("useCaseId", ValidationCodes.UnknownValue, $"useCaseId '{definition.UseCaseId}' names no registered use case; register it first.");
         }
         errors.RequiredText("name", definition.Name, UseCaseLimits.MaxNameLength);
         errors.OptionalText("hypothesis", definition.Hypothesis, MaxHypothesisLength);
@@ -100,7 +100,7 @@ public static class ExperimentRules
         }
         if (double.IsFinite(sum) && Math.Abs(sum - 1) > WeightTolerance)
         {
-            errors.Add("variants", ValidationCodes.Inconsistent, $"The weights sum to {sum}; they must sum to 1.");
+            errors.Add("variants", ValidationCodes.Inconsistent, $"variants: the weights sum to {sum}; they must sum to 1.");
         }
     }
 
