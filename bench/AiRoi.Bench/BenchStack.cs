@@ -113,6 +113,16 @@ public sealed class BenchStack : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A plain HTTP client of a service's endpoint, without the resilience and discovery handlers of
+    /// <see cref="Client"/>: latency measurements then time the service, not the client's pipeline.
+    /// </summary>
+    public HttpClient PlainClient(string service) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = App.GetEndpoint(service, "http"),
+        };
+
     /// <summary>Resident memory of a process, in bytes (VmRSS).</summary>
     public static long ResidentBytes(int pid)
     {

@@ -1,6 +1,7 @@
 using AiRoi.Bench;
 
 // dotnet run -c Release --project bench/AiRoi.Bench -- portfolio [--use-cases N] [--days N] [--per-day N] [--no-write]
+//                                                    assignment [--rate N] [--seconds N] [--no-write]
 var scenario = args.FirstOrDefault() ?? "portfolio";
 int Option(string name, int fallback)
 {
@@ -19,7 +20,15 @@ switch (scenario)
             BenchmarkReport.Write("portfolio", result);
         }
         return 0;
+    case "assignment":
+        var assignment = await AssignmentBenchmark.RunAsync(rate: Option("--rate", 2000), seconds: Option("--seconds", 30), commandLine: string.Join(' ', args));
+        Console.WriteLine(assignment);
+        if (!args.Contains("--no-write"))
+        {
+            BenchmarkReport.Write("assignment", assignment);
+        }
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: portfolio.");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: portfolio, assignment.");
         return 2;
 }
