@@ -74,6 +74,7 @@ public class OutcomeEventValidatorTests
         { "measure name with space", e => e with { Measures = new Dictionary<string, double> { ["handle score"] = 1 } }, "measures", ValidationCodes.InvalidFormat },
         { "measure name 65 chars", e => e with { Measures = new Dictionary<string, double> { [new string('m', 65)] = 1 } }, "measures", ValidationCodes.TooLong },
         { "measure NaN", e => e with { Measures = new Dictionary<string, double> { ["handleScore"] = double.NaN } }, "measures.handleScore", ValidationCodes.NotFinite },
+        { "measure too large", e => e with { Measures = new Dictionary<string, double> { ["handleScore"] = -2e12 } }, "measures.handleScore", ValidationCodes.OutOfRange },
         { "measure -infinity", e => e with { Measures = new Dictionary<string, double> { ["handleScore"] = double.NegativeInfinity } }, "measures.handleScore", ValidationCodes.NotFinite },
     };
 
@@ -104,7 +105,7 @@ public class OutcomeEventValidatorTests
         { "no experiment at all", e => e with { ExperimentId = null, Variant = "" } },
         { "20 attributes", e => e with { Attributes = Map(20, new string('v', 256)) } },
         { "attribute key 64 chars", e => e with { Attributes = new Dictionary<string, string> { [new string('k', 64)] = "x" } } },
-        { "50 measures", e => e with { Measures = Enumerable.Range(0, 50).ToDictionary(i => $"m_{i}", i => -1e300) } },
+        { "50 measures", e => e with { Measures = Enumerable.Range(0, 50).ToDictionary(i => $"m_{i}", i => -1e12) } }, // the largest magnitude allowed
         { "empty maps", e => e with { Attributes = new Dictionary<string, string>(), Measures = new Dictionary<string, double>() } },
     };
 

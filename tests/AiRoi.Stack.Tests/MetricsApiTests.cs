@@ -178,6 +178,9 @@ public sealed class MetricsApiTests(StackFixture stack)
     [InlineData("/metrics/costPerTask?from=31.10.2026", "from", "invalid-format")]
     [InlineData("/comparison?stratifyBy=complexity", "metric", "required")]
     [InlineData("/roi?granularity=day", "granularity", "unknown-value")]
+    [InlineData("/metrics/costPerTask?to=9999-12-31", "to", "out-of-range")]
+    [InlineData("/health?asOf=0001-01-01", "asOf", "out-of-range")]
+    [InlineData("/metrics/costPerTask?granularity=day&segment=complexity:high", "granularity", "inconsistent")]
     public async Task A_bad_query_parameter_is_a_problem_naming_it(string path, string field, string code)
     {
         var (id, _) = await BeforeAndAfterAsync();
@@ -215,6 +218,9 @@ public sealed class MetricsApiTests(StackFixture stack)
 
         var badHealth = await SendAsync("metrics", HttpMethod.Get, "/api/v1/portfolio?health=grumpy");
         Assert.Equal("health", badHealth.Body["field"]!.GetValue<string>());
+        var farFuture = await SendAsync("metrics", HttpMethod.Get, "/api/v1/portfolio?asOf=9999-12-31");
+        Assert.Equal(HttpStatusCode.BadRequest, farFuture.Status);
+        Assert.Equal("asOf", farFuture.Body["field"]!.GetValue<string>());
 
         Assert.Equal(0, await StackDatabase.ScalarAsync(stack, "metricsdb", "select count(*) from metrics.baselines where use_case_id = $1", id));
         Assert.Equal(0, await StackDatabase.ScalarAsync(stack, "metricsdb", "select count(*) from metrics.annotations where use_case_id = $1", id));

@@ -6,6 +6,12 @@ namespace AiRoi.Domain.Baselines;
 /// <summary>The input rules of a <see cref="BaselineRequest"/> for a given use case.</summary>
 public static class BaselineRules
 {
+    /// <summary>The earliest day a measured period may start: events reach back no further.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    /// <summary>The latest day a period may name.</summary>
+    public static readonly DateOnly LatestDate = new(2100, 1, 1);
+
     /// <summary>Longest source or note.</summary>
     public const int MaxTextLength = 1000;
 
@@ -58,6 +64,13 @@ public static class BaselineRules
                 break;
         }
 
+        foreach (var (field, date) in new[] { ("periodStart", request.PeriodStart), ("periodEnd", request.PeriodEnd) })
+        {
+            if (date is { } day && (day < EarliestDate || day > LatestDate))
+            {
+                errors.Add(field, ValidationCodes.OutOfRange, $"{field} must lie between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}.");
+            }
+        }
         if (request.PeriodStart is { } start && request.PeriodEnd is { } end && end <= start)
         {
             errors.Add("periodEnd", ValidationCodes.Inconsistent, "periodEnd must be after periodStart.");

@@ -82,4 +82,10 @@ public sealed record EventLimits
     /// <see cref="UseCases.UseCaseLimits.MaxCustomMetrics"/> of them; the same number bounds the map.
     /// </summary>
     public int MaxMeasures { get; init; } = UseCases.UseCaseLimits.MaxCustomMetrics;
+
+    /// <summary>
+    /// Largest magnitude of a measure. A trillion holds any business figure (pipeline value, minutes, scores) while
+    /// its square and the sum of a year of squares stay finite, so means and intervals never become infinite.
+    /// </summary>
+    public double MaxMeasureMagnitude { get; init; } = 1e12;
 }

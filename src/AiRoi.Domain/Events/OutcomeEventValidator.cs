@@ -185,9 +185,17 @@ public static class OutcomeEventValidator
 
         foreach (var (name, value) in measures)
         {
-            if (CheckKey(errors, "measures", name) && !double.IsFinite(value))
+            if (!CheckKey(errors, "measures", name))
+            {
+                continue;
+            }
+            if (!double.IsFinite(value))
             {
                 errors.Add($"measures.{name}", ValidationCodes.NotFinite, $"measures.{name} must be a finite number.");
+            }
+            else if (Math.Abs(value) > limits.MaxMeasureMagnitude)
+            {
+                errors.Add($"measures.{name}", ValidationCodes.OutOfRange, $"measures.{name} must lie within ±{limits.MaxMeasureMagnitude:G}.");
             }
         }
     }

@@ -152,7 +152,8 @@ public sealed class UseCaseRollup
     public SortedDictionary<DateOnly, MetricCell> Series(DateOnly from, DateOnly until, Granularity granularity, CellFilter filter, bool momentsOnly = false)
     {
         var series = new SortedDictionary<DateOnly, MetricCell>();
-        foreach (var (day, cell) in Cells(from, until, filter))
+        // Folded months cannot be cut into days or weeks: such series leave them out rather than show a month as a day.
+        foreach (var (day, cell) in Cells(from, until, filter, months: granularity >= Granularity.Month))
         {
             var start = Periods.StartOf(day, granularity);
             if (!series.TryGetValue(start, out var period))
@@ -210,9 +211,9 @@ public sealed class UseCaseRollup
         return rollup;
     }
 
-    private IEnumerable<(DateOnly Day, MetricCell Cell)> Cells(DateOnly from, DateOnly until, CellFilter filter)
+    private IEnumerable<(DateOnly Day, MetricCell Cell)> Cells(DateOnly from, DateOnly until, CellFilter filter, bool months = true)
     {
-        foreach (var store in (Dictionary<SeriesKey, SortedDictionary<DateOnly, MetricCell>>[])[days, months])
+        foreach (var store in months ? [days, this.months] : (Dictionary<SeriesKey, SortedDictionary<DateOnly, MetricCell>>[])[days])
         {
             foreach (var (key, series) in store)
             {

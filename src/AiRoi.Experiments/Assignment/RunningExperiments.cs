@@ -18,6 +18,10 @@ public sealed class RunningExperiments(ExperimentStore store, TimeProvider time)
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
+    // Bumped by Forget: a read that started before a move must not put its older state back into the cache.
+    private readonly ConcurrentDictionary<string, long> generations = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+
     /// <summary>The experiment and its allocation; null when no experiment has the id.</summary>
     public async ValueTask<Entry?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -26,6 +30,7 @@ public sealed class RunningExperiments(ExperimentStore store, TimeProvider time)
         {
             return entry;
         }
+        var generation = generations.GetValueOrDefault(id);
         var experiment = await store.FindAsync(id, cancellationToken);
         if (experiment is null)
         {
@@ -33,12 +38,25 @@ public sealed class RunningExperiments(ExperimentStore store, TimeProvider time)
             return null;
         }
         entry = new Entry(experiment, Allocate(experiment.Definition, id), now);
-        entries[id] = entry;
+        lock (gate)
+        {
+            if (generations.GetValueOrDefault(id) == generation)
+            {
+                entries[id] = entry;
+            }
+        }
         return entry;
     }
 
     /// <summary>Drops the entry, so the next assignment reads the experiment anew.</summary>
-    public void Forget(string id) => entries.TryRemove(id, out _);
+    public void Forget(string id)
+    {
+        lock (gate)
+        {
+            generations.AddOrUpdate(id, 1, (_, generation) => generation + 1);
+            entries.TryRemove(id, out _);
+        }
+    }
 
     /// <summary>The allocation of a stored (valid) definition.</summary>
     public static VariantAllocation Allocate(ExperimentDefinition definition, string id)

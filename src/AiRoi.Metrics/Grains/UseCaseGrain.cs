@@ -191,52 +191,61 @@ public sealed partial class UseCaseGrain(
         RefreshStaleSummary();
     }
 
-    /// <summary>Reads the registry row; a new revision replaces the definition, and a new shape rebuilds the roll-up.</summary>
+    /// <summary>
+    /// Reads the registry row; a new revision replaces the definition, and a new shape rebuilds the roll-up. The
+    /// rebuild runs before anything changes, so a failure (the database gone for a moment) leaves the grain as it
+    /// was, on the old revision, and the next check tries again.
+    /// </summary>
     private async Task ReloadDefinitionAsync(CancellationToken cancellationToken)
     {
         definitionCheckedAt = DateTime.UtcNow;
-        var revisionBefore = definition?.Revision;
-        if (await registry.ReadRevisionAsync(UseCaseId, cancellationToken) == revisionBefore)
+        if (await registry.ReadRevisionAsync(UseCaseId, cancellationToken) == definition?.Revision)
         {
             return;
         }
-        var fingerprintBefore = rollup.Shape.Fingerprint;
-        await LoadDefinitionAsync(cancellationToken);
+        var stored = await registry.FindAsync(UseCaseId, cancellationToken);
+        var shape = ShapeOf(stored);
+        var rebuilt = shape.Fingerprint == rollup.Shape.Fingerprint ? null : await BuildFromLogAsync(shape, cancellationToken);
+        ApplyDefinition(stored);
         summaryCache = null;
-        if (rollup.Shape.Fingerprint != fingerprintBefore)
+        if (rebuilt is not null)
         {
-            await RebuildRollupAsync(cancellationToken);
+            rollup = rebuilt;
+            LogRebuilt(UseCaseId, rollup.Events);
+            await TrySnapshotAsync(cancellationToken);
         }
     }
 
-    /// <summary>Reads the definition and write status; a roll-up of the wrong shape is replaced by an empty one of the right shape.</summary>
+    /// <summary>Reads the definition and write status on activation, with an empty roll-up of its shape.</summary>
     private async Task LoadDefinitionAsync(CancellationToken cancellationToken)
     {
-        definition = await registry.FindAsync(UseCaseId, cancellationToken);
-        status = definition switch
+        var stored = await registry.FindAsync(UseCaseId, cancellationToken);
+        ApplyDefinition(stored);
+        rollup = new UseCaseRollup(ShapeOf(stored));
+    }
+
+    private void ApplyDefinition(StoredUseCase? stored)
+    {
+        definition = stored;
+        status = stored switch
         {
             null => UseCaseWriteStatus.Unknown,
             { UseCase.Archived: true } => UseCaseWriteStatus.Archived,
             _ => UseCaseWriteStatus.Open,
         };
-        var shape = definition is null ? new RollupShape() : RollupShape.Of(definition.UseCase);
-        if (shape.Fingerprint != rollup.Shape.Fingerprint)
-        {
-            rollup = new UseCaseRollup(shape);
-        }
     }
 
-    /// <summary>Builds the roll-up anew from the whole log (after a shape change) and snapshots it.</summary>
-    private async Task RebuildRollupAsync(CancellationToken cancellationToken)
+    private static RollupShape ShapeOf(StoredUseCase? stored) => stored is null ? new RollupShape() : RollupShape.Of(stored.UseCase);
+
+    /// <summary>A roll-up of <paramref name="shape"/> built from the whole log.</summary>
+    private async Task<UseCaseRollup> BuildFromLogAsync(RollupShape shape, CancellationToken cancellationToken)
     {
-        var rebuilt = new UseCaseRollup(rollup.Shape);
+        var rebuilt = new UseCaseRollup(shape);
         await foreach (var logged in log.ReadAfterAsync(UseCaseId, 0, cancellationToken))
         {
             rebuilt.Apply(logged.Sequence, OutcomeEventJson.DeserializeStored(logged.Json));
         }
-        rollup = rebuilt;
-        LogRebuilt(UseCaseId, rollup.Events);
-        await TrySnapshotAsync(cancellationToken);
+        return rebuilt;
     }
 
     /// <summary>A snapshot only shortens the next replay; the log is the truth, so a failed write is logged, not raised.</summary>

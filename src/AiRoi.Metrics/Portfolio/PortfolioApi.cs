@@ -53,6 +53,10 @@ public static class PortfolioApi
         {
             errors.Add(new("asOf", ValidationCodes.InvalidFormat, "asOf must be a date as yyyy-MM-dd."));
         }
+        else if (!ReportQuery.IsReportable(asOf, services.Today))
+        {
+            errors.Add(new("asOf", ValidationCodes.OutOfRange, $"asOf must lie between {ReportQuery.EarliestDate:yyyy-MM-dd} and {services.Today.AddYears(ReportQuery.MaxYearsAhead):yyyy-MM-dd}."));
+        }
         var category = Parse<UseCaseCategory>(query["category"], "category", errors);
         var health = query["health"].ToString();
         HealthCheck? check = null;

@@ -27,7 +27,16 @@ public sealed class ReportQuery(IQueryCollection query, UseCase useCase, DateOnl
     /// <summary>A year: the default range of series and ROI.</summary>
     public const int DefaultRangeDays = 365;
 
+    /// <summary>The earliest date a report may name: events reach back no further (EventLimits).</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    /// <summary>How far ahead a report may look (targets' due dates, plans).</summary>
+    public const int MaxYearsAhead = 10;
+
     private readonly List<ValidationError> errors = [];
+
+    /// <summary>Whether a date lies in the span reports may name.</summary>
+    public static bool IsReportable(DateOnly date, DateOnly today) => date >= EarliestDate && date <= today.AddYears(MaxYearsAhead);
 
     /// <summary>Every problem found so far.</summary>
     public IReadOnlyList<ValidationError> Errors => errors;
@@ -174,11 +183,16 @@ public sealed class ReportQuery(IQueryCollection query, UseCase useCase, DateOnl
         {
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            errors.Add(new(parameter, ValidationCodes.InvalidFormat, $"{parameter} must be a date as yyyy-MM-dd."));
+            return null;
         }
-        errors.Add(new(parameter, ValidationCodes.InvalidFormat, $"{parameter} must be a date as yyyy-MM-dd."));
-        return null;
+        if (!IsReportable(date, today))
+        {
+            errors.Add(new(parameter, ValidationCodes.OutOfRange, $"{parameter} must lie between {EarliestDate:yyyy-MM-dd} and {today.AddYears(MaxYearsAhead):yyyy-MM-dd}."));
+            return null;
+        }
+        return date;
     }
 }

@@ -194,6 +194,10 @@ public class UseCaseRollupTests
         var months = rollup.Series(new DateOnly(2024, 1, 1), new DateOnly(2026, 4, 1), Granularity.Month, CellFilter.All);
         Assert.Equal([new DateOnly(2024, 1, 1), new DateOnly(2024, 2, 1), new DateOnly(2024, 3, 1), new DateOnly(2026, 3, 1)], months.Keys);
         Assert.Equal([2L, 1L, 1L, 1L], months.Values.Select(cell => cell.Events));
+        // Folded months cannot be cut into days or weeks: such series leave them out instead of showing a month as a day.
+        var days = rollup.Series(new DateOnly(2024, 1, 1), new DateOnly(2024, 4, 1), Granularity.Day, CellFilter.All);
+        Assert.Equal([new DateOnly(2024, 3, 1)], days.Keys);
+        Assert.Equal([new DateOnly(2024, 2, 26)], rollup.Series(new DateOnly(2024, 1, 1), new DateOnly(2024, 4, 1), Granularity.Week, CellFilter.All).Keys);
         Assert.Equal(5, rollup.Aggregate(DateOnly.MinValue, DateOnly.MaxValue, CellFilter.All).Events);
         Assert.Equal(5, rollup.Aggregate(DateOnly.MinValue, DateOnly.MaxValue, new CellFilter(Handler.Ai, "complexity", RollupLimits.NoValue)).Events);
 
