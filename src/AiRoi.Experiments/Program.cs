@@ -4,6 +4,7 @@ using AiRoi.Experiments;
 using AiRoi.Experiments.Analysis;
 using AiRoi.Experiments.Assignment;
 using AiRoi.Experiments.Experiments;
+using AiRoi.Experiments.Outcomes;
 using AiRoi.ServiceDefaults.Http;
 using AiRoi.Experiments.Status;
 using AiRoi.ServiceDefaults;
@@ -14,9 +15,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddNpgsqlDataSource(ExperimentsDatabase.ConnectionName);
+builder.Services.AddSingleton<OutcomeStore>();
 builder.Services.AddMassTransit(bus =>
 {
     bus.SetKebabCaseEndpointNameFormatter();
+    // A failing message (the database down for a moment) is tried again, then moved to the error queue
+    // (experiment-events-recorded_error), from which it can be moved back; redelivery is harmless (idempotent).
+    bus.AddConsumer<ExperimentEventsRecordedConsumer>(consumer => consumer.UseMessageRetry(retry => retry.Intervals(500, 2_000, 10_000)));
     bus.UsingRabbitMq((context, rabbit) =>
     {
         var broker = builder.Configuration.GetConnectionString(Broker.ConnectionName)

@@ -17,24 +17,41 @@ public sealed class ExperimentEventPublishingTests(StackFixture stack)
     // The grain retries unpublished events every 10 s (UseCaseGrain.PublishRetryPeriod); allow a few periods.
     private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(45);
 
+    // Experiment ids of this test's events end in this, so counts per experiment are this test's alone.
+    private readonly string suffix = "-" + Guid.NewGuid().ToString("N")[..8];
+
+    // The experiment service's consumer endpoint: MassTransit binds its exchange to the message type's exchange.
+    private const string ConsumerExchange = "experiment-events-recorded";
+
     [Fact]
-    public async Task Experiment_events_are_published_once_a_queue_is_bound_and_then_one_message_per_batch()
+    public async Task Experiment_events_are_published_once_a_queue_is_bound_then_one_message_per_batch_and_consumed_once()
     {
         var useCase = $"pub-{Guid.NewGuid():N}"[..24];
         await StackDatabase.RegisterUseCaseAsync(stack, useCase);
-
-        // No queue is bound to the exchange yet: the broker returns the mandatory message, nothing is lost.
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(useCase, [Event(useCase, "early-1", "exp-a"), Event(useCase, "early-2", null)]));
-
         await using var connection = await new ConnectionFactory
         {
             Uri = new Uri((await stack.App.GetConnectionStringAsync("messaging"))!),
         }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true);
+
+        // With the consumer's binding removed no queue is bound: the broker returns the mandatory message, nothing is lost.
+        await channel.ExchangeUnbindAsync(ConsumerExchange, Exchange, routingKey: "");
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, await PostAsync(useCase, [Event(useCase, "early-1", "exp-a"), Event(useCase, "early-2", null)]));
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+        finally
+        {
+            await channel.ExchangeBindAsync(ConsumerExchange, Exchange, routingKey: "");
+        }
+        Assert.Equal(0, await OutcomesAsync(useCase));
+
         var queue = (await channel.QueueDeclareAsync(queue: "", durable: false, exclusive: true, autoDelete: true)).QueueName;
         await channel.QueueBindAsync(queue, Exchange, routingKey: "");
         var received = new ConcurrentQueue<JsonObject>();
+        var raw = new ConcurrentQueue<(byte[] Body, string? ContentType)>();
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {
@@ -42,6 +59,7 @@ public sealed class ExperimentEventPublishingTests(StackFixture stack)
             if (envelope["message"]!["useCaseId"]!.GetValue<string>() == useCase)
             {
                 received.Enqueue(envelope["message"]!.AsObject());
+                raw.Enqueue((delivery.Body.ToArray(), delivery.BasicProperties.ContentType));
             }
             return Task.CompletedTask;
         };
@@ -59,6 +77,37 @@ public sealed class ExperimentEventPublishingTests(StackFixture stack)
         Assert.Equal([3L, 4, 6], second["events"]!.AsArray().Select(e => e!["sequence"]!.GetValue<long>()));
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Empty(received);
+
+        // The experiment service kept each event once, each subject's first exposure, and the per-variant counts.
+        await WaitForAsync(() => OutcomesAsync(useCase), 4);
+        Assert.Equal(3, await StatisticAsync("exp-a", "conversionRate"));
+
+        // The same message delivered again (as after a lost acknowledgement) changes nothing.
+        raw.TryDequeue(out _);
+        raw.TryDequeue(out var again);
+        var properties = new BasicProperties { ContentType = again.ContentType, Persistent = true };
+        await channel.BasicPublishAsync(Exchange, routingKey: "", mandatory: false, basicProperties: properties, body: again.Body);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(4, await OutcomesAsync(useCase));
+        Assert.Equal(3, await StatisticAsync("exp-a", "conversionRate"));
+        Assert.Equal(1, await StatisticAsync("exp-b", "conversionRate"));
+    }
+
+    private Task<long> OutcomesAsync(string useCase) =>
+        StackDatabase.ScalarAsync(stack, "experimentsdb", "select count(*) from experiments.outcomes where use_case_id = $1", useCase);
+
+    private Task<long> StatisticAsync(string experiment, string metric) =>
+        StackDatabase.ScalarAsync(stack, "experimentsdb",
+            "select coalesce(sum(n), 0) from experiments.variant_statistics where experiment_id = $1 and metric_key = $2", experiment + suffix, metric);
+
+    private static async Task WaitForAsync(Func<Task<long>> read, long expected)
+    {
+        var deadline = DateTime.UtcNow + DeliveryWait;
+        while (await read() != expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+        Assert.Equal(expected, await read());
     }
 
     private static async Task<JsonObject> NextAsync(ConcurrentQueue<JsonObject> received)
@@ -78,7 +127,7 @@ public sealed class ExperimentEventPublishingTests(StackFixture stack)
     private static IEnumerable<string> EventIds(JsonObject message) =>
         message["events"]!.AsArray().Select(e => e!["event"]!["eventId"]!.GetValue<string>());
 
-    private static JsonObject Event(string useCase, string id, string? experiment)
+    private JsonObject Event(string useCase, string id, string? experiment)
     {
         var outcome = new JsonObject
         {
@@ -92,7 +141,7 @@ public sealed class ExperimentEventPublishingTests(StackFixture stack)
         };
         if (experiment is not null)
         {
-            outcome["experimentId"] = experiment;
+            outcome["experimentId"] = experiment + suffix;
             outcome["variant"] = "treatment";
         }
         return outcome;

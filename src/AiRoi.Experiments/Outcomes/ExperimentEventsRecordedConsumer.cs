@@ -1,0 +1,48 @@
+using AiRoi.Contracts;
+using AiRoi.Contracts.Messages;
+using AiRoi.Domain.Experiments;
+using AiRoi.Domain.Rollups;
+using MassTransit;
+
+namespace AiRoi.Experiments.Outcomes;
+
+/// <summary>
+/// Keeps the experiment events a use-case grain published: in one transaction, the events not seen before, each
+/// subject's first exposure, and the per-variant sufficient statistics of exactly those new events. An event seen
+/// before (a redelivered message, a batch republished after a crash) is skipped and counts nothing, so the tables
+/// always equal a recomputation from the outcomes. Failures are retried, then the message goes to the error queue.
+/// </summary>
+public sealed partial class ExperimentEventsRecordedConsumer(OutcomeStore store, ILogger<ExperimentEventsRecordedConsumer> logger)
+    : IConsumer<ExperimentEventsRecorded>
+{
+    /// <inheritdoc />
+    public async Task Consume(ConsumeContext<ExperimentEventsRecorded> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var message = context.Message;
+        var outcomes = message.Events
+            .Where(recorded => recorded.Event.ExperimentId is not null && recorded.Event.Variant is not null)
+            .Select(recorded => new RecordedExperimentOutcome(recorded.Sequence, recorded.Event, OutcomeEventJson.Serialize(recorded.Event)))
+            .ToList();
+        var added = await store.AddAsync(message.UseCaseId, outcomes, Statistics, context.CancellationToken);
+        LogConsumed(message.UseCaseId, outcomes.Count, added);
+    }
+
+    /// <summary>The per-variant moments of the new events, by (experiment, variant, metric).</summary>
+    private static Dictionary<(string Experiment, string Variant, string Metric), Moments> Statistics(IEnumerable<RecordedExperimentOutcome> added)
+    {
+        var statistics = new Dictionary<(string, string, string), Moments>();
+        foreach (var outcome in added)
+        {
+            foreach (var (metric, value) in ExperimentMeasures.Of(outcome.Event))
+            {
+                var key = (outcome.Event.ExperimentId!, outcome.Event.Variant!, metric);
+                statistics[key] = statistics.GetValueOrDefault(key).Add(value);
+            }
+        }
+        return statistics;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Experiment events of {UseCaseId}: {Received} received, {Added} new")]
+    private partial void LogConsumed(string useCaseId, int received, int added);
+}

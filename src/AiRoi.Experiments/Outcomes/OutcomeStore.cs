@@ -1,0 +1,102 @@
+using AiRoi.Domain.Rollups;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AiRoi.Experiments.Outcomes;
+
+/// <summary>
+/// <c>experiments.outcomes</c>, <c>exposures</c> and <c>variant_statistics</c>, written together in one
+/// transaction per message.
+/// </summary>
+public sealed class OutcomeStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>
+    /// Stores the outcomes not stored before, the first exposures among them, and the statistics
+    /// <paramref name="statistics"/> computes from exactly those; answers how many were new.
+    /// </summary>
+    public async Task<int> AddAsync(
+        string useCaseId,
+        IReadOnlyList<RecordedExperimentOutcome> outcomes,
+        Func<IEnumerable<RecordedExperimentOutcome>, Dictionary<(string Experiment, string Variant, string Metric), Moments>> statistics,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        ArgumentNullException.ThrowIfNull(statistics);
+        if (outcomes.Count == 0)
+        {
+            return 0;
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        await using (var insert = new NpgsqlCommand(
+            """
+            insert into experiments.outcomes (use_case_id, event_id, sequence, experiment_id, variant, subject_id, completed_at, event)
+            select $1, * from unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::jsonb[])
+            on conflict (use_case_id, event_id) do nothing
+            returning event_id
+            """, connection, transaction))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = outcomes.Select(o => o.Event.EventId).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = outcomes.Select(o => o.Sequence).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = outcomes.Select(o => o.Event.ExperimentId!).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = outcomes.Select(o => o.Event.Variant!).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = outcomes.Select(o => o.Event.SubjectId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            insert.Parameters.Add(new NpgsqlParameter { Value = outcomes.Select(o => o.Event.CompletedAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+            insert.Parameters.Add(new NpgsqlParameter { Value = outcomes.Select(o => o.Json).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                inserted.Add(reader.GetString(0));
+            }
+        }
+        // One event id appears once per use case, so the new outcomes are the inserted ids.
+        var added = outcomes.Where(o => inserted.Contains(o.Event.EventId)).ToList();
+
+        var exposed = added.Where(o => o.Event.SubjectId is not null).ToList();
+        if (exposed.Count > 0)
+        {
+            await using var exposures = new NpgsqlCommand(
+                """
+                insert into experiments.exposures (experiment_id, subject_id, variant, first_exposed_at, event_id)
+                select * from unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[])
+                on conflict (experiment_id, subject_id) do update
+                   set variant = excluded.variant, first_exposed_at = excluded.first_exposed_at, event_id = excluded.event_id
+                 where excluded.first_exposed_at < experiments.exposures.first_exposed_at
+                """, connection, transaction);
+            // A subject seen twice in one message keeps its earliest event: unnest rows may not conflict with each other.
+            var first = exposed.GroupBy(o => (o.Event.ExperimentId!, o.Event.SubjectId!)).Select(g => g.MinBy(o => o.Event.CompletedAt)!).ToList();
+            exposures.Parameters.Add(new NpgsqlParameter { Value = first.Select(o => o.Event.ExperimentId!).ToArray() });
+            exposures.Parameters.Add(new NpgsqlParameter { Value = first.Select(o => o.Event.SubjectId!).ToArray() });
+            exposures.Parameters.Add(new NpgsqlParameter { Value = first.Select(o => o.Event.Variant!).ToArray() });
+            exposures.Parameters.Add(new NpgsqlParameter { Value = first.Select(o => o.Event.CompletedAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+            exposures.Parameters.Add(new NpgsqlParameter { Value = first.Select(o => o.Event.EventId).ToArray() });
+            await exposures.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var moments = statistics(added).ToList();
+        if (moments.Count > 0)
+        {
+            await using var upsert = new NpgsqlCommand(
+                """
+                insert into experiments.variant_statistics (experiment_id, variant, metric_key, n, sum, sum_of_squares)
+                select * from unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::float8[], $6::float8[])
+                on conflict (experiment_id, variant, metric_key) do update
+                   set n = experiments.variant_statistics.n + excluded.n,
+                       sum = experiments.variant_statistics.sum + excluded.sum,
+                       sum_of_squares = experiments.variant_statistics.sum_of_squares + excluded.sum_of_squares
+                """, connection, transaction);
+            upsert.Parameters.Add(new NpgsqlParameter { Value = moments.Select(m => m.Key.Experiment).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = moments.Select(m => m.Key.Variant).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = moments.Select(m => m.Key.Metric).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = moments.Select(m => m.Value.N).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = moments.Select(m => m.Value.Sum).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = moments.Select(m => m.Value.SumOfSquares).ToArray() });
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return added.Count;
+    }
+}
