@@ -5,6 +5,7 @@ using AiRoi.Experiments.Analysis;
 using AiRoi.Experiments.Assignment;
 using AiRoi.Experiments.Experiments;
 using AiRoi.Experiments.Outcomes;
+using AiRoi.Experiments.Results;
 using AiRoi.ServiceDefaults.Http;
 using AiRoi.Experiments.Status;
 using AiRoi.ServiceDefaults;
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddNpgsqlDataSource(ExperimentsDatabase.ConnectionName);
 builder.Services.AddSingleton<OutcomeStore>();
+builder.Services.AddSingleton<ResultsStore>();
 builder.Services.AddMassTransit(bus =>
 {
     bus.SetKebabCaseEndpointNameFormatter();
@@ -61,5 +63,6 @@ app.MapStatusApiV1();
 app.MapAnalysisApiV1();
 app.MapExperimentsApiV1();
 app.MapAssignmentApiV1();
+app.MapResultsApiV1();
 
 app.Run();

@@ -1,0 +1,37 @@
+using AiRoi.Statistics;
+
+namespace AiRoi.Experiments.Results;
+
+/// <summary>An experiment's results as of now, from the per-variant sufficient statistics.</summary>
+/// <param name="ExperimentId">The experiment.</param>
+/// <param name="Status">Its status.</param>
+/// <param name="Method">How the lifts are judged.</param>
+/// <param name="Exposures">Subjects first exposed, per variant (control first).</param>
+/// <param name="SampleRatio">The sample-ratio check on the exposures against the weights (flagged below p = 0.001).</param>
+/// <param name="Metrics">The primary, secondary and guardrail metrics, in that order.</param>
+public sealed record ExperimentResults(
+    string ExperimentId, string Status, string Method, IReadOnlyList<VariantExposure> Exposures, SampleRatioCheck? SampleRatio, IReadOnlyList<MetricResult> Metrics);
+
+/// <summary>Exposures of one variant.</summary>
+/// <param name="Variant">The variant.</param>
+/// <param name="Subjects">Subjects first exposed to it.</param>
+public sealed record VariantExposure(string Variant, long Subjects);
+
+/// <summary>One metric's results.</summary>
+/// <param name="MetricKey">The metric.</param>
+/// <param name="Role"><c>primary</c>, <c>secondary</c> or <c>guardrail</c>.</param>
+/// <param name="Variants">Per variant: events and the mean (a rate for yes/no metrics).</param>
+/// <param name="Treatments">Per treatment: the relative lift over control with its interval and p-value (or chance to win), and the p-value adjusted by Holm across the primary and secondary metrics; empty until every variant has two events.</param>
+public sealed record MetricResult(string MetricKey, string Role, IReadOnlyList<VariantFigure> Variants, IReadOnlyList<TreatmentLift> Treatments);
+
+/// <summary>One variant's figure on a metric.</summary>
+/// <param name="Variant">The variant.</param>
+/// <param name="N">Events carrying the metric.</param>
+/// <param name="Mean">Their mean; null without events.</param>
+public sealed record VariantFigure(string Variant, long N, double? Mean);
+
+/// <summary>One treatment against control.</summary>
+/// <param name="Variant">The treatment.</param>
+/// <param name="Lift">The relative lift and its interval, p-value or chance to win.</param>
+/// <param name="AdjustedPValue">The p-value after Holm's correction across the primary and secondary metrics; null for guardrails and Bayesian results.</param>
+public sealed record TreatmentLift(string Variant, LiftEstimate Lift, double? AdjustedPValue);
