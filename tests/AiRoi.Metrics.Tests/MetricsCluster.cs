@@ -7,6 +7,7 @@ using AiRoi.Metrics.Baselines;
 using AiRoi.Metrics.EventLog;
 using AiRoi.Metrics.UseCases;
 using AiRoi.Migrations;
+using AiRoi.Testing;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace AiRoi.Metrics.Tests;
+namespace AiRoi.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL server for the in-process cluster: initdb into a temporary folder, the server as a child
@@ -37,7 +37,7 @@ public sealed class TestPostgres : IAsyncDisposable
         var binaries = Directory.GetDirectories("/usr/lib/postgresql").Select(version => Path.Combine(version, "bin"))
             .FirstOrDefault(bin => File.Exists(Path.Combine(bin, "postgres")))
             ?? throw new InvalidOperationException("PostgreSQL binaries are not installed under /usr/lib/postgresql.");
-        var folder = Directory.CreateTempSubdirectory("airoi-metrics-tests-").FullName;
+        var folder = Directory.CreateTempSubdirectory("airoi-test-postgres-").FullName;
         var data = Path.Combine(folder, "data");
         var asRoot = Environment.UserName == "root";
         if (asRoot)

@@ -1,0 +1,85 @@
+using AiRoi.Contracts.Messages;
+using AiRoi.Domain.Events;
+using AiRoi.Experiments.Outcomes;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiRoi.Experiments.Tests.Outcomes;
+
+/// <summary>
+/// The experiment-events consumer on MassTransit's test harness against a real PostgreSQL: the same event or the
+/// same message twice counts once, and a message that cannot be stored is retried, then faults to the error queue
+/// without writing anything.
+/// </summary>
+[Collection(ExperimentsDatabaseCollection.Name)]
+public sealed class ConsumerTests(ExperimentsDatabase database)
+{
+    private readonly string experiment = $"exp-{Guid.NewGuid():N}"[..16];
+    private readonly string useCase = $"uc-{Guid.NewGuid():N}"[..20];
+
+    private RecordedOutcome Outcome(long sequence, string subject, string variant, bool converted) => new(sequence,
+        new OutcomeEvent($"e{sequence}", useCase, DateTimeOffset.Parse("2026-11-20T10:00:00Z"), DateTimeOffset.Parse("2026-11-20T10:00:00Z").AddMinutes(sequence), Handler.Ai)
+        {
+            SubjectId = subject,
+            Converted = converted,
+            ExperimentId = experiment,
+            Variant = variant,
+        });
+
+    private async Task<ServiceProvider> HarnessAsync()
+    {
+        var provider = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(database.DataSource)
+            .AddSingleton<OutcomeStore>()
+            .AddMassTransitTestHarness(bus => bus.AddConsumer<ExperimentEventsRecordedConsumer>(consumer => consumer.UseMessageRetry(retry => retry.Immediate(2))))
+            .BuildServiceProvider(validateScopes: true);
+        await provider.GetRequiredService<ITestHarness>().Start();
+        return provider;
+    }
+
+    private Task<long> ConversionsAsync(string variant, string column = "n") => database.ScalarAsync(
+        $"select coalesce(sum({column}), 0)::bigint from experiments.variant_statistics where experiment_id = $1 and variant = $2 and metric_key = 'conversionRate'", experiment, variant);
+
+    [Fact]
+    public async Task A_message_delivered_twice_and_an_event_sent_again_count_once()
+    {
+        await using var provider = await HarnessAsync();
+        var harness = provider.GetRequiredService<ITestHarness>();
+        var message = new ExperimentEventsRecorded(useCase, [Outcome(1, "a", "control", true), Outcome(2, "b", "treatment", false), Outcome(3, "a", "control", false)]);
+
+        await harness.Bus.Publish(message);
+        await harness.Bus.Publish(message);
+        await harness.Bus.Publish(new ExperimentEventsRecorded(useCase, [Outcome(2, "b", "treatment", false), Outcome(4, "c", "treatment", true)]));
+        Assert.True(await harness.Consumed.Any<ExperimentEventsRecorded>(context => context.Context.Message.Events.Count == 2));
+        await harness.InactivityTask;
+
+        Assert.Equal(4, await database.ScalarAsync("select count(*) from experiments.outcomes where use_case_id = $1", useCase));
+        Assert.Equal(2, await ConversionsAsync("control"));        // events 1 and 3
+        Assert.Equal(1, await ConversionsAsync("control", "sum"));  // one of them converted
+        Assert.Equal(2, await ConversionsAsync("treatment"));      // events 2 and 4, event 2 once
+        // Subject a's first exposure is its first event, whatever came later.
+        Assert.Equal(3, await database.ScalarAsync("select count(*) from experiments.exposures where experiment_id = $1", experiment));
+        Assert.Equal(1, await database.ScalarAsync(
+            "select count(*) from experiments.exposures where experiment_id = $1 and subject_id = 'a' and event_id = 'e1'", experiment));
+    }
+
+    [Fact]
+    public async Task A_message_that_cannot_be_stored_is_retried_then_faults_and_writes_nothing()
+    {
+        await using var provider = await HarnessAsync();
+        var harness = provider.GetRequiredService<ITestHarness>();
+        // A variant name too long for an index entry (PostgreSQL refuses entries over about 2.7 kB, even compressed)
+        // cannot be stored: the poison message. Ingestion would never let one through; the consumer must still cope.
+        var poison = Outcome(1, "a", new string('v', 3_000_000), true);
+
+        await harness.Bus.Publish(new ExperimentEventsRecorded(useCase, [Outcome(2, "b", "control", true), poison]));
+
+        Assert.True(await harness.Published.Any<Fault<ExperimentEventsRecorded>>());
+        var consumer = harness.GetConsumerHarness<ExperimentEventsRecordedConsumer>();
+        Assert.True(await consumer.Consumed.Any<ExperimentEventsRecorded>(context => context.Exception is not null));
+        Assert.Equal(0, await database.ScalarAsync("select count(*) from experiments.outcomes where use_case_id = $1", useCase));
+        Assert.Equal(0, await ConversionsAsync("control"));
+    }
+}
