@@ -27,7 +27,9 @@ public sealed class ExperimentResultsTests(StackFixture stack)
             ["name"] = "AI reply drafts",
             ["variants"] = new JsonArray(new JsonObject { ["name"] = "control", ["weight"] = 0.5 }, new JsonObject { ["name"] = "ai-drafts", ["weight"] = 0.5 }),
             ["primaryMetric"] = "conversionRate",
+            ["guardrailMetrics"] = new JsonArray("resolutionTimeMean"),
             ["method"] = "frequentist",
+            ["minimumDetectableEffect"] = 0.05,
         });
         var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
         (await experiments.PostAsync($"/api/v1/experiments/{id}/start", null)).EnsureSuccessStatusCode();
@@ -50,7 +52,7 @@ public sealed class ExperimentResultsTests(StackFixture stack)
                 ["useCaseId"] = useCase,
                 ["subjectId"] = subject,
                 ["startedAt"] = "2026-11-20T10:00:00Z",
-                ["completedAt"] = "2026-11-20T10:04:00Z",
+                ["completedAt"] = $"2026-11-20T10:04:{i % 60:D2}Z",
                 ["handler"] = "ai",
                 ["converted"] = converted,
                 ["experimentId"] = id,
@@ -82,6 +84,11 @@ public sealed class ExperimentResultsTests(StackFixture stack)
         Assert.Equal(rateTreatment / rateControl - 1, lift["estimate"]!.GetValue<double>(), 9);
         Assert.True(lift["ciLower"]!.GetValue<double>() < lift["estimate"]!.GetValue<double>());
         Assert.NotNull(primary["treatments"]![0]!["adjustedPValue"]);
+        // Resolution time is the same in both variants by construction: the guardrail does no harm.
+        var guardrail = results["metrics"]![1]!;
+        Assert.Equal("guardrail", guardrail["role"]!.GetValue<string>());
+        Assert.Equal("non-inferior", guardrail["treatments"]![0]!["guardrail"]!.GetValue<string>());
+        Assert.True(results["daysLeft"]!.GetValue<double>() >= 0);
     }
 
     private HttpClient Client(string service)

@@ -9,8 +9,11 @@ namespace AiRoi.Experiments.Results;
 /// <param name="Exposures">Subjects first exposed, per variant (control first).</param>
 /// <param name="SampleRatio">The sample-ratio check on the exposures against the weights (flagged below p = 0.001).</param>
 /// <param name="Metrics">The primary, secondary and guardrail metrics, in that order.</param>
+/// <param name="DaysLeft">Days until every variant reaches the sample the planned minimum detectable effect and power need, at the traffic so far; null without a plan or data.</param>
+/// <param name="ReadyForDecision">Why the experiment is ready for a decision (empty when it is not): the sequential interval of the primary metric excludes zero, a guardrail is degraded, the planned sample is reached.</param>
 public sealed record ExperimentResults(
-    string ExperimentId, string Status, string Method, IReadOnlyList<VariantExposure> Exposures, SampleRatioCheck? SampleRatio, IReadOnlyList<MetricResult> Metrics);
+    string ExperimentId, string Status, string Method, IReadOnlyList<VariantExposure> Exposures, SampleRatioCheck? SampleRatio,
+    IReadOnlyList<MetricResult> Metrics, double? DaysLeft, IReadOnlyList<string> ReadyForDecision);
 
 /// <summary>Exposures of one variant.</summary>
 /// <param name="Variant">The variant.</param>
@@ -34,4 +37,5 @@ public sealed record VariantFigure(string Variant, long N, double? Mean);
 /// <param name="Variant">The treatment.</param>
 /// <param name="Lift">The relative lift and its interval, p-value or chance to win.</param>
 /// <param name="AdjustedPValue">The p-value after Holm's correction across the primary and secondary metrics; null for guardrails and Bayesian results.</param>
-public sealed record TreatmentLift(string Variant, LiftEstimate Lift, double? AdjustedPValue);
+/// <param name="Guardrail">For a guardrail metric: <c>non-inferior</c>, <c>inconclusive</c> or <c>degraded</c> against a tolerated relative degradation of 2 %.</param>
+public sealed record TreatmentLift(string Variant, LiftEstimate Lift, double? AdjustedPValue, string? Guardrail = null);

@@ -15,6 +15,12 @@ namespace AiRoi.Experiments.Results;
 /// </summary>
 public static class ResultsApi
 {
+    /// <summary>
+    /// How far a guardrail may move in its bad direction, relative to control, before it counts as degraded: 2 %,
+    /// the customary "do no harm" margin (a product default until experiments carry their own).
+    /// </summary>
+    public const double ToleratedGuardrailDegradation = 0.02;
+
     /// <summary>Maps the results route.</summary>
     public static IEndpointRouteBuilder MapResultsApiV1(this IEndpointRouteBuilder app)
     {
@@ -29,7 +35,7 @@ public static class ResultsApi
 
     /// <summary>The results.</summary>
     public static async Task<Results<Ok<ExperimentResults>, ProblemHttpResult>> GetAsync(
-        string id, ExperimentStore experiments, ResultsStore results, CancellationToken cancellationToken)
+        string id, ExperimentStore experiments, ResultsStore results, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await experiments.FindAsync(id, cancellationToken) is not { } experiment)
         {
@@ -53,9 +59,23 @@ public static class ResultsApi
             .Concat((definition.SecondaryMetrics ?? []).Select(key => (Key: key, Role: "secondary")))
             .Concat((definition.GuardrailMetrics ?? []).Select(key => (Key: key, Role: "guardrail")))
             .ToList();
-        var metrics = roles.Select(metric => Analyze(metric.Key, metric.Role, variants, weights, statistics, method)).ToList();
+        var metrics = AdjustByHolm(roles.Select(metric => Analyze(metric.Key, metric.Role, variants, weights, statistics, method)).ToList());
+        var daysLeft = DaysLeft(experiment, statistics, time.GetUtcNow());
+        var ready = new List<string>();
+        if (method == AnalysisMethod.Sequential && metrics[0].Treatments.Any(t => t.Lift.CiLower > 0 || t.Lift.CiUpper < 0))
+        {
+            ready.Add("the primary metric's always-valid interval excludes zero");
+        }
+        if (metrics.Any(metric => metric.Treatments.Any(t => t.Guardrail == "degraded")))
+        {
+            ready.Add("a guardrail metric is degraded");
+        }
+        if (daysLeft == 0)
+        {
+            ready.Add("the planned sample is reached");
+        }
         return TypedResults.Ok(new ExperimentResults(id, ExperimentJson.Name(experiment.Status), method.ToString().ToLowerInvariant(),
-            variants.Select((variant, i) => new VariantExposure(variant.Name, subjects[i])).ToList(), sampleRatio, AdjustByHolm(metrics)));
+            variants.Select((variant, i) => new VariantExposure(variant.Name, subjects[i])).ToList(), sampleRatio, metrics, daysLeft, ready));
     }
 
     private static MetricResult Analyze(
@@ -77,8 +97,8 @@ public static class ResultsApi
         try
         {
             var analysis = ExperimentAnalyzer.Analyze(new AnalysisRequest(samples, method, Difference.Relative, ExpectedWeights: weights, Direction: direction));
-            return new MetricResult(key, role, figures,
-                analysis.Treatments.Select(t => new TreatmentLift(variants[t.VariantIndex].Name, t.Lift, null)).ToList());
+            return new MetricResult(key, role, figures, analysis.Treatments.Select(t => new TreatmentLift(variants[t.VariantIndex].Name, t.Lift, null,
+                role == "guardrail" ? KebabName(Guardrail.Check(t.Lift, ToleratedGuardrailDegradation, direction)) : null)).ToList());
         }
         catch (StatisticsInputException)
         {
@@ -86,6 +106,44 @@ public static class ResultsApi
             return new MetricResult(key, role, figures, []);
         }
     }
+
+    /// <summary>
+    /// Days left to the planned sample of the primary metric: the units each variant needs for the planned relative
+    /// effect and power (from control's mean and variance), at the rate the experiment has gathered them since it
+    /// started. Null without a planned effect, a start, or two control events.
+    /// </summary>
+    private static double? DaysLeft(Experiment experiment, Dictionary<(string Variant, string Metric), Moments> statistics, DateTimeOffset now)
+    {
+        var definition = experiment.Definition;
+        if (definition.MinimumDetectableEffect is not { } effect || experiment.StartedAt is not { } started)
+        {
+            return null;
+        }
+        var variants = definition.Variants!;
+        var moments = variants.Select(variant => statistics.GetValueOrDefault((variant.Name, definition.PrimaryMetric!))).ToList();
+        var units = moments.Sum(m => m.N);
+        var days = Math.Max((now - started).TotalDays, 1.0 / 24);
+        if (moments[0].N < 2 || units == 0)
+        {
+            return null;
+        }
+        try
+        {
+            var isRate = MetricCatalog.Find(definition.PrimaryMetric!)?.Aggregation == Aggregation.Rate;
+            SampleStatistic control = isRate
+                ? new ProportionStatistic(moments[0].N, (long)Math.Round(moments[0].Sum))
+                : new MeanStatistic(moments[0].N, moments[0].Sum, moments[0].SumOfSquares);
+            var plan = PowerPlan.FromControl(control, power: definition.Power ?? 0.8);
+            return PowerAnalysis.DaysLeft(plan, effect, Difference.Relative, variants.Count, units, units / days);
+        }
+        catch (StatisticsInputException)
+        {
+            // A control without variance or with a zero mean gives no plan yet.
+            return null;
+        }
+    }
+
+    private static string KebabName(GuardrailVerdict verdict) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(verdict.ToString());
 
     /// <summary>Holm's correction over every p-value of the primary and secondary metrics.</summary>
     private static List<MetricResult> AdjustByHolm(List<MetricResult> metrics)
