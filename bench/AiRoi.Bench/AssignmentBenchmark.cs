@@ -25,7 +25,7 @@ public static class AssignmentBenchmark
         using var experiments = stack.Client("experiments");
 
         var useCase = $"assign-{Guid.NewGuid():N}"[..20];
-        await Expect(await metrics.PostAsJsonAsync("/api/v1/use-cases", PortfolioSimulator.UseCase(useCase, 0, DateOnly.FromDateTime(DateTime.UtcNow))));
+        await BenchStack.ExpectSuccessAsync(await metrics.PostAsJsonAsync("/api/v1/use-cases", PortfolioSimulator.UseCase(useCase, 0, DateOnly.FromDateTime(DateTime.UtcNow))));
         var created = await experiments.PostAsJsonAsync("/api/v1/experiments", new JsonObject
         {
             ["useCaseId"] = useCase,
@@ -34,7 +34,7 @@ public static class AssignmentBenchmark
             ["primaryMetric"] = "costPerTask",
         });
         var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
-        await Expect(await experiments.PostAsync($"/api/v1/experiments/{id}/start", null));
+        await BenchStack.ExpectSuccessAsync(await experiments.PostAsync($"/api/v1/experiments/{id}/start", null));
 
         using var plain = stack.PlainClient("experiments");
         Console.WriteLine("Warming up");
@@ -86,16 +86,5 @@ public static class AssignmentBenchmark
                 });
             }
         }));
-    }
-
-    private static async Task Expect(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            }
-        }
     }
 }

@@ -123,6 +123,20 @@ public sealed class BenchStack : IAsyncDisposable
             BaseAddress = App.GetEndpoint(service, "http"),
         };
 
+    /// <summary>Disposes the response, failing the benchmark with the answer when it is not a success.</summary>
+    public static async Task ExpectSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException(
+                    $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+        }
+    }
+
     /// <summary>Resident memory of a process, in bytes (VmRSS).</summary>
     public static long ResidentBytes(int pid)
     {

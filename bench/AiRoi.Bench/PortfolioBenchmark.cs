@@ -43,7 +43,7 @@ public static class PortfolioBenchmark
 
         Console.WriteLine($"Registering {useCases} use cases");
         await Parallel.ForEachAsync(ids.Select((id, index) => (id, index)), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (item, ct) =>
-            await Expect(await metrics.PostAsJsonAsync("/api/v1/use-cases", PortfolioSimulator.UseCase(item.id, item.index, goLive), ct), ct));
+            await BenchStack.ExpectSuccessAsync(await metrics.PostAsJsonAsync("/api/v1/use-cases", PortfolioSimulator.UseCase(item.id, item.index, goLive), ct), ct));
 
         Console.WriteLine($"Ingesting {days} days of about {perDay} events a day for each use case");
         long events = 0;
@@ -55,7 +55,7 @@ public static class PortfolioBenchmark
             foreach (var chunk in simulator.Events(item.id, converts, goLive, from, today, perDay).Chunk(5_000))
             {
                 var body = new JsonObject { ["events"] = new JsonArray([.. chunk]) };
-                await Expect(await ingestion.PostAsync("/api/v1/events", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), ct), ct);
+                await BenchStack.ExpectSuccessAsync(await ingestion.PostAsync("/api/v1/events", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), ct), ct);
                 Interlocked.Add(ref events, chunk.Length);
             }
             if (item.index % 100 == 99)
@@ -70,7 +70,7 @@ public static class PortfolioBenchmark
         {
             foreach (var metric in new[] { "costPerTask", "resolutionTimeMean" })
             {
-                await Expect(await metrics.PostAsJsonAsync($"/api/v1/use-cases/{id}/baselines", new JsonObject { ["metricKey"] = metric, ["method"] = "before-go-live" }, ct), ct);
+                await BenchStack.ExpectSuccessAsync(await metrics.PostAsJsonAsync($"/api/v1/use-cases/{id}/baselines", new JsonObject { ["metricKey"] = metric, ["method"] = "before-go-live" }, ct), ct);
             }
         });
 
@@ -195,17 +195,6 @@ public static class PortfolioBenchmark
             throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
         }
         return body;
-    }
-
-    private static async Task Expect(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-            }
-        }
     }
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource database, string sql, params object[] parameters)

@@ -151,26 +151,9 @@ public sealed class ExperimentsApiTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
     }
 
-    private Task<Answer> AssignAsync(string id, string subject) =>
+    private Task<StackAnswer> AssignAsync(string id, string subject) =>
         SendAsync(HttpMethod.Get, $"/api/v1/experiments/{id}/assignment?subjectId={Uri.EscapeDataString(subject)}");
 
-    private sealed record Answer(HttpStatusCode Status, JsonObject Body);
-
-    private async Task<Answer> SendAsync(HttpMethod method, string path, JsonNode? body = null, string? key = "airoi-dev-key")
-    {
-        using var client = stack.App.CreateHttpClient("experiments", "http");
-        using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
-        using var request = new HttpRequestMessage(method, path);
-        if (key is not null)
-        {
-            request.Headers.Add("X-Api-Key", key);
-        }
-        if (body is not null)
-        {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        }
-        using var response = await client.SendAsync(request, timeout.Token);
-        var text = await response.Content.ReadAsStringAsync(timeout.Token);
-        return new Answer(response.StatusCode, string.IsNullOrEmpty(text) ? [] : JsonNode.Parse(text) as JsonObject ?? []);
-    }
+    private Task<StackAnswer> SendAsync(HttpMethod method, string path, JsonNode? body = null, string? key = StackHttp.DevelopmentKey) =>
+        StackHttp.SendAsync(stack, "experiments", method, path, body, key);
 }

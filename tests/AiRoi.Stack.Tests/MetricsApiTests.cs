@@ -13,8 +13,6 @@ namespace AiRoi.Stack.Tests;
 [Collection(StackCollection.Name)]
 public sealed class MetricsApiTests(StackFixture stack)
 {
-    private const string DevelopmentKey = "airoi-dev-key";
-
     /// <summary>
     /// A use case live from 2026-09-01 with fixed costs of 20 a month and an implementation cost of 64; before
     /// go-live four human tasks in August costing 10, 12, 14, 16; after it four AI tasks in October costing 3, 3, 5, 5.
@@ -227,28 +225,6 @@ public sealed class MetricsApiTests(StackFixture stack)
         Assert.Equal(0, await StackDatabase.ScalarAsync(stack, "metricsdb", "select count(*) from metrics.reviews where use_case_id = $1", id));
     }
 
-    private sealed record Answer(HttpStatusCode Status, JsonNode? Node)
-    {
-        public JsonObject Body => Node as JsonObject ?? throw new InvalidOperationException($"Expected an object, got {Node?.ToJsonString()}");
-
-        public JsonArray Array => Node as JsonArray ?? throw new InvalidOperationException($"Expected an array, got {Node?.ToJsonString()}");
-    }
-
-    private async Task<Answer> SendAsync(string service, HttpMethod method, string path, JsonNode? body = null, string? key = DevelopmentKey)
-    {
-        using var client = stack.App.CreateHttpClient(service, "http");
-        using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
-        using var request = new HttpRequestMessage(method, path);
-        if (key is not null)
-        {
-            request.Headers.Add("X-Api-Key", key);
-        }
-        if (body is not null)
-        {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        }
-        using var response = await client.SendAsync(request, timeout.Token);
-        var text = await response.Content.ReadAsStringAsync(timeout.Token);
-        return new Answer(response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
-    }
+    private Task<StackAnswer> SendAsync(string service, HttpMethod method, string path, JsonNode? body = null, string? key = StackHttp.DevelopmentKey) =>
+        StackHttp.SendAsync(stack, service, method, path, body, key);
 }

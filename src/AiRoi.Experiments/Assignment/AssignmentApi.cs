@@ -50,7 +50,7 @@ public static class AssignmentApi
         }
         if (await running.GetAsync(id, cancellationToken) is not { } entry)
         {
-            return ExperimentProblems.NotFound.ToProblem($"No experiment has the id '{id}'.", new Dictionary<string, object?> { ["field"] = "id" });
+            return ExperimentsApi.NotFound(id).ToProblem();
         }
         if (entry.Experiment.Status != ExperimentStatus.Running)
         {

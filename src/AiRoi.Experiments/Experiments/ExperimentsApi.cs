@@ -205,6 +205,7 @@ public static class ExperimentsApi
         };
     }
 
-    private static ProblemException NotFound(string id) =>
+    /// <summary>The problem of an experiment id nobody has, naming the <c>id</c>.</summary>
+    internal static ProblemException NotFound(string id) =>
         new(ExperimentProblems.NotFound, "id", $"No experiment has the id '{id}'; GET /api/v1/experiments lists them.");
 }

@@ -39,7 +39,7 @@ public static class ResultsApi
     {
         if (await experiments.FindAsync(id, cancellationToken) is not { } experiment)
         {
-            return ExperimentProblems.NotFound.ToProblem($"No experiment has the id '{id}'.", new Dictionary<string, object?> { ["field"] = "id" });
+            return ExperimentsApi.NotFound(id).ToProblem();
         }
         var definition = experiment.Definition;
         var variants = definition.Variants!;
@@ -89,10 +89,7 @@ public static class ResultsApi
             return new MetricResult(key, role, figures, []);
         }
         var catalog = MetricCatalog.Find(key);
-        var isRate = catalog?.Aggregation == Aggregation.Rate;
-        IReadOnlyList<SampleStatistic> samples = isRate
-            ? moments.Select(m => (SampleStatistic)new ProportionStatistic(m.N, (long)Math.Round(m.Sum))).ToList()
-            : moments.Select(m => (SampleStatistic)new MeanStatistic(m.N, m.Sum, m.SumOfSquares)).ToList();
+        var samples = moments.Select(m => SampleOf(key, m)).ToList();
         var direction = catalog?.GoodDirection == GoodDirection.Lower ? MetricDirection.LowerIsBetter : MetricDirection.HigherIsBetter;
         try
         {
@@ -129,11 +126,7 @@ public static class ResultsApi
         }
         try
         {
-            var isRate = MetricCatalog.Find(definition.PrimaryMetric!)?.Aggregation == Aggregation.Rate;
-            SampleStatistic control = isRate
-                ? new ProportionStatistic(moments[0].N, (long)Math.Round(moments[0].Sum))
-                : new MeanStatistic(moments[0].N, moments[0].Sum, moments[0].SumOfSquares);
-            var plan = PowerPlan.FromControl(control, power: definition.Power ?? 0.8);
+            var plan = PowerPlan.FromControl(SampleOf(definition.PrimaryMetric!, moments[0]), power: definition.Power ?? 0.8);
             return PowerAnalysis.DaysLeft(plan, effect, Difference.Relative, variants.Count, units, units / days);
         }
         catch (StatisticsInputException)
@@ -142,6 +135,12 @@ public static class ResultsApi
             return null;
         }
     }
+
+    /// <summary>A variant's sample of a metric: a proportion for yes/no metrics (their sum counts the yeses), else a mean.</summary>
+    private static SampleStatistic SampleOf(string metricKey, Moments moments) =>
+        MetricCatalog.Find(metricKey)?.Aggregation == Aggregation.Rate
+            ? new ProportionStatistic(moments.N, (long)Math.Round(moments.Sum))
+            : new MeanStatistic(moments.N, moments.Sum, moments.SumOfSquares);
 
     private static string KebabName(GuardrailVerdict verdict) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(verdict.ToString());
 

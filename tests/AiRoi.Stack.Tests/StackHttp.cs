@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Aspire.Hosting.Testing;
+
+namespace AiRoi.Stack.Tests;
+
+/// <summary>An HTTP answer of a stack service: its status and its JSON body, if any.</summary>
+public sealed record StackAnswer(HttpStatusCode Status, JsonNode? Node)
+{
+    /// <summary>The body as an object (a result or a problem detail).</summary>
+    public JsonObject Body => Node as JsonObject ?? throw new InvalidOperationException($"Expected an object, got {Node?.ToJsonString()}");
+
+    /// <summary>The body as an array.</summary>
+    public JsonArray Array => Node as JsonArray ?? throw new InvalidOperationException($"Expected an array, got {Node?.ToJsonString()}");
+}
+
+/// <summary>Calls a stack service with JSON, as a client with the development key (or the given key, or none) would.</summary>
+public static class StackHttp
+{
+    /// <summary>The key every service accepts in Development.</summary>
+    public const string DevelopmentKey = "airoi-dev-key";
+
+    /// <summary>Sends one request, bounded by <see cref="StackFixture.CallTimeout"/>.</summary>
+    public static async Task<StackAnswer> SendAsync(
+        StackFixture stack, string service, HttpMethod method, string path, JsonNode? body = null, string? key = DevelopmentKey)
+    {
+        using var client = stack.App.CreateHttpClient(service, "http");
+        using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
+        using var request = new HttpRequestMessage(method, path);
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+        using var response = await client.SendAsync(request, timeout.Token);
+        var text = await response.Content.ReadAsStringAsync(timeout.Token);
+        return new StackAnswer(response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
+    }
+}
