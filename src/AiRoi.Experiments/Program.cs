@@ -18,6 +18,9 @@ builder.AddServiceDefaults();
 builder.AddNpgsqlDataSource(ExperimentsDatabase.ConnectionName);
 builder.Services.AddSingleton<OutcomeStore>();
 builder.Services.AddSingleton<ResultsStore>();
+builder.Services.AddSingleton<AnalysisStore>();
+builder.Services.AddSingleton<ConclusionPublisher>();
+builder.Services.AddHostedService<PeriodicAnalysis>();
 builder.Services.AddMassTransit(bus =>
 {
     bus.SetKebabCaseEndpointNameFormatter();

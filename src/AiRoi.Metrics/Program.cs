@@ -9,6 +9,7 @@ using AiRoi.Metrics.Reports;
 using AiRoi.Metrics.Reviews;
 using AiRoi.Metrics;
 using AiRoi.Metrics.EventLog;
+using AiRoi.Metrics.Experiments;
 using AiRoi.Metrics.Status;
 using AiRoi.Metrics.UseCases;
 using AiRoi.ServiceDefaults;
@@ -40,10 +41,20 @@ builder.Services.AddSingleton<BaselineStore>();
 builder.Services.AddSingleton<AnnotationStore>();
 builder.Services.AddSingleton<ReviewStore>();
 builder.Services.AddSingleton<ExperimentEventPublisher>();
-// Publish-only: the use-case grains publish experiment events; the experiment service consumes them.
-builder.Services.AddMassTransit(bus => bus.UsingRabbitMq((_, rabbit) =>
-    rabbit.Host(new Uri(builder.Configuration.GetConnectionString(Broker.ConnectionName)
-        ?? throw new InvalidOperationException($"ConnectionStrings:{Broker.ConnectionName} is not set; the app host provides it.")))));
+builder.Services.AddSingleton<ExperimentLiftStore>();
+// The use-case grains publish experiment events, which the experiment service consumes; the experiment service
+// publishes concluded experiments, whose shipped lift this service counts in ROI.
+builder.Services.AddMassTransit(bus =>
+{
+    bus.SetKebabCaseEndpointNameFormatter();
+    bus.AddConsumer<ExperimentConcludedConsumer>(consumer => consumer.UseMessageRetry(retry => retry.Intervals(500, 2_000, 10_000)));
+    bus.UsingRabbitMq((context, rabbit) =>
+    {
+        rabbit.Host(new Uri(builder.Configuration.GetConnectionString(Broker.ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{Broker.ConnectionName} is not set; the app host provides it.")));
+        rabbit.ConfigureEndpoints(context);
+    });
+});
 IngestionApiKeyAuthenticator.AddTo(builder.Services);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(TimeProvider.System);

@@ -99,6 +99,7 @@ public sealed class MetricsCluster : IAsyncLifetime
             siloBuilder.Services.AddSingleton<UseCaseRegistry>();
             siloBuilder.Services.AddSingleton<BaselineStore>();
             siloBuilder.Services.AddSingleton<AnnotationStore>();
+            siloBuilder.Services.AddSingleton<AiRoi.Metrics.Experiments.ExperimentLiftStore>();
             siloBuilder.Services.AddSingleton<ExperimentEventPublisher>();
             // The events in these tests carry no experiment, so nothing is published; the in-memory bus satisfies the publisher.
             siloBuilder.Services.AddMassTransit(bus => bus.UsingInMemory());

@@ -81,4 +81,8 @@ public interface IUseCaseGrain : IGrainWithStringKey
     /// <summary>Removes an annotation; false when there is none with the id.</summary>
     [Alias("RemoveAnnotation")]
     Task<bool> RemoveAnnotationAsync(long id);
+
+    /// <summary>A concluded experiment of this use case was recorded: ROI re-reads the shipped conversion lift.</summary>
+    [Alias("ExperimentLiftChanged")]
+    Task ExperimentLiftChangedAsync();
 }

@@ -1,3 +1,5 @@
+using AiRoi.Domain.Roi;
+
 namespace AiRoi.Domain.Experiments;
 
 /// <summary>An experiment as stored: its definition, where it is in its life, and the decisions taken on it.</summary>
@@ -20,6 +22,9 @@ public sealed record Experiment(string Id, ExperimentDefinition Definition, Expe
 
     /// <summary>The decisions taken, oldest first; the last of a concluded experiment is ship or roll back.</summary>
     public IReadOnlyList<DecisionRecord> Decisions { get; init; } = [];
+
+    /// <summary>The latest periodic analysis: when it ran and why the experiment is ready for a decision; null before the first.</summary>
+    public AnalysisSummary? Analysis { get; init; }
 }
 
 /// <summary>One decision on an experiment.</summary>
@@ -27,4 +32,16 @@ public sealed record Experiment(string Id, ExperimentDefinition Definition, Expe
 /// <param name="Note">Why.</param>
 /// <param name="DecidedBy">Who (the API key's name).</param>
 /// <param name="DecidedAt">When.</param>
-public sealed record DecisionRecord(ExperimentDecision Decision, string? Note, string DecidedBy, DateTimeOffset DecidedAt);
+public sealed record DecisionRecord(ExperimentDecision Decision, string? Note, string DecidedBy, DateTimeOffset DecidedAt)
+{
+    /// <summary>For ship: the treatment rolled out, whose lift counts in the use case's ROI.</summary>
+    public string? Variant { get; init; }
+
+    /// <summary>For ship: the treatment's absolute conversion lift over control when it was shipped, with its interval; what ROI counts as revenue lift.</summary>
+    public ConversionLiftEvidence? ConversionLift { get; init; }
+}
+
+/// <summary>What the periodic analysis last found.</summary>
+/// <param name="AnalyzedAt">When it ran.</param>
+/// <param name="ReadyForDecision">Why the experiment is ready for a decision; empty when it is not.</param>
+public sealed record AnalysisSummary(DateTimeOffset AnalyzedAt, IReadOnlyList<string> ReadyForDecision);

@@ -30,6 +30,15 @@ public sealed record ExperimentDefinition
     /// <summary>How results are judged; sequential unless chosen.</summary>
     public ExperimentMethod? Method { get; init; }
 
+    /// <summary>How the p-values of the primary and secondary metrics are corrected together; Holm unless chosen.</summary>
+    public MultipleTestingCorrection? MultipleTesting { get; init; }
+
+    /// <summary>
+    /// How far a guardrail metric may move in its bad direction, relative to control, before it counts as degraded,
+    /// in (0, 0.5]; <see cref="ExperimentRules.DefaultGuardrailTolerance"/> unless chosen.
+    /// </summary>
+    public double? GuardrailTolerance { get; init; }
+
     /// <summary>The assignment seed; the experiment's id unless given. Changing it reshuffles every subject.</summary>
     public string? Seed { get; init; }
 

@@ -26,6 +26,15 @@ public static class ExperimentRules
     /// <summary>Longest seed.</summary>
     public const int MaxSeedLength = 128;
 
+    /// <summary>
+    /// The guardrail tolerance when an experiment names none: 2 % relative degradation, the customary "do no harm"
+    /// margin of experimentation platforms.
+    /// </summary>
+    public const double DefaultGuardrailTolerance = 0.02;
+
+    /// <summary>Largest guardrail tolerance: a guardrail that may lose half its value guards nothing.</summary>
+    public const double MaxGuardrailTolerance = 0.5;
+
     /// <summary>Every broken rule; empty when valid. <paramref name="useCase"/> is the registered use case, or null when it does not exist.</summary>
     public static IReadOnlyList<ValidationError> Check(ExperimentDefinition definition, UseCase? useCase)
     {
@@ -45,6 +54,15 @@ public static class ExperimentRules
         if (definition.Method is { } method)
         {
             errors.Defined("method", method);
+        }
+        if (definition.MultipleTesting is { } correction)
+        {
+            errors.Defined("multipleTesting", correction);
+        }
+        if (definition.GuardrailTolerance is { } tolerance && (!double.IsFinite(tolerance) || tolerance <= 0 || tolerance > MaxGuardrailTolerance))
+        {
+            errors.Add("guardrailTolerance", ValidationCodes.OutOfRange,
+                $"guardrailTolerance is a relative degradation in (0, {MaxGuardrailTolerance}], e.g. 0.02 for 2 %.");
         }
         errors.OptionalText("seed", definition.Seed, MaxSeedLength);
         if (definition.Namespace is { } slice)

@@ -7,8 +7,8 @@ namespace AiRoi.Experiments.Experiments;
 /// <summary>The one JSON form of experiments: <see cref="WireJson"/> on the API and in <c>experiments.experiments.document</c>.</summary>
 public static class ExperimentJson
 {
-    /// <summary>The stored document.</summary>
-    public static string Serialize(Experiment experiment) => JsonSerializer.Serialize(experiment, WireJson.Options);
+    /// <summary>The stored document. The periodic analysis is kept in its own table, so it is left out here.</summary>
+    public static string Serialize(Experiment experiment) => JsonSerializer.Serialize(experiment with { Analysis = null }, WireJson.Options);
 
     /// <summary>Reads a stored document.</summary>
     public static Experiment Deserialize(string json) =>

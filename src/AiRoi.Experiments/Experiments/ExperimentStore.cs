@@ -10,6 +10,15 @@ namespace AiRoi.Experiments.Experiments;
 /// </summary>
 public sealed class ExperimentStore(NpgsqlDataSource dataSource)
 {
+    // The stored document with the latest periodic analysis beside it (kept in its own table, so the analysis never
+    // contends with a lifecycle move for the row).
+    private const string Select =
+        """
+        select (e.document || case when a.experiment_id is null then '{}'::jsonb
+                else jsonb_build_object('analysis', jsonb_build_object('analyzedAt', a.analyzed_at, 'readyForDecision', a.ready_for_decision)) end)::text
+          from experiments.experiments e left join experiments.analyses a on a.experiment_id = e.id
+        """;
+
     /// <summary>Stores a new experiment.</summary>
     public async Task InsertAsync(Experiment experiment, CancellationToken cancellationToken)
     {
@@ -26,7 +35,7 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
     /// <summary>The experiment with this id, or null.</summary>
     public async Task<Experiment?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("select document::text from experiments.experiments where id = $1");
+        await using var command = dataSource.CreateCommand($"{Select} where e.id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? ExperimentJson.Deserialize(json) : null;
     }
@@ -35,7 +44,7 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<Experiment>> ListAsync(string? useCaseId, ExperimentStatus? status, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select document::text from experiments.experiments where ($1::text is null or use_case_id = $1) and ($2::text is null or status = $2) order by created_at desc, id");
+            $"{Select} where ($1::text is null or e.use_case_id = $1) and ($2::text is null or e.status = $2) order by e.created_at desc, e.id");
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)useCaseId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = status is { } s ? ExperimentJson.Name(s) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -82,5 +91,27 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
         }
         await transaction.CommitAsync(cancellationToken);
         return (next, null);
+    }
+
+    /// <summary>Concluded experiments whose conclusion the broker has not confirmed yet, oldest first.</summary>
+    public async Task<IReadOnlyList<Experiment>> UnpublishedConclusionsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select document::text from experiments.experiments where status = 'concluded' and conclusion_published_at is null order by updated_at limit 100");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var experiments = new List<Experiment>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            experiments.Add(ExperimentJson.Deserialize(reader.GetString(0)));
+        }
+        return experiments;
+    }
+
+    /// <summary>Records that the broker confirmed the experiment's conclusion.</summary>
+    public async Task MarkConclusionPublishedAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("update experiments.experiments set conclusion_published_at = now() where id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using AiRoi.Contracts;
 using AiRoi.Domain;
 using AiRoi.Domain.Experiments;
 using AiRoi.Experiments.Assignment;
+using AiRoi.Experiments.Results;
 using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -14,9 +15,6 @@ namespace AiRoi.Experiments.Experiments;
 /// </summary>
 public static class ExperimentsApi
 {
-    /// <summary>Longest decision note.</summary>
-    public const int MaxNoteLength = 2000;
-
     /// <summary>Maps <c>/api/v1/experiments</c>.</summary>
     public static IEndpointRouteBuilder MapExperimentsApiV1(this IEndpointRouteBuilder app)
     {
@@ -137,28 +135,40 @@ public static class ExperimentsApi
         string id, ExperimentStore store, RunningExperiments running, TimeProvider time, CancellationToken cancellationToken) =>
         MoveAsync(id, store, running, ExperimentProblems.LifecycleConflict, current => ExperimentLifecycle.Stop(current, time.GetUtcNow()), cancellationToken);
 
-    /// <summary>Records a decision.</summary>
+    /// <summary>Records a decision; a ship or roll-back is published to the metrics service, a shipped lift counting in ROI.</summary>
     public static async Task<Results<Ok<Experiment>, ProblemHttpResult>> ConcludeAsync(
-        string id, HttpRequest request, ExperimentStore store, RunningExperiments running, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpRequest request, ExperimentStore store, ResultsStore results, RunningExperiments running, ConclusionPublisher conclusions,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         try
         {
             var body = await JsonRequestBody.ReadAsync<ConcludeRequest>(request, WireJson.Options, cancellationToken);
-            var errors = new List<ValidationError>();
-            if (body.Decision is null || !Enum.IsDefined(body.Decision.Value))
+            if (await store.FindAsync(id, cancellationToken) is not { } experiment)
             {
-                errors.Add(new("decision", ValidationCodes.Required, "decision is required: ship, roll-back or keep-running."));
+                return NotFound(id).ToProblem();
             }
-            if (body.Note is { Length: > MaxNoteLength })
-            {
-                errors.Add(new("note", ValidationCodes.TooLong, $"note must be at most {MaxNoteLength} characters."));
-            }
+            var errors = ConcludeRules.Check(body, experiment.Definition);
             if (errors.Count > 0)
             {
                 return ValidationFailure.ToProblem(errors);
             }
             var decision = new DecisionRecord(body.Decision!.Value, body.Note, ApiKeyFilters.KeyHolder(request.HttpContext).Name, time.GetUtcNow());
-            return await MoveAsync(id, store, running, ExperimentProblems.LifecycleConflict, current => ExperimentLifecycle.Conclude(current, decision), cancellationToken);
+            if (decision.Decision == ExperimentDecision.Ship)
+            {
+                var variant = ConcludeRules.ShippedVariant(body, experiment.Definition);
+                decision = decision with
+                {
+                    Variant = variant,
+                    ConversionLift = ResultsCalculator.ConversionLift(experiment, variant, await results.ReadAsync(id, cancellationToken)),
+                };
+            }
+            var answer = await MoveAsync(id, store, running, ExperimentProblems.LifecycleConflict, current => ExperimentLifecycle.Conclude(current, decision), cancellationToken);
+            if (answer.Result is Ok<Experiment> { Value.Status: ExperimentStatus.Concluded } concluded)
+            {
+                // Not confirmed now (broker away): the periodic analysis publishes it again.
+                await conclusions.TryPublishAsync(concluded.Value, cancellationToken);
+            }
+            return answer;
         }
         catch (ProblemException problem)
         {

@@ -148,11 +148,18 @@ public sealed partial class UseCaseGrain
         return true;
     }
 
+    /// <inheritdoc />
+    public async Task ExperimentLiftChangedAsync()
+    {
+        experimentLift = await liftStore.ReadCurrentAsync(UseCaseId, CancellationToken.None);
+        summaryCache = null;
+    }
+
     private Domain.UseCases.UseCase Definition() =>
         definition?.UseCase ?? throw new InvalidOperationException($"Use case {UseCaseId} is not in the registry; callers check before asking for reports.");
 
     private Domain.Metrics.MetricDefinition Metric(string key) =>
         Definition().ResolveMetric(key) ?? throw new ArgumentException($"Use case {UseCaseId} has no metric '{key}'; callers check before asking.", nameof(key));
 
-    private UseCaseReports Reports() => new(Definition(), rollup, baselines, annotations);
+    private UseCaseReports Reports() => new(Definition(), rollup, baselines, annotations) { ExperimentLift = experimentLift };
 }

@@ -4,11 +4,13 @@ using AiRoi.Contracts.UseCases;
 using AiRoi.Domain.Annotations;
 using AiRoi.Domain.Baselines;
 using AiRoi.Domain.Events;
+using AiRoi.Domain.Roi;
 using AiRoi.Domain.Rollups;
 using AiRoi.Domain.UseCases;
 using AiRoi.Metrics.Annotations;
 using AiRoi.Metrics.Baselines;
 using AiRoi.Metrics.EventLog;
+using AiRoi.Metrics.Experiments;
 using AiRoi.Metrics.UseCases;
 
 namespace AiRoi.Metrics.Grains;
@@ -29,6 +31,7 @@ public sealed partial class UseCaseGrain(
     UseCaseRegistry registry,
     BaselineStore baselineStore,
     AnnotationStore annotationStore,
+    ExperimentLiftStore liftStore,
     ILogger<UseCaseGrain> logger)
     : Grain, IUseCaseGrain
 {
@@ -58,6 +61,7 @@ public sealed partial class UseCaseGrain(
     private UseCaseRollup rollup = new(new RollupShape());
     private Dictionary<string, BaselineVersion> baselines = [];
     private List<Annotation> annotations = [];
+    private ConversionLiftEvidence? experimentLift;
     private long lastSequence;
     private long snapshotSequence;
     private long publishedUpTo;
@@ -70,6 +74,7 @@ public sealed partial class UseCaseGrain(
         await LoadDefinitionAsync(cancellationToken);
         baselines = await baselineStore.ReadCurrentAsync(UseCaseId, cancellationToken);
         annotations = await annotationStore.ReadAsync(UseCaseId, cancellationToken);
+        experimentLift = await liftStore.ReadCurrentAsync(UseCaseId, cancellationToken);
         if (await log.ReadSnapshotAsync(UseCaseId, cancellationToken) is { } stored)
         {
             // The published position refers to the log, so it stays valid even when the state document cannot be used.

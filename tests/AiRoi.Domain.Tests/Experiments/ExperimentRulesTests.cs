@@ -45,4 +45,13 @@ public sealed class ExperimentRulesTests
     [Fact]
     public void A_namespace_slice_and_the_plan_are_checked() =>
         Assert.Equal(["namespace", "power"], ExperimentRules.Check(Valid() with { Namespace = new("support", 0.6, 0.4), Power = 1.0 }, Chatbot).Select(e => e.Field));
+
+    [Fact]
+    public void The_multiple_testing_correction_and_the_guardrail_tolerance_are_checked()
+    {
+        Expect.Valid(ExperimentRules.Check(Valid() with { MultipleTesting = MultipleTestingCorrection.BenjaminiHochberg, GuardrailTolerance = 0.05 }, Chatbot));
+        Expect.Single(ExperimentRules.Check(Valid() with { GuardrailTolerance = 0 }, Chatbot), "guardrailTolerance", ValidationCodes.OutOfRange);
+        Expect.Single(ExperimentRules.Check(Valid() with { GuardrailTolerance = 0.6 }, Chatbot), "guardrailTolerance", ValidationCodes.OutOfRange);
+        Assert.Contains(ExperimentRules.Check(Valid() with { MultipleTesting = (MultipleTestingCorrection)9 }, Chatbot), error => error.Field == "multipleTesting");
+    }
 }

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AiRoi.Experiments.Results;
+
+/// <summary><c>experiments.analyses</c>: the latest periodic analysis of each experiment.</summary>
+public sealed class AnalysisStore(NpgsqlDataSource dataSource)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Keeps <paramref name="results"/> as the experiment's latest analysis.</summary>
+    public async Task SaveAsync(ExperimentResults results, DateTimeOffset analyzedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        await using var command = dataSource.CreateCommand(
+            """
+            insert into experiments.analyses (experiment_id, analyzed_at, ready_for_decision, results) values ($1, $2, $3, $4)
+            on conflict (experiment_id) do update
+               set analyzed_at = excluded.analyzed_at, ready_for_decision = excluded.ready_for_decision, results = excluded.results
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = results.ExperimentId });
+        command.Parameters.Add(new NpgsqlParameter { Value = analyzedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(results.ReadyForDecision, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(results, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
