@@ -27,14 +27,15 @@ public static class StackDatabase
     }
 
     /// <summary>Registers a use case straight in the registry's table (the registry API's own tests cover the API).</summary>
-    public static async Task RegisterUseCaseAsync(StackFixture stack, string useCaseId, bool archived = false)
+    public static async Task RegisterUseCaseAsync(StackFixture stack, string useCaseId, bool archived = false, string? aiGoLiveDate = null)
     {
         using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
         await using var connection = await OpenAsync(stack, "metricsdb");
+        var goLive = aiGoLiveDate is null ? "" : $",\"aiGoLiveDate\":\"{aiGoLiveDate}\"";
         await using var command = new NpgsqlCommand(
             "insert into metrics.use_cases (id, definition, archived) values ($1, $2::jsonb, $3)", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
-        command.Parameters.Add(new NpgsqlParameter { Value = $$"""{"id":"{{useCaseId}}","name":"Test {{useCaseId}}","category":"customer-service","unitEconomics":{"loadedHumanCostPerHour":60,"valuePerConversion":100,"fixedMonthlyCosts":[]},"primaryMetric":"fcrRate"}""" });
+        command.Parameters.Add(new NpgsqlParameter { Value = $$"""{"id":"{{useCaseId}}","name":"Test {{useCaseId}}","category":"customer-service","unitEconomics":{"loadedHumanCostPerHour":60,"valuePerConversion":100,"fixedMonthlyCosts":[]},"primaryMetric":"fcrRate"{{goLive}} }""" });
         command.Parameters.Add(new NpgsqlParameter { Value = archived });
         await command.ExecuteNonQueryAsync(timeout.Token);
     }

@@ -19,6 +19,9 @@ public sealed class StackFixture : IAsyncLifetime
     /// <summary>Each test's own bound on one call into the stack.</summary>
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often the test stack's experiment service analyses running experiments.</summary>
+    public static readonly TimeSpan AnalysisPeriod = TimeSpan.FromSeconds(2);
+
     /// <summary>The services, by resource name.</summary>
     public static readonly string[] Services = ["metrics", "ingestion", "experiments", "web"];
 
@@ -45,6 +48,9 @@ public sealed class StackFixture : IAsyncLifetime
                 // Export within half a second rather than the default five, so tests wait less.
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500");
         }
+        // The periodic analysis runs every 2 s rather than every minute, so its tests wait seconds.
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(project => project.Name == "experiments"))
+            .WithEnvironment("Experiments__AnalysisPeriod", AnalysisPeriod.ToString());
         App = await builder.BuildAsync();
 
         using var timeout = new CancellationTokenSource(StartTimeout);
