@@ -3,6 +3,7 @@ using AiRoi.Contracts.Messages;
 using AiRoi.Experiments;
 using AiRoi.Experiments.Analysis;
 using AiRoi.Experiments.Assignment;
+using AiRoi.Experiments.DeadLetters;
 using AiRoi.Experiments.Experiments;
 using AiRoi.Experiments.Outcomes;
 using AiRoi.Experiments.Results;
@@ -21,6 +22,7 @@ builder.Services.AddSingleton<ResultsStore>();
 builder.Services.AddSingleton<AnalysisStore>();
 builder.Services.AddSingleton<ConclusionPublisher>();
 builder.Services.AddHostedService<PeriodicAnalysis>();
+builder.Services.AddSingleton<DeadLetterQueue>();
 builder.Services.AddMassTransit(bus =>
 {
     bus.SetKebabCaseEndpointNameFormatter();
@@ -67,5 +69,6 @@ app.MapAnalysisApiV1();
 app.MapExperimentsApiV1();
 app.MapAssignmentApiV1();
 app.MapResultsApiV1();
+app.MapDeadLettersApiV1();
 
 app.Run();
