@@ -1,10 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 
 namespace AiRoi.Stack.Tests;
@@ -20,16 +17,7 @@ public sealed class CrashRecoveryTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.OK, await PostAsync(Batch(useCase, "a", 20)));
 
         // SIGKILL: no deactivation, no snapshot; the grain must come back from the log alone.
-        var silo = await FindMetricsProcessAsync();
-        silo.Kill(entireProcessTree: true);
-        using var timeout = new CancellationTokenSource(StackFixture.StartTimeout);
-        await stack.App.ResourceNotifications.WaitForResourceAsync("metrics",
-            resourceEvent => KnownResourceStates.TerminalStates.Contains(resourceEvent.Snapshot.State?.Text), timeout.Token);
-        var started = await stack.App.ResourceCommands.ExecuteCommandAsync("metrics", KnownResourceCommands.StartCommand, timeout.Token);
-        Assert.True(started.Success, started.Message);
-        await stack.App.ResourceNotifications.WaitForResourceHealthyAsync("metrics", timeout.Token);
-        Assert.True(silo.HasExited);
-        Assert.NotEqual(silo.Id, (await FindMetricsProcessAsync()).Id);
+        await StackProcesses.KillAndRestartAsync(stack, "metrics", "AiRoi.Metrics", "metricsdb");
 
         // Once the ingestion service's client finds the new silo, writes go on where they stopped.
         var deadline = DateTime.UtcNow + StackFixture.StartTimeout;
@@ -62,28 +50,6 @@ public sealed class CrashRecoveryTests(StackFixture stack)
             Assert.Equal(reader.GetDouble(0), overall["value"]!.GetValue<double>(), 9);
             Assert.Equal(reader.GetInt64(1), overall["n"]!.GetValue<long>());
         }
-    }
-
-    /// <summary>This stack's silo: the AiRoi.Metrics process whose metrics database is this stack's.</summary>
-    private async Task<Process> FindMetricsProcessAsync()
-    {
-        var connectionString = await stack.App.GetConnectionStringAsync("metricsdb");
-        foreach (var process in Process.GetProcessesByName("AiRoi.Metrics"))
-        {
-            try
-            {
-                var environment = await File.ReadAllTextAsync($"/proc/{process.Id}/environ");
-                if (environment.Contains($"ConnectionStrings__metricsdb={connectionString}\0", StringComparison.Ordinal))
-                {
-                    return process;
-                }
-            }
-            catch (IOException)
-            {
-                // Ended while we looked.
-            }
-        }
-        throw new InvalidOperationException("This stack's AiRoi.Metrics process was not found.");
     }
 
     private static string Batch(string useCase, string prefix, int count) => new JsonObject
