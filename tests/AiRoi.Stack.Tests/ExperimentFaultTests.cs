@@ -91,6 +91,11 @@ public sealed class ExperimentFaultTests(StackFixture stack)
             """, experiment, useCase);
         Assert.Equal(Subjects, firsts.Count);
         Assert.Equal(firsts.OrderBy(e => e.Key).Select(e => (e.Key, e.Value[0])), exposures.OrderBy(e => e.Key).Select(e => (e.Key, e.Value[0])));
+
+        // The per-variant exposure counts that results read equal a count of the exposures.
+        var counted = await RowsAsync("experimentsdb", "select variant, subjects::float8 from experiments.variant_exposures where experiment_id = $1", experiment);
+        var counts = await RowsAsync("experimentsdb", "select variant, count(*)::float8 from experiments.exposures where experiment_id = $1 group by variant", experiment);
+        Assert.Equal(counts.OrderBy(e => e.Key).Select(e => (e.Key, e.Value[0])), counted.OrderBy(e => e.Key).Select(e => (e.Key, e.Value[0])));
     }
 
     /// <summary>

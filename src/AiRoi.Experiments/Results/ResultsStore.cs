@@ -10,7 +10,7 @@ public sealed class ResultsStore(NpgsqlDataSource dataSource)
     public async Task<VariantData> ReadAsync(string experimentId, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
-        var exposures = new NpgsqlBatchCommand("select variant, count(*) from experiments.exposures where experiment_id = $1 group by variant");
+        var exposures = new NpgsqlBatchCommand("select variant, subjects from experiments.variant_exposures where experiment_id = $1");
         exposures.Parameters.Add(new NpgsqlParameter { Value = experimentId });
         var statistics = new NpgsqlBatchCommand("select variant, metric_key, n, sum, sum_of_squares from experiments.variant_statistics where experiment_id = $1");
         statistics.Parameters.Add(new NpgsqlParameter { Value = experimentId });

@@ -82,4 +82,25 @@ public sealed class ConsumerTests(ExperimentsDatabase database)
         Assert.Equal(0, await database.ScalarAsync("select count(*) from experiments.outcomes where use_case_id = $1", useCase));
         Assert.Equal(0, await ConversionsAsync("control"));
     }
+
+    [Fact]
+    public async Task The_per_variant_exposure_count_follows_a_subject_whose_earlier_event_arrives_later()
+    {
+        await using var provider = await HarnessAsync();
+        var harness = provider.GetRequiredService<ITestHarness>();
+        Task<long> Subjects(string variant) => database.ScalarAsync(
+            "select coalesce(sum(subjects), 0)::bigint from experiments.variant_exposures where experiment_id = $1 and variant = $2", experiment, variant);
+
+        await harness.Bus.Publish(new ExperimentEventsRecorded(useCase, [Outcome(5, "a", "treatment", true), Outcome(6, "b", "treatment", false)]));
+        Assert.True(await harness.Consumed.Any<ExperimentEventsRecorded>(context => context.Context.Message.Events.Count == 2));
+        Assert.Equal(2, await Subjects("treatment"));
+
+        // Subject a's earlier event, in control, arrives late: a's first exposure moves, and so do the counts.
+        await harness.Bus.Publish(new ExperimentEventsRecorded(useCase, [Outcome(1, "a", "control", false)]));
+        Assert.True(await harness.Consumed.Any<ExperimentEventsRecorded>(context => context.Context.Message.Events.Count == 1));
+        await harness.InactivityTask;
+        Assert.Equal(1, await Subjects("control"));
+        Assert.Equal(1, await Subjects("treatment"));
+        Assert.Equal(2, await database.ScalarAsync("select count(*) from experiments.exposures where experiment_id = $1", experiment));
+    }
 }
