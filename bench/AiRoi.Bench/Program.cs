@@ -2,6 +2,7 @@ using AiRoi.Bench;
 
 // dotnet run -c Release --project bench/AiRoi.Bench -- portfolio [--use-cases N] [--days N] [--per-day N] [--no-write]
 //                                                    assignment [--rate N] [--seconds N] [--no-write]
+//                                                    experiments [--events N] [--single-events N] [--exposures N] [--no-write]
 var scenario = args.FirstOrDefault() ?? "portfolio";
 int Option(string name, int fallback)
 {
@@ -28,7 +29,17 @@ switch (scenario)
             BenchmarkReport.Write("assignment", assignment);
         }
         return 0;
+    case "experiments":
+        var experiments = await ExperimentsBenchmark.RunAsync(
+            batchedEvents: Option("--events", 200_000), singleEvents: Option("--single-events", 20_000), exposures: Option("--exposures", 10_000_000),
+            commandLine: string.Join(' ', args));
+        Console.WriteLine(experiments);
+        if (!args.Contains("--no-write"))
+        {
+            BenchmarkReport.Write("experiments", experiments);
+        }
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: portfolio, assignment.");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: portfolio, assignment, experiments.");
         return 2;
 }
