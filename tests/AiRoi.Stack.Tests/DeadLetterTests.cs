@@ -1,10 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Aspire.Hosting.Testing;
-using RabbitMQ.Client;
-using RabbitMQ.Client.Events;
 
 namespace AiRoi.Stack.Tests;
 
@@ -28,24 +24,8 @@ public sealed class DeadLetterTests(StackFixture stack)
         var useCase = $"dead-{Guid.NewGuid():N}"[..24];
         var experiment = $"exp-dl-{Guid.NewGuid():N}"[..20];
         await StackDatabase.RegisterUseCaseAsync(stack, useCase);
-        await using var connection = await new ConnectionFactory { Uri = new Uri((await stack.App.GetConnectionStringAsync("messaging"))!) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-
         // A real message as the grain publishes it, caught on a queue of our own.
-        await channel.ExchangeDeclareAsync(MessageExchange, ExchangeType.Fanout, durable: true);
-        var queue = (await channel.QueueDeclareAsync(queue: "", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        await channel.QueueBindAsync(queue, MessageExchange, routingKey: "");
-        var caught = new ConcurrentQueue<Caught>();
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, delivery) =>
-        {
-            if (Encoding.UTF8.GetString(delivery.Body.Span).Contains(useCase, StringComparison.Ordinal))
-            {
-                caught.Enqueue(new Caught(delivery.Body.ToArray(), delivery.BasicProperties.ContentType));
-            }
-            return Task.CompletedTask;
-        };
-        await channel.BasicConsumeAsync(queue, autoAck: true, consumer);
+        await using var tap = await BrokerTap.OpenAsync(stack, MessageExchange);
         var sent = await StackHttp.SendAsync(stack, "ingestion", HttpMethod.Post, "/api/v1/events", new JsonObject
         {
             ["events"] = new JsonArray(new JsonObject
@@ -55,14 +35,14 @@ public sealed class DeadLetterTests(StackFixture stack)
             }),
         });
         Assert.Equal(HttpStatusCode.OK, sent.Status);
-        var (body, contentType) = await Until(() => Task.FromResult(caught.TryDequeue(out var message) ? message : null), TimeSpan.FromSeconds(30));
+        var (body, contentType) = await tap.NextAsync(m => Encoding.UTF8.GetString(m.Body).Contains(useCase, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
         // A poison message: the same without its use case, which the consumer cannot store, however often it tries.
         var poisonId = Guid.NewGuid().ToString();
         var poison = JsonNode.Parse(body)!.AsObject();
         poison["messageId"] = poisonId;
         poison["message"]!["useCaseId"] = null;
-        await PublishAsync(channel, ConsumerExchange, "", Encoding.UTF8.GetBytes(poison.ToJsonString()), contentType, poisonId);
+        await tap.PublishAsync(ConsumerExchange, "", Encoding.UTF8.GetBytes(poison.ToJsonString()), contentType, poisonId);
         var listed = await Until(async () =>
         {
             var list = await StackHttp.SendAsync(stack, "experiments", HttpMethod.Get, "/api/v1/dead-letters?limit=1000");
@@ -77,7 +57,7 @@ public sealed class DeadLetterTests(StackFixture stack)
         var replayId = Guid.NewGuid().ToString();
         var replayable = JsonNode.Parse(Encoding.UTF8.GetString(body).Replace("dl-seed", "dl-replayed", StringComparison.Ordinal))!.AsObject();
         replayable["messageId"] = replayId;
-        await PublishAsync(channel, "", ErrorQueue, Encoding.UTF8.GetBytes(replayable.ToJsonString()), contentType, replayId);
+        await tap.PublishAsync("", ErrorQueue, Encoding.UTF8.GetBytes(replayable.ToJsonString()), contentType, replayId);
         var replay = await StackHttp.SendAsync(stack, "experiments", HttpMethod.Post, "/api/v1/dead-letters/replay",
             new JsonObject { ["messageIds"] = new JsonArray(replayId) });
         Assert.Equal(HttpStatusCode.OK, replay.Status);
@@ -104,12 +84,6 @@ public sealed class DeadLetterTests(StackFixture stack)
         Assert.Contains("limit", bad.Node!.ToJsonString());
     }
 
-    private static async Task PublishAsync(IChannel channel, string exchange, string routingKey, byte[] body, string? contentType, string messageId)
-    {
-        var properties = new BasicProperties { ContentType = contentType, MessageId = messageId, Persistent = true };
-        await channel.BasicPublishAsync(exchange, routingKey, mandatory: false, basicProperties: properties, body: body);
-    }
-
     private static async Task<T> Until<T>(Func<Task<T?>> read, TimeSpan wait) where T : class
     {
         var deadline = DateTime.UtcNow + wait;
@@ -123,6 +97,4 @@ public sealed class DeadLetterTests(StackFixture stack)
         }
         throw new TimeoutException($"Not seen within {wait.TotalSeconds:0} s.");
     }
-
-    private sealed record Caught(byte[] Body, string? ContentType);
 }

@@ -1,10 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
-using Aspire.Hosting.Testing;
-using RabbitMQ.Client;
-using RabbitMQ.Client.Events;
 
 namespace AiRoi.Stack.Tests;
 
@@ -25,19 +20,7 @@ public sealed class ExperimentDecisionTests(StackFixture stack)
     {
         var useCase = $"ship-{Guid.NewGuid():N}"[..24];
         await StackDatabase.RegisterUseCaseAsync(stack, useCase, aiGoLiveDate: "2026-01-01");
-        await using var connection = await new ConnectionFactory { Uri = new Uri((await stack.App.GetConnectionStringAsync("messaging"))!) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync(AnalyzedExchange, ExchangeType.Fanout, durable: true);
-        var queue = (await channel.QueueDeclareAsync(queue: "", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        await channel.QueueBindAsync(queue, AnalyzedExchange, routingKey: "");
-        var announced = new ConcurrentQueue<JsonObject>();
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, delivery) =>
-        {
-            announced.Enqueue(JsonNode.Parse(Encoding.UTF8.GetString(delivery.Body.Span))!["message"]!.AsObject());
-            return Task.CompletedTask;
-        };
-        await channel.BasicConsumeAsync(queue, autoAck: true, consumer);
+        await using var tap = await BrokerTap.OpenAsync(stack, AnalyzedExchange);
 
         var id = await StackExperiments.StartAsync(stack, new JsonObject
         {
@@ -51,7 +34,7 @@ public sealed class ExperimentDecisionTests(StackFixture stack)
         // 10 % against 30 %: the always-valid interval excludes zero long before 1,000 subjects.
         var truth = await StackExperiments.SendAssignedAsync(stack, useCase, id, 1000, variant => variant == "control" ? 0.10 : 0.30, seed: 5);
 
-        var message = await NextAsync(announced, m => m["experimentId"]!.GetValue<string>() == id && m["readyForDecision"]!.AsArray().Count > 0);
+        var message = (await tap.NextAsync(m => m.Message["experimentId"]!.GetValue<string>() == id && m.Message["readyForDecision"]!.AsArray().Count > 0, AnalysisWait)).Message;
         Assert.Equal(1000, message["exposures"]!.GetValue<long>());
         Assert.Equal("conversionRate", message["primaryMetric"]!.GetValue<string>());
         Assert.Contains("the primary metric's always-valid interval excludes zero", message["readyForDecision"]!.AsArray().Select(r => r!.GetValue<string>()));
@@ -94,22 +77,5 @@ public sealed class ExperimentDecisionTests(StackFixture stack)
         Assert.Equal(lift["high"]!.GetValue<double>() * 1000 * 100, revenue["high"]!.GetValue<double>(), 6);
         Assert.Equal(1, await StackDatabase.ScalarAsync(stack, "experimentsdb",
             "select count(*) from experiments.experiments where id = $1 and conclusion_published_at is not null", id));
-    }
-
-    private static async Task<JsonObject> NextAsync(ConcurrentQueue<JsonObject> received, Func<JsonObject, bool> wanted)
-    {
-        var deadline = DateTime.UtcNow + AnalysisWait;
-        while (DateTime.UtcNow < deadline)
-        {
-            while (received.TryDequeue(out var message))
-            {
-                if (wanted(message))
-                {
-                    return message;
-                }
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No wanted ExperimentAnalyzed message within {AnalysisWait.TotalSeconds:0} s.");
     }
 }
