@@ -13,6 +13,7 @@ var migrations = builder.AddProject<Projects.AiRoi_Migrations>(ResourceNames.Mig
     .WithReference(infrastructure.MetricsDatabase)
     .WithReference(infrastructure.IngestionDatabase)
     .WithReference(infrastructure.ExperimentsDatabase)
+    .WithReference(infrastructure.WebDatabase)
     .WaitFor(infrastructure.Postgres);
 
 var metrics = builder.AddProject<Projects.AiRoi_Metrics>(ResourceNames.Metrics)
@@ -46,6 +47,8 @@ var experiments = builder.AddProject<Projects.AiRoi_Experiments>(ResourceNames.E
     .WithHttpHealthCheck(ResourceNames.HealthPath);
 
 builder.AddProject<Projects.AiRoi_Web>(ResourceNames.Web)
+    .WithReference(infrastructure.WebDatabase)
+    .WaitForCompletion(migrations)
     .WithReference(ingestion)
     .WithReference(metrics)
     .WithReference(experiments)

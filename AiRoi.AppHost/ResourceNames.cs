@@ -10,6 +10,7 @@ public static class ResourceNames
     public const string MetricsDatabase = "metricsdb";
     public const string IngestionDatabase = "ingestiondb";
     public const string ExperimentsDatabase = "experimentsdb";
+    public const string WebDatabase = "webdb";
     public const string Messaging = "messaging";
     public const string OrleansCluster = "cluster";
     public const string Migrations = "migrations";
