@@ -34,11 +34,19 @@ public abstract class BackendClient(HttpClient http, AccessGate gate, string ser
         }
     }
 
-    /// <summary>Writes <paramref name="body"/> (JSON) when the signed-in account holds <paramref name="permission"/>.</summary>
+    /// <summary>
+    /// Writes <paramref name="body"/> (JSON) when the signed-in account holds <paramref name="permission"/>;
+    /// <paramref name="revision"/>, when given, is sent as <c>If-Match</c> so a change made meanwhile by someone else is
+    /// refused (412) rather than overwritten.
+    /// </summary>
     protected async Task<BackendAnswer<T>> WriteAsync<T>(
-        HttpMethod method, string path, object? body, string permission, CancellationToken cancellationToken)
+        HttpMethod method, string path, object? body, string permission, CancellationToken cancellationToken, int? revision = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (revision is { } expected)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{expected}\"");
+        }
         if (body is not null)
         {
             request.Content = JsonContent.Create(body, body.GetType(), options: BackendJson.Options);

@@ -1,5 +1,6 @@
 using AiRoi.Domain.Annotations;
 using AiRoi.Domain.Baselines;
+using AiRoi.Domain.Metrics;
 using AiRoi.Domain.Reports;
 using AiRoi.Domain.Reviews;
 using AiRoi.Domain.UseCases;
@@ -74,12 +75,21 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
         WriteAsync<Review>(HttpMethod.Post, $"/api/v1/use-cases/{Segment(id)}/reviews", request, WebPermission.Edit, cancellationToken);
 
     /// <summary>Replaces the targets (editors).</summary>
-    public Task<BackendAnswer<UseCaseRecord>> ReplaceTargetsAsync(string id, IReadOnlyList<Target> targets, CancellationToken cancellationToken) =>
-        WriteAsync<UseCaseRecord>(HttpMethod.Put, $"/api/v1/use-cases/{Segment(id)}/targets", new { targets }, WebPermission.Edit, cancellationToken);
+    public Task<BackendAnswer<UseCaseRecord>> ReplaceTargetsAsync(UseCaseRecord useCase, IReadOnlyList<Target> targets, CancellationToken cancellationToken) =>
+        WriteAsync<UseCaseRecord>(HttpMethod.Put, $"/api/v1/use-cases/{Segment(useCase.Id)}/targets", new { targets }, WebPermission.Edit, cancellationToken, useCase.Revision);
 
-    /// <summary>Replaces a use case's definition (editors).</summary>
+    /// <summary>Replaces the custom metric definitions (editors).</summary>
+    public Task<BackendAnswer<UseCaseRecord>> ReplaceCustomMetricsAsync(
+        UseCaseRecord useCase, IReadOnlyList<CustomMetricDefinition> customMetrics, CancellationToken cancellationToken) =>
+        WriteAsync<UseCaseRecord>(HttpMethod.Put, $"/api/v1/use-cases/{Segment(useCase.Id)}/custom-metrics", new { customMetrics }, WebPermission.Edit, cancellationToken, useCase.Revision);
+
+    /// <summary>Replaces a use case's definition (editors), refused when it changed since <paramref name="useCase"/> was read.</summary>
     public Task<BackendAnswer<UseCaseRecord>> ReplaceUseCaseAsync(UseCaseRecord useCase, CancellationToken cancellationToken) =>
-        WriteAsync<UseCaseRecord>(HttpMethod.Put, $"/api/v1/use-cases/{Segment(useCase.Id)}", useCase.ToReplacement(), WebPermission.Edit, cancellationToken);
+        WriteAsync<UseCaseRecord>(HttpMethod.Put, $"/api/v1/use-cases/{Segment(useCase.Id)}", useCase.ToReplacement(), WebPermission.Edit, cancellationToken, useCase.Revision);
+
+    /// <summary>Removes an annotation recorded by mistake (editors).</summary>
+    public Task<BackendAnswer<object>> DeleteAnnotationAsync(string id, long annotationId, CancellationToken cancellationToken) =>
+        WriteAsync<object>(HttpMethod.Delete, $"/api/v1/use-cases/{Segment(id)}/annotations/{annotationId}", null, WebPermission.Edit, cancellationToken);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
