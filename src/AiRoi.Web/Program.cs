@@ -29,7 +29,7 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
     .AddCookie(cookie =>
     {
         cookie.LoginPath = "/sign-in";
-        cookie.AccessDeniedPath = "/sign-in";
+        cookie.AccessDeniedPath = "/not-allowed";
         cookie.Cookie.Name = "airoi.signin";
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Strict;

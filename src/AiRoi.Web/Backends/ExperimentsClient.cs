@@ -14,6 +14,10 @@ public sealed class ExperimentsClient(HttpClient http, AccessGate gate) : Backen
     public Task<BackendAnswer<Experiment>> GetAsync(string id, CancellationToken cancellationToken) =>
         GetAsync<Experiment>($"/api/v1/experiments/{Segment(id)}", cancellationToken);
 
+    /// <summary>Results as of now.</summary>
+    public Task<BackendAnswer<ExperimentResultsReport>> ResultsAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<ExperimentResultsReport>($"/api/v1/experiments/{Segment(id)}/results", cancellationToken);
+
     /// <summary>Defines a draft (editors).</summary>
     public Task<BackendAnswer<Experiment>> CreateAsync(ExperimentDefinition definition, CancellationToken cancellationToken) =>
         WriteAsync<Experiment>(HttpMethod.Post, "/api/v1/experiments", definition, WebPermission.Edit, cancellationToken);

@@ -51,8 +51,8 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
         GetAsync<HealthReport>($"/api/v1/use-cases/{Segment(id)}/health", cancellationToken);
 
     /// <summary>Every baseline version of every metric.</summary>
-    public Task<BackendAnswer<IReadOnlyList<BaselineVersion>>> BaselinesAsync(string id, CancellationToken cancellationToken) =>
-        GetAsync<IReadOnlyList<BaselineVersion>>($"/api/v1/use-cases/{Segment(id)}/baselines", cancellationToken);
+    public Task<BackendAnswer<BaselineHistory>> BaselinesAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<BaselineHistory>($"/api/v1/use-cases/{Segment(id)}/baselines", cancellationToken);
 
     /// <summary>The annotations, by date.</summary>
     public Task<BackendAnswer<IReadOnlyList<Annotation>>> AnnotationsAsync(string id, CancellationToken cancellationToken) =>
@@ -101,3 +101,8 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
 /// <param name="Sort">A sort key (<c>name</c>, <c>roi</c>, …).</param>
 /// <param name="Order"><c>asc</c> or <c>desc</c>.</param>
 public sealed record PortfolioQuery(string? Category = null, string? Owner = null, string? Health = null, string? Sort = null, string? Order = null);
+
+/// <summary>A use case's baselines: the version in use for each metric, and every version ever recorded.</summary>
+/// <param name="Current">The latest version of each metric's baseline.</param>
+/// <param name="Versions">Every version, newest first per metric.</param>
+public sealed record BaselineHistory(IReadOnlyList<BaselineVersion> Current, IReadOnlyList<BaselineVersion> Versions);
