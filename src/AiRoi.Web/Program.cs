@@ -2,6 +2,7 @@ using AiRoi.ServiceDefaults;
 using AiRoi.Web.Accounts;
 using AiRoi.Web.Backends;
 using AiRoi.Web.Components;
+using AiRoi.Web.Components.Data;
 using AiRoi.Web.Services;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Radzen;
@@ -61,6 +62,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
 app.MapAccountEndpoints();
+app.MapCsvExportEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -54,6 +54,10 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
     public Task<BackendAnswer<BaselineHistory>> BaselinesAsync(string id, CancellationToken cancellationToken) =>
         GetAsync<BaselineHistory>($"/api/v1/use-cases/{Segment(id)}/baselines", cancellationToken);
 
+    /// <summary>The use case's log position and running totals (events per day and handler, the last event).</summary>
+    public Task<BackendAnswer<EventLogTotals>> EventLogAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<EventLogTotals>($"/api/v1/use-cases/{Segment(id)}/event-log", cancellationToken);
+
     /// <summary>The annotations, by date.</summary>
     public Task<BackendAnswer<IReadOnlyList<Annotation>>> AnnotationsAsync(string id, CancellationToken cancellationToken) =>
         GetAsync<IReadOnlyList<Annotation>>($"/api/v1/use-cases/{Segment(id)}/annotations", cancellationToken);
@@ -106,3 +110,11 @@ public sealed record PortfolioQuery(string? Category = null, string? Owner = nul
 /// <param name="Current">The latest version of each metric's baseline.</param>
 /// <param name="Versions">Every version, newest first per metric.</param>
 public sealed record BaselineHistory(IReadOnlyList<BaselineVersion> Current, IReadOnlyList<BaselineVersion> Versions);
+
+/// <summary>What a use case's grain holds of its event log.</summary>
+/// <param name="Sequence">Events in the log.</param>
+/// <param name="EventsByHandler">Events by handler (ai, human, hybrid).</param>
+/// <param name="EventsByDay">Events by the day they completed.</param>
+/// <param name="LastCompletedAt">When the latest event completed.</param>
+public sealed record EventLogTotals(
+    long Sequence, IReadOnlyDictionary<string, long> EventsByHandler, IReadOnlyDictionary<DateOnly, long> EventsByDay, DateTimeOffset? LastCompletedAt);
