@@ -46,7 +46,7 @@ var experiments = builder.AddProject<Projects.AiRoi_Experiments>(ResourceNames.E
     .WaitFor(infrastructure.Messaging)
     .WithHttpHealthCheck(ResourceNames.HealthPath);
 
-builder.AddProject<Projects.AiRoi_Web>(ResourceNames.Web)
+var web = builder.AddProject<Projects.AiRoi_Web>(ResourceNames.Web)
     .WithReference(infrastructure.WebDatabase)
     .WaitForCompletion(migrations)
     .WithReference(ingestion)
@@ -57,5 +57,19 @@ builder.AddProject<Projects.AiRoi_Web>(ResourceNames.Web)
     .WaitFor(experiments)
     .WithHttpHealthCheck(ResourceNames.HealthPath)
     .WithExternalHttpEndpoints();
+
+// A first run is not empty: the demo portfolio is filled in through the public APIs, once. On by default for a
+// persistent run; off for the throwaway stacks of tests and benchmarks; Demo__Enabled=false turns it off.
+if (DemoPortfolioSetting.IsEnabled(builder.Configuration))
+{
+    builder.AddProject<Projects.AiRoi_Demo>(ResourceNames.Demo)
+        .WithReference(metrics)
+        .WithReference(ingestion)
+        .WithReference(experiments)
+        .WaitFor(metrics)
+        .WaitFor(ingestion)
+        .WaitFor(experiments)
+        .WithParentRelationship(web);
+}
 
 builder.Build().Run();

@@ -18,6 +18,7 @@ public static class ResourceNames
     public const string Metrics = "metrics";
     public const string Experiments = "experiments";
     public const string Web = "web";
+    public const string Demo = "demo";
 
     /// <summary>Every service's health endpoint (AiRoi.ServiceDefaults maps it; healthy only when its dependencies answer).</summary>
     public const string HealthPath = "/health";

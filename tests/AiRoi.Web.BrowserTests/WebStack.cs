@@ -63,6 +63,8 @@ public sealed class WebStack : IAsyncLifetime
         [
             $"--Infrastructure:DataRoot={dataRoot}",
             "--Infrastructure:Ephemeral=true",
+            // Throwaway stacks leave the demo out by default; this one fills it, so a test can read the first run.
+            "--Demo:Enabled=true",
         ]);
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -111,6 +113,18 @@ public sealed class WebStack : IAsyncLifetime
         if (Directory.Exists(dataRoot))
         {
             Directory.Delete(dataRoot, recursive: true);
+        }
+    }
+
+    /// <summary>Waits (bounded) until the demo seeder has run to completion, and fails if it failed.</summary>
+    public async Task WaitForDemoAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        var ended = await App.ResourceNotifications.WaitForResourceAsync("demo",
+            resourceEvent => KnownResourceStates.TerminalStates.Contains(resourceEvent.Snapshot.State?.Text), cancel.Token);
+        if (ended.Snapshot.ExitCode is not 0)
+        {
+            throw new InvalidOperationException($"The demo seeder ended with exit code {ended.Snapshot.ExitCode}.");
         }
     }
 
