@@ -11,7 +11,12 @@ namespace AiRoi.Demo;
 /// <param name="Definition">The experiment body (<c>POST /api/v1/experiments</c>).</param>
 /// <param name="FromDaysAgo">The window's first day, in days before today.</param>
 /// <param name="UntilDaysAgo">The day after its last, in days before today.</param>
-/// <param name="TreatmentEffect">The share of the treatment's failures turned into successes (its true lift).</param>
+/// <param name="TreatmentEffect">
+/// The share of the treatment's failures turned into successes, its true lift: for the SDR writer 2.5 % of
+/// non-converting e-mails convert (about +2.3 points on 10 %, +23 % relative), over 75 days of about 56 AI-written
+/// e-mails a day, which a fixed-horizon test detects (p ≈ 0.01); for the chatbot 15 % of failures resolve, watched
+/// sequentially over the last three weeks.
+/// </param>
 /// <param name="Conclude">Whether it is stopped and concluded (ship) once its events are counted.</param>
 public sealed record DemoExperiment(string UseCaseId, JsonObject Definition, int FromDaysAgo, int UntilDaysAgo, double TreatmentEffect, bool Conclude)
 {
@@ -26,7 +31,7 @@ public sealed record DemoExperiment(string UseCaseId, JsonObject Definition, int
             FromDaysAgo: 21, UntilDaysAgo: 0, TreatmentEffect: 0.15, Conclude: false),
         new(DemoPortfolio.SdrWriter, Draft(DemoPortfolio.SdrWriter, "Personalised opener", "A first line about the prospect's company lifts replies that convert",
                 "personalised-opener", "conversionRate", [], "frequentist"),
-            FromDaysAgo: 120, UntilDaysAgo: 90, TreatmentEffect: 0.03, Conclude: true),
+            FromDaysAgo: 165, UntilDaysAgo: 90, TreatmentEffect: 0.025, Conclude: true),
     ];
 
     private static JsonObject Draft(string useCaseId, string name, string hypothesis, string treatment, string primary, string[] guardrails, string method) => new()

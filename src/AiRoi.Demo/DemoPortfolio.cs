@@ -52,7 +52,7 @@ public static class DemoPortfolio
             new(SdrWriter, Definition(SdrWriter, "SDR e-mail writer", "sales", ("Priya Nair", "priya.nair@example.com"), goLive,
                     hourly: 48m, conversion: 350, [("Writing assistant seats", 1500)],
                     primary: "conversionRate", guardrails: [], [("conversionRate", "at-least", 0.1, due)]),
-                PerDay: 18, Converts: true),
+                PerDay: 80, Converts: true),
             new("demo-campaign-copy", Definition("demo-campaign-copy", "Campaign copy generator", "marketing", ("Lea Martin", "lea.martin@example.com"), goLive,
                     hourly: 60m, conversion: 120, [("Content AI licence", 800), ("Review time", 600)],
                     primary: "conversionRate", guardrails: ["costPerTask"], [("conversionRate", "at-least", 0.095, due)]),
