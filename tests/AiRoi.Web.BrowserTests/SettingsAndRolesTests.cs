@@ -26,6 +26,27 @@ public sealed class SettingsAndRolesTests(WebStack stack)
         await Assertions.Expect(form.GetByText("Price change: Price change for SMB")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#annotation-title-errors")).ToHaveCountAsync(0);
 
+        // The owner's e-mail is checked by the registry; its message lands under that field, and a good one saves.
+        var owner = page.GetByTestId("owner-form");
+        await owner.GetByLabel("Owner's e-mail").FillAsync("not-an-address");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Save owner and economics" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#owner-email-errors")).ToContainTextAsync("businessOwner.email");
+        await owner.GetByLabel("Owner's e-mail").FillAsync("new.owner@example.com");
+        await owner.GetByLabel("Loaded human cost per hour").FillAsync("51.5");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Save owner and economics" }).ClickAsync();
+        await Assertions.Expect(owner.GetByText("Saved.")).ToBeVisibleAsync();
+        var stored = await stack.CallAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{useCase.Id}");
+        Assert.Equal("new.owner@example.com", stored!["businessOwner"]!["email"]!.GetValue<string>());
+        Assert.Equal(51.5m, stored["unitEconomics"]!["loadedHumanCostPerHour"]!.GetValue<decimal>());
+
+        // A target replaced through its form is stored as entered.
+        var targets = page.GetByTestId("targets-form");
+        await targets.GetByLabel("Value").First.FillAsync("7.5");
+        await targets.GetByRole(AriaRole.Button, new() { Name = "Save targets" }).ClickAsync();
+        await Assertions.Expect(targets.GetByText("Targets saved.")).ToBeVisibleAsync();
+        stored = await stack.CallAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{useCase.Id}");
+        Assert.Equal(7.5, stored!["targets"]![0]!["value"]!.GetValue<double>());
+
         // The baseline recorded by the test data is listed with its version.
         await Assertions.Expect(page.Locator("[data-testid='baselines-form'] tr[data-metric='costPerTask'][data-version='1']")).ToBeVisibleAsync();
         await Browse.ScreenshotAsync(page, "settings");

@@ -145,3 +145,65 @@ public sealed class ComponentTests : BunitContext
         new BaselineVersion(key, 2, BaselineMethod.BeforeGoLive, 9, "web", DateTimeOffset.UtcNow),
         -3, -1 / 3.0, true, []);
 }
+
+public sealed class SettingsFormTests : BunitContext
+{
+    [Fact]
+    public void An_annotation_refused_by_the_server_shows_its_message_under_the_title_and_nothing_is_listed()
+    {
+        var backend = new FakeBackend().Answer("/api/v1/use-cases/bot/annotations",
+            """{"title":"The request is not valid","status":400,"detail":"title is required.","errors":{"title":["title is required."]}}""",
+            System.Net.HttpStatusCode.BadRequest);
+        Services.AddSingleton(new MetricsClient(backend.Client(), TestAccounts.Gate(TestAccounts.SignedIn(WebRole.Editor))));
+        var saved = 0;
+        var form = Render<AiRoi.Web.Components.Settings.AnnotationsForm>(parameters => parameters
+            .Add(form => form.UseCaseId, "bot")
+            .Add(form => form.Annotations, [])
+            .Add(form => form.Saved, () => saved++));
+
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Equal("title is required.", form.Find("#annotation-title-errors li").TextContent));
+        Assert.Equal(0, saved);
+        var (request, body) = Assert.Single(backend.Requests);
+        Assert.Equal("POST /api/v1/use-cases/bot/annotations", request);
+        Assert.DoesNotContain("\"title\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Saving_the_owner_replaces_the_definition_without_its_bookkeeping_and_names_the_revision_read()
+    {
+        var backend = new CapturingBackend();
+        Services.AddSingleton(new MetricsClient(new HttpClient(backend) { BaseAddress = new Uri("http://metrics") }, TestAccounts.Gate(TestAccounts.SignedIn(WebRole.Editor))));
+        var useCase = new UseCaseRecord("bot", "Support bot", UseCaseCategory.CustomerService, new BusinessOwner("Ana", "ana@example.com"), new DateOnly(2026, 6, 1),
+            new UnitEconomics(42.5m, 0, [new FixedCost("Licence", 1200)]), "fcrRate", ["csatMean"], [], [], ["complexity"], 30, Archived: false, Revision: 4);
+        var form = Render<AiRoi.Web.Components.Settings.OwnerEconomicsForm>(parameters => parameters.Add(form => form.UseCase, useCase));
+
+        form.Find("#owner-email").Change("new@example.com");
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.NotNull(backend.Body));
+        Assert.Equal("\"4\"", backend.IfMatch);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(backend.Body!)!.AsObject();
+        Assert.Equal("new@example.com", body["businessOwner"]!["email"]!.GetValue<string>());
+        Assert.Equal("customer-service", body["category"]!.GetValue<string>());
+        Assert.False(body.ContainsKey("revision"));
+        Assert.False(body.ContainsKey("archived"));
+    }
+
+    private sealed class CapturingBackend : HttpMessageHandler
+    {
+        public string? Body { get; private set; }
+        public string? IfMatch { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            IfMatch = request.Headers.TryGetValues("If-Match", out var values) ? values.Single() : null;
+            Body = await request.Content!.ReadAsStringAsync(cancellationToken);
+            return new HttpResponseMessage(System.Net.HttpStatusCode.PreconditionFailed)
+            {
+                Content = new StringContent("""{"title":"Changed meanwhile","status":412}"""),
+            };
+        }
+    }
+}
