@@ -27,7 +27,19 @@ public static class Browse
     public static Task WaitForCircuitAsync(IPage page) =>
         page.Locator("html[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-    /// <summary>Writes a full-page screenshot as a test artifact, named after the test and step.</summary>
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(WebStack.ArtifactsFolder, $"{name}.png"), FullPage = true });
+    /// <summary>
+    /// Writes a full-page screenshot as a test artifact, named after the step, after checking that every form field
+    /// on the page has a label (its own &lt;label&gt;, aria-label or aria-labelledby).
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var unlabelled = await page.EvaluateAsync<string[]>(
+            """
+            () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                .filter(field => !(field.labels && field.labels.length) && !field.getAttribute('aria-label') && !field.getAttribute('aria-labelledby'))
+                .map(field => field.outerHTML)
+            """);
+        Assert.True(unlabelled.Length == 0, $"Fields without a label on {page.Url}: {string.Join(" ", unlabelled)}");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WebStack.ArtifactsFolder, $"{name}.png"), FullPage = true });
+    }
 }

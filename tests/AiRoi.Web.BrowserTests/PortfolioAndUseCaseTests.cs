@@ -40,4 +40,29 @@ public sealed class PortfolioAndUseCaseTests(WebStack stack)
         await Assertions.Expect(trend.GetByRole(AriaRole.Heading)).ToContainTextAsync("by month");
         await Assertions.Expect(trend.GetByText($"▼ {useCase.AnnotationTitle}")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task The_portfolio_filters_and_opens_a_use_case_with_the_keyboard_alone()
+    {
+        var useCase = await TestUseCase.CreateAsync(stack);
+        var page = await stack.NewPageAsync();
+        await Browse.SignInAsync(page, WebStack.AdminUserName, WebStack.AdminPassword);
+        await Browse.GotoAsync(page, "/");
+
+        await page.GetByLabel("Owner").FocusAsync();
+        await page.Keyboard.TypeAsync(useCase.Owner);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+
+        // Tab onward until the use case's link has focus (bounded), then Enter follows it.
+        var link = page.GetByRole(AriaRole.Link, new() { Name = useCase.Name });
+        for (var press = 0; press < 30 && !await link.EvaluateAsync<bool>("element => element === document.activeElement"); press++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+        await Assertions.Expect(link).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/use-cases/{useCase.Id}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = useCase.Name, Level = 1 })).ToBeVisibleAsync();
+    }
 }
