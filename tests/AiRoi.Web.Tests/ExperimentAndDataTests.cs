@@ -72,6 +72,27 @@ public sealed class ExperimentAndDataTests : BunitContext
     }
 
     [Fact]
+    public void Shipping_one_of_several_treatments_names_it_and_one_of_one_leaves_it_to_the_api()
+    {
+        var threeWay = Experiment.Replace("""{"name":"v4","weight":0.5}""", """{"name":"v4","weight":0.25},{"name":"v5","weight":0.25}""");
+        var backend = new FakeBackend()
+            .Answer("/api/v1/experiments/exp-1", threeWay)
+            .Answer("/api/v1/experiments/exp-1/results", Results(mismatch: false))
+            .Answer("/api/v1/experiments/exp-1/conclude", threeWay);
+        Services.AddSingleton(new ExperimentsClient(backend.Client("experiments"), TestAccounts.Gate(TestAccounts.SignedIn(WebRole.Editor))));
+        AddAuthorization().SetAuthorized("editor").SetRoles(WebRole.Editor).SetPolicies(WebPermission.Read, WebPermission.Edit);
+        var page = Render<ExperimentPage>(parameters => parameters.Add(page => page.Id, "exp-1"));
+        page.WaitForAssertion(() => page.Find("#decision-variant"));
+
+        page.Find("#decision-variant").Change("v5");
+        page.FindAll("button").Single(button => button.TextContent == "Ship").Click();
+
+        page.WaitForAssertion(() => Assert.Contains(backend.Requests, request => request.Request == "POST /api/v1/experiments/exp-1/conclude"));
+        var body = backend.Requests.Single(request => request.Request.EndsWith("/conclude", StringComparison.Ordinal)).Body;
+        Assert.Equal("""{"decision":"ship","variant":"v5"}""", body);
+    }
+
+    [Fact]
     public void A_lift_bar_is_green_when_the_interval_is_better_for_the_business_whatever_its_sign()
     {
         var falling = new Lift(-0.2, 0.02, -0.25, -0.15, 0.001, null, null, null);

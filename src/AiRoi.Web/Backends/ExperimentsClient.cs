@@ -30,7 +30,11 @@ public sealed class ExperimentsClient(HttpClient http, AccessGate gate) : Backen
     public Task<BackendAnswer<Experiment>> StopAsync(string id, CancellationToken cancellationToken) =>
         WriteAsync<Experiment>(HttpMethod.Post, $"/api/v1/experiments/{Segment(id)}/stop", null, WebPermission.Edit, cancellationToken);
 
-    /// <summary>Records the decision (editors).</summary>
-    public Task<BackendAnswer<Experiment>> ConcludeAsync(string id, ExperimentDecision decision, string? note, CancellationToken cancellationToken) =>
-        WriteAsync<Experiment>(HttpMethod.Post, $"/api/v1/experiments/{Segment(id)}/conclude", new { decision, note }, WebPermission.Edit, cancellationToken);
+    /// <summary>
+    /// Records the decision (editors); <paramref name="variant"/> names the treatment shipped when there are several
+    /// (left out otherwise, as the API then ships the only one).
+    /// </summary>
+    public Task<BackendAnswer<Experiment>> ConcludeAsync(
+        string id, ExperimentDecision decision, string? note, CancellationToken cancellationToken, string? variant = null) =>
+        WriteAsync<Experiment>(HttpMethod.Post, $"/api/v1/experiments/{Segment(id)}/conclude", new { decision, note, variant }, WebPermission.Edit, cancellationToken);
 }
