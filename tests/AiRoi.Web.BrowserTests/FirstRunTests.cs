@@ -1,9 +1,10 @@
+using Xunit.Abstractions;
 using Microsoft.Playwright;
 
 namespace AiRoi.Web.BrowserTests;
 
 [Collection(WebStackCollection.Name)]
-public sealed class FirstRunTests(WebStack stack)
+public sealed class FirstRunTests(WebStack stack, ITestOutputHelper output)
 {
     /// <summary>About 42,000 events and two experiments through the public APIs; a loaded 2-core machine gets room.</summary>
     private static readonly TimeSpan DemoTimeout = TimeSpan.FromMinutes(6);
@@ -12,6 +13,7 @@ public sealed class FirstRunTests(WebStack stack)
     public async Task A_first_run_shows_the_demo_portfolio_across_the_categories_with_a_running_and_a_concluded_experiment()
     {
         await stack.WaitForDemoAsync(DemoTimeout);
+        output.WriteLine($"The demo seeder finished {(DateTimeOffset.UtcNow - stack.HealthyAt).TotalSeconds:0} s after the stack was healthy (or earlier).");
         var page = await stack.NewPageAsync();
         await Browse.SignInAsync(page, WebStack.AdminUserName, WebStack.AdminPassword);
 
@@ -40,5 +42,15 @@ public sealed class FirstRunTests(WebStack stack)
         await concluded.GetByRole(AriaRole.Link, new() { Name = "Personalised opener" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-metric='conversionRate'] [data-testid='lift']").First).ToBeVisibleAsync();
         await Browse.ScreenshotAsync(page, "first-run-experiment");
+
+        await Browse.GotoAsync(page, "/experiments");
+        await Browse.ScreenshotAsync(page, "experiments");
+        await Browse.GotoAsync(page, "/data");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show events per day of EMEA support chatbot" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("events-per-day")).ToContainTextAsync("demo-support-bot");
+        await Browse.ScreenshotAsync(page, "data");
+        await Browse.GotoAsync(page, "/status");
+        await Assertions.Expect(page.Locator("tr[data-service='metrics']")).ToContainTextAsync("answering");
+        await Browse.ScreenshotAsync(page, "status");
     }
 }

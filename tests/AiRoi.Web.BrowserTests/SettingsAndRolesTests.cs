@@ -84,6 +84,10 @@ public sealed class SettingsAndRolesTests(WebStack stack)
         await Assertions.Expect(viewer.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
         await Assertions.Expect(viewer.GetByTestId("annotations-form")).ToHaveCountAsync(0);
         await Browse.ScreenshotAsync(viewer, "viewer-refused");
+        // The refusal is the server's answer to the HTTP request, before any page is rendered.
+        var direct = await viewer.Context.APIRequest.GetAsync($"/use-cases/{useCase.Id}/settings", new() { MaxRedirects = 0 });
+        Assert.Equal(302, direct.Status);
+        Assert.StartsWith("/not-allowed", new Uri(direct.Headers["location"], UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : direct.Headers["location"], StringComparison.Ordinal);
         await Browse.GotoAsync(viewer, "/admin/accounts");
         await Assertions.Expect(viewer.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
 

@@ -49,6 +49,9 @@ public sealed class WebStack : IAsyncLifetime
     /// <summary>The browser every test opens its contexts in.</summary>
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>When every service answered healthy.</summary>
+    public DateTimeOffset HealthyAt { get; private set; }
+
     /// <summary>The web frontend's address.</summary>
     public Uri WebUrl { get; private set; } = null!;
 
@@ -87,6 +90,7 @@ public sealed class WebStack : IAsyncLifetime
             throw new TimeoutException($"The stack was not healthy within {StartTimeout.TotalSeconds:0} s.");
         }
         WebUrl = App.GetEndpoint("web", "http");
+        HealthyAt = DateTimeOffset.UtcNow;
 
         Directory.CreateDirectory(ArtifactsFolder);
         playwright = await Playwright.CreateAsync();
