@@ -13,6 +13,7 @@ var migrations = builder.AddProject<Projects.AiRoi_Migrations>(ResourceNames.Mig
     .WithReference(infrastructure.MetricsDatabase)
     .WithReference(infrastructure.IngestionDatabase)
     .WithReference(infrastructure.ExperimentsDatabase)
+    .WithReference(infrastructure.WebDatabase)
     .WaitFor(infrastructure.Postgres);
 
 var metrics = builder.AddProject<Projects.AiRoi_Metrics>(ResourceNames.Metrics)
@@ -45,7 +46,9 @@ var experiments = builder.AddProject<Projects.AiRoi_Experiments>(ResourceNames.E
     .WaitFor(infrastructure.Messaging)
     .WithHttpHealthCheck(ResourceNames.HealthPath);
 
-builder.AddProject<Projects.AiRoi_Web>(ResourceNames.Web)
+var web = builder.AddProject<Projects.AiRoi_Web>(ResourceNames.Web)
+    .WithReference(infrastructure.WebDatabase)
+    .WaitForCompletion(migrations)
     .WithReference(ingestion)
     .WithReference(metrics)
     .WithReference(experiments)
@@ -54,5 +57,19 @@ builder.AddProject<Projects.AiRoi_Web>(ResourceNames.Web)
     .WaitFor(experiments)
     .WithHttpHealthCheck(ResourceNames.HealthPath)
     .WithExternalHttpEndpoints();
+
+// A first run is not empty: the demo portfolio is filled in through the public APIs, once. On by default for a
+// persistent run; off for the throwaway stacks of tests and benchmarks; Demo__Enabled=false turns it off.
+if (DemoPortfolioSetting.IsEnabled(builder.Configuration))
+{
+    builder.AddProject<Projects.AiRoi_Demo>(ResourceNames.Demo)
+        .WithReference(metrics)
+        .WithReference(ingestion)
+        .WithReference(experiments)
+        .WaitFor(metrics)
+        .WaitFor(ingestion)
+        .WaitFor(experiments)
+        .WithParentRelationship(web);
+}
 
 builder.Build().Run();

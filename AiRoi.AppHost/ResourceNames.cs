@@ -10,6 +10,7 @@ public static class ResourceNames
     public const string MetricsDatabase = "metricsdb";
     public const string IngestionDatabase = "ingestiondb";
     public const string ExperimentsDatabase = "experimentsdb";
+    public const string WebDatabase = "webdb";
     public const string Messaging = "messaging";
     public const string OrleansCluster = "cluster";
     public const string Migrations = "migrations";
@@ -17,6 +18,7 @@ public static class ResourceNames
     public const string Metrics = "metrics";
     public const string Experiments = "experiments";
     public const string Web = "web";
+    public const string Demo = "demo";
 
     /// <summary>Every service's health endpoint (AiRoi.ServiceDefaults maps it; healthy only when its dependencies answer).</summary>
     public const string HealthPath = "/health";

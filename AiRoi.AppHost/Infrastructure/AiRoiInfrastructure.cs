@@ -10,10 +10,12 @@ namespace AiRoi.AppHost.Infrastructure;
 /// <param name="IngestionDatabase">The ingestion service's database (<c>ingestiondb</c>).</param>
 /// <param name="ExperimentsDatabase">The experiment service's database (<c>experimentsdb</c>).</param>
 /// <param name="Messaging">The RabbitMQ broker (<c>messaging</c>).</param>
+/// <param name="WebDatabase">The web frontend's database (<c>webdb</c>): its sign-in accounts.</param>
 public sealed record AiRoiInfrastructure(
     InfrastructureMode Mode,
     IResourceBuilder<IResourceWithConnectionString> Postgres,
     IResourceBuilder<IResourceWithConnectionString> MetricsDatabase,
     IResourceBuilder<IResourceWithConnectionString> IngestionDatabase,
     IResourceBuilder<IResourceWithConnectionString> ExperimentsDatabase,
-    IResourceBuilder<IResourceWithConnectionString> Messaging);
+    IResourceBuilder<IResourceWithConnectionString> Messaging,
+    IResourceBuilder<IResourceWithConnectionString> WebDatabase);

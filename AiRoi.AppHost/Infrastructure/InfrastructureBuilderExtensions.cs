@@ -11,7 +11,7 @@ public static class InfrastructureBuilderExtensions
     /// </summary>
     public const string EphemeralSettingKey = "Infrastructure:Ephemeral";
 
-    /// <summary>Chooses the mode and adds the server, the three service databases and the broker.</summary>
+    /// <summary>Chooses the mode and adds the server, the service databases and the broker.</summary>
     public static AiRoiInfrastructure AddAiRoiInfrastructure(this IDistributedApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -42,7 +42,8 @@ public static class InfrastructureBuilderExtensions
             postgres.AddDatabase(ResourceNames.MetricsDatabase),
             postgres.AddDatabase(ResourceNames.IngestionDatabase),
             postgres.AddDatabase(ResourceNames.ExperimentsDatabase),
-            messaging);
+            messaging,
+            postgres.AddDatabase(ResourceNames.WebDatabase));
     }
 
     private static AiRoiInfrastructure AddLocalInfrastructure(this IDistributedApplicationBuilder builder, string dataRoot)
@@ -55,6 +56,7 @@ public static class InfrastructureBuilderExtensions
             postgres.AddDatabase(ResourceNames.MetricsDatabase),
             postgres.AddDatabase(ResourceNames.IngestionDatabase),
             postgres.AddDatabase(ResourceNames.ExperimentsDatabase),
-            messaging);
+            messaging,
+            postgres.AddDatabase(ResourceNames.WebDatabase));
     }
 }

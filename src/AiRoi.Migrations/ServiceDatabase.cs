@@ -12,5 +12,6 @@ public sealed record ServiceDatabase(string ConnectionName, string ScriptFolder)
         new("metricsdb", "Metrics"),
         new("ingestiondb", "Ingestion"),
         new("experimentsdb", "Experiments"),
+        new("webdb", "Web"),
     ];
 }

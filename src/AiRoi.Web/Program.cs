@@ -1,19 +1,52 @@
 using AiRoi.ServiceDefaults;
+using AiRoi.Web.Accounts;
+using AiRoi.Web.Backends;
 using AiRoi.Web.Components;
+using AiRoi.Web.Components.Data;
 using AiRoi.Web.Services;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddNpgsqlDataSource(AccountStore.ConnectionName);
 foreach (var backend in BackendService.All)
 {
     // "http://metrics" resolves through service discovery to the address the app host gave that resource.
     builder.Services.AddHttpClient(backend.Name, client => client.BaseAddress = new Uri($"http://{backend.Name}"));
 }
+builder.Services.AddBackendClients(builder.Configuration);
 builder.Services.AddSingleton<BackendStatusClient>();
 builder.Services.AddHealthChecks().AddCheck<BackendHealthCheck>("backends");
+builder.Services.AddSingleton(TimeProvider.System);
+
+// Local accounts with roles, in the web's own database; a cookie carries the sign-in (ADR-0020).
+builder.Services.AddSingleton<IAccountStore, AccountStore>();
+builder.Services.AddScoped<AccessGate>();
+builder.Services.AddScoped<AccountService>();
+builder.Services.AddHostedService<FirstAdmin>();
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(cookie =>
+    {
+        cookie.LoginPath = "/sign-in";
+        cookie.AccessDeniedPath = "/not-allowed";
+        cookie.Cookie.Name = "airoi.signin";
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Strict;
+        cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+        cookie.SlidingExpiration = true;
+        cookie.Events.OnValidatePrincipal = AccountPrincipal.ValidateAsync;
+    });
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(WebPermission.Read, policy => policy.RequireRole(WebPermission.RolesFor(WebPermission.Read)))
+    .AddPolicy(WebPermission.Edit, policy => policy.RequireRole(WebPermission.RolesFor(WebPermission.Edit)))
+    .AddPolicy(WebPermission.Administer, policy => policy.RequireRole(WebPermission.RolesFor(WebPermission.Administer)));
+builder.Services.AddCascadingAuthenticationState();
+
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
 
 var app = builder.Build();
 
@@ -22,10 +55,14 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
+app.MapAccountEndpoints();
+app.MapCsvExportEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

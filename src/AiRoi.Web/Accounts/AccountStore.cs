@@ -1,0 +1,95 @@
+using Npgsql;
+
+namespace AiRoi.Web.Accounts;
+
+/// <summary>The <c>web.accounts</c> table. Only <see cref="AccountService"/> calls it, after its checks.</summary>
+public sealed class AccountStore(NpgsqlDataSource database) : IAccountStore
+{
+    /// <summary>The connection name the app host gives the web frontend's database.</summary>
+    public const string ConnectionName = "webdb";
+
+    private const string Columns = "id, user_name, display_name, role, created_at, disabled_at";
+
+    /// <summary>Whether any account exists (the first admin is created only when none does).</summary>
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("select exists (select 1 from web.accounts)");
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>The account with this user name (any case) and its password hash; null when none.</summary>
+    public async Task<(WebAccount Account, string PasswordHash)?> FindAsync(string userName, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand(
+            $"select {Columns}, password_hash from web.accounts where lower(user_name) = lower($1)");
+        command.Parameters.AddWithValue(userName);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (Read(reader), reader.GetString(6)) : null;
+    }
+
+    /// <summary>Every account, by user name.</summary>
+    public async Task<IReadOnlyList<WebAccount>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand($"select {Columns} from web.accounts order by lower(user_name)");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var accounts = new List<WebAccount>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            accounts.Add(Read(reader));
+        }
+        return accounts;
+    }
+
+    /// <summary>Adds an account; false when the user name is taken (in any case).</summary>
+    public async Task<bool> TryAddAsync(WebAccount account, string passwordHash, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand(
+            """
+            insert into web.accounts (id, user_name, display_name, password_hash, role, created_at)
+            values ($1, $2, $3, $4, $5, $6)
+            on conflict do nothing
+            """);
+        command.Parameters.AddWithValue(account.Id);
+        command.Parameters.AddWithValue(account.UserName);
+        command.Parameters.AddWithValue(account.DisplayName);
+        command.Parameters.AddWithValue(passwordHash);
+        command.Parameters.AddWithValue(account.Role);
+        command.Parameters.AddWithValue(account.CreatedAt);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Replaces a password hash (after a sign-in whose hash the hasher wants upgraded).</summary>
+    public async Task UpdatePasswordHashAsync(Guid id, string passwordHash, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("update web.accounts set password_hash = $2 where id = $1");
+        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(passwordHash);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Changes an account's role; false when there is no such account.</summary>
+    public async Task<bool> SetRoleAsync(Guid id, string role, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("update web.accounts set role = $2 where id = $1");
+        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(role);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Disables (or enables again) an account; false when there is no such account.</summary>
+    public async Task<bool> SetDisabledAsync(Guid id, DateTimeOffset? disabledAt, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("update web.accounts set disabled_at = $2 where id = $1");
+        command.Parameters.AddWithValue(id);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)disabledAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private static WebAccount Read(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetFieldValue<DateTimeOffset>(4),
+        reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5));
+}

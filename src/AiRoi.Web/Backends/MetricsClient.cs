@@ -1,0 +1,120 @@
+using AiRoi.Domain.Annotations;
+using AiRoi.Domain.Baselines;
+using AiRoi.Domain.Metrics;
+using AiRoi.Domain.Reports;
+using AiRoi.Domain.Reviews;
+using AiRoi.Domain.UseCases;
+using AiRoi.Web.Accounts;
+
+namespace AiRoi.Web.Backends;
+
+/// <summary>
+/// The metrics API (port 5082): the portfolio, a use case's reports, and its configuration. Reports read into the
+/// domain's own report types; writes need <see cref="WebPermission.Edit"/>.
+/// </summary>
+public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendClient(http, gate, "metrics")
+{
+    /// <summary>The portfolio, filtered and sorted by the metrics API.</summary>
+    public Task<BackendAnswer<PortfolioReport>> PortfolioAsync(PortfolioQuery query, CancellationToken cancellationToken) =>
+        GetAsync<PortfolioReport>("/api/v1/portfolio" + Query(
+            ("category", query.Category), ("owner", query.Owner), ("health", query.Health), ("sort", query.Sort), ("order", query.Order)),
+            cancellationToken);
+
+    /// <summary>A use case's definition.</summary>
+    public Task<BackendAnswer<UseCaseRecord>> UseCaseAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<UseCaseRecord>($"/api/v1/use-cases/{Segment(id)}", cancellationToken);
+
+    /// <summary>Every metric as a KPI tile (last 28 days, baseline, change, targets).</summary>
+    public Task<BackendAnswer<IReadOnlyList<KeyMetricSummary>>> MetricsAsync(string id, bool keyOnly, CancellationToken cancellationToken) =>
+        GetAsync<IReadOnlyList<KeyMetricSummary>>($"/api/v1/use-cases/{Segment(id)}/metrics" + Query(("keyOnly", keyOnly ? "true" : null)), cancellationToken);
+
+    /// <summary>One metric by period; <paramref name="by"/> <c>handler</c> splits it by handler.</summary>
+    public Task<BackendAnswer<IReadOnlyList<MetricSeries>>> SeriesAsync(
+        string id, string metric, string granularity, DateOnly from, DateOnly to, string? by, CancellationToken cancellationToken) =>
+        GetAsync<IReadOnlyList<MetricSeries>>($"/api/v1/use-cases/{Segment(id)}/metrics/{Segment(metric)}" + Query(
+            ("granularity", granularity), ("from", Day(from)), ("to", Day(to)), ("by", by)), cancellationToken);
+
+    /// <summary>AI against human on one metric, raw and stratified by <paramref name="stratifyBy"/>.</summary>
+    public Task<BackendAnswer<HandlerComparison>> ComparisonAsync(string id, string metric, string? stratifyBy, CancellationToken cancellationToken) =>
+        GetAsync<HandlerComparison>($"/api/v1/use-cases/{Segment(id)}/comparison" + Query(("metric", metric), ("stratifyBy", stratifyBy)), cancellationToken);
+
+    /// <summary>Escalations (<paramref name="exceptions"/> false) or exceptions by label and period.</summary>
+    public Task<BackendAnswer<LabelBreakdown>> BreakdownAsync(string id, bool exceptions, string granularity, CancellationToken cancellationToken) =>
+        GetAsync<LabelBreakdown>($"/api/v1/use-cases/{Segment(id)}/{(exceptions ? "exception-types" : "escalation-reasons")}" + Query(("granularity", granularity)), cancellationToken);
+
+    /// <summary>ROI by period with intervals.</summary>
+    public Task<BackendAnswer<RoiReport>> RoiAsync(string id, string granularity, CancellationToken cancellationToken) =>
+        GetAsync<RoiReport>($"/api/v1/use-cases/{Segment(id)}/roi" + Query(("granularity", granularity)), cancellationToken);
+
+    /// <summary>The health checks that apply, with reasons and evidence.</summary>
+    public Task<BackendAnswer<HealthReport>> HealthAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<HealthReport>($"/api/v1/use-cases/{Segment(id)}/health", cancellationToken);
+
+    /// <summary>Every baseline version of every metric.</summary>
+    public Task<BackendAnswer<BaselineHistory>> BaselinesAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<BaselineHistory>($"/api/v1/use-cases/{Segment(id)}/baselines", cancellationToken);
+
+    /// <summary>The use case's log position and running totals (events per day and handler, the last event).</summary>
+    public Task<BackendAnswer<EventLogTotals>> EventLogAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<EventLogTotals>($"/api/v1/use-cases/{Segment(id)}/event-log", cancellationToken);
+
+    /// <summary>The annotations, by date.</summary>
+    public Task<BackendAnswer<IReadOnlyList<Annotation>>> AnnotationsAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<IReadOnlyList<Annotation>>($"/api/v1/use-cases/{Segment(id)}/annotations", cancellationToken);
+
+    /// <summary>The review log.</summary>
+    public Task<BackendAnswer<IReadOnlyList<Review>>> ReviewsAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<IReadOnlyList<Review>>($"/api/v1/use-cases/{Segment(id)}/reviews", cancellationToken);
+
+    /// <summary>Records an annotation (editors).</summary>
+    public Task<BackendAnswer<Annotation>> AddAnnotationAsync(string id, AnnotationRequest request, CancellationToken cancellationToken) =>
+        WriteAsync<Annotation>(HttpMethod.Post, $"/api/v1/use-cases/{Segment(id)}/annotations", request, WebPermission.Edit, cancellationToken);
+
+    /// <summary>Records a new baseline version (editors).</summary>
+    public Task<BackendAnswer<BaselineVersion>> AddBaselineAsync(string id, BaselineRequest request, CancellationToken cancellationToken) =>
+        WriteAsync<BaselineVersion>(HttpMethod.Post, $"/api/v1/use-cases/{Segment(id)}/baselines", request, WebPermission.Edit, cancellationToken);
+
+    /// <summary>Records a review (editors).</summary>
+    public Task<BackendAnswer<Review>> AddReviewAsync(string id, ReviewRequest request, CancellationToken cancellationToken) =>
+        WriteAsync<Review>(HttpMethod.Post, $"/api/v1/use-cases/{Segment(id)}/reviews", request, WebPermission.Edit, cancellationToken);
+
+    /// <summary>Replaces the targets (editors).</summary>
+    public Task<BackendAnswer<UseCaseRecord>> ReplaceTargetsAsync(UseCaseRecord useCase, IReadOnlyList<Target> targets, CancellationToken cancellationToken) =>
+        WriteAsync<UseCaseRecord>(HttpMethod.Put, $"/api/v1/use-cases/{Segment(useCase.Id)}/targets", new { targets }, WebPermission.Edit, cancellationToken, useCase.Revision);
+
+    /// <summary>Replaces the custom metric definitions (editors).</summary>
+    public Task<BackendAnswer<UseCaseRecord>> ReplaceCustomMetricsAsync(
+        UseCaseRecord useCase, IReadOnlyList<CustomMetricDefinition> customMetrics, CancellationToken cancellationToken) =>
+        WriteAsync<UseCaseRecord>(HttpMethod.Put, $"/api/v1/use-cases/{Segment(useCase.Id)}/custom-metrics", new { customMetrics }, WebPermission.Edit, cancellationToken, useCase.Revision);
+
+    /// <summary>Replaces a use case's definition (editors), refused when it changed since <paramref name="useCase"/> was read.</summary>
+    public Task<BackendAnswer<UseCaseRecord>> ReplaceUseCaseAsync(UseCaseRecord useCase, CancellationToken cancellationToken) =>
+        WriteAsync<UseCaseRecord>(HttpMethod.Put, $"/api/v1/use-cases/{Segment(useCase.Id)}", useCase.ToReplacement(), WebPermission.Edit, cancellationToken, useCase.Revision);
+
+    /// <summary>Removes an annotation recorded by mistake (editors).</summary>
+    public Task<BackendAnswer<object>> DeleteAnnotationAsync(string id, long annotationId, CancellationToken cancellationToken) =>
+        WriteAsync<object>(HttpMethod.Delete, $"/api/v1/use-cases/{Segment(id)}/annotations/{annotationId}", null, WebPermission.Edit, cancellationToken);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>The portfolio's filters and sort, in the metrics API's words (null leaves a filter out).</summary>
+/// <param name="Category">A category's wire name.</param>
+/// <param name="Owner">Any part of the owner's name or e-mail.</param>
+/// <param name="Health"><c>healthy</c> or a check's wire name.</param>
+/// <param name="Sort">A sort key (<c>name</c>, <c>roi</c>, …).</param>
+/// <param name="Order"><c>asc</c> or <c>desc</c>.</param>
+public sealed record PortfolioQuery(string? Category = null, string? Owner = null, string? Health = null, string? Sort = null, string? Order = null);
+
+/// <summary>A use case's baselines: the version in use for each metric, and every version ever recorded.</summary>
+/// <param name="Current">The latest version of each metric's baseline.</param>
+/// <param name="Versions">Every version, newest first per metric.</param>
+public sealed record BaselineHistory(IReadOnlyList<BaselineVersion> Current, IReadOnlyList<BaselineVersion> Versions);
+
+/// <summary>What a use case's grain holds of its event log.</summary>
+/// <param name="Sequence">Events in the log.</param>
+/// <param name="EventsByHandler">Events by handler (ai, human, hybrid).</param>
+/// <param name="EventsByDay">Events by the day they completed.</param>
+/// <param name="LastCompletedAt">When the latest event completed.</param>
+public sealed record EventLogTotals(
+    long Sequence, IReadOnlyDictionary<string, long> EventsByHandler, IReadOnlyDictionary<DateOnly, long> EventsByDay, DateTimeOffset? LastCompletedAt);

@@ -1,0 +1,77 @@
+using Microsoft.Playwright;
+
+namespace AiRoi.Web.BrowserTests;
+
+[Collection(WebStackCollection.Name)]
+public sealed class DataTests(WebStack stack)
+{
+    [Fact]
+    public async Task A_csv_with_one_bad_row_is_refused_with_its_line_number_and_imports_once_fixed()
+    {
+        var useCase = await TestUseCase.CreateAsync(stack);
+        var page = await stack.NewPageAsync();
+        await Browse.SignInAsync(page, WebStack.AdminUserName, WebStack.AdminPassword);
+        await Browse.GotoAsync(page, $"/data/import?useCase={useCase.Id}");
+        var day = DateTime.UtcNow.Date.AddDays(-300).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        string Csv(int csatOnLine3) =>
+            "eventId,startedAt,completedAt,handler,resolved,csat\n" +
+            $"import-1,{day}T09:00:00Z,{day}T09:30:00Z,human,true,4\n" +
+            $"import-2,{day}T10:00:00Z,{day}T10:20:00Z,human,false,{csatOnLine3}\n" +
+            $"import-3,{day}T11:00:00Z,{day}T11:45:00Z,human,true,5\n";
+
+        await Assertions.Expect(page.GetByLabel("Use case")).ToHaveValueAsync(useCase.Id);
+        await page.GetByLabel("…or paste the CSV").FillAsync(Csv(csatOnLine3: 9));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+
+        var line = page.Locator("[data-testid='import-errors'] tr[data-line='3']");
+        await Assertions.Expect(line).ToContainTextAsync("csat");
+        await Assertions.Expect(page.Locator("[data-testid='import-errors'] tbody tr")).ToHaveCountAsync(1);
+        await Browse.ScreenshotAsync(page, "csv-import-refused");
+
+        await page.GetByLabel("…or paste the CSV").FillAsync(Csv(csatOnLine3: 2));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("Imported 3 events");
+    }
+
+    [Fact]
+    public async Task A_new_api_keys_secret_is_shown_once_and_the_key_can_be_revoked()
+    {
+        var page = await stack.NewPageAsync();
+        await Browse.SignInAsync(page, WebStack.AdminUserName, WebStack.AdminPassword);
+        await Browse.GotoAsync(page, "/data/api-keys");
+        var name = $"Browser key {Guid.NewGuid():N}"[..20];
+
+        await page.GetByLabel("Name").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        var secret = await page.Locator("[data-testid='new-secret'] .secret").TextContentAsync();
+        Assert.False(string.IsNullOrWhiteSpace(secret));
+        await Browse.ScreenshotAsync(page, "api-keys");
+
+        await page.ReloadAsync();
+        await Browse.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = name })).ToBeVisibleAsync();
+        Assert.DoesNotContain(secret!, await page.ContentAsync(), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Revoke {name}" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = name })).ToContainTextAsync("Revoked");
+    }
+
+    [Fact]
+    public async Task A_metric_table_downloads_as_csv_for_a_signed_in_account_only()
+    {
+        var useCase = await TestUseCase.CreateAsync(stack);
+        var page = await stack.NewPageAsync();
+        var path = $"/export/use-cases/{useCase.Id}/metrics.csv";
+
+        // An export is an API endpoint: without a sign-in it is answered 401, not redirected to the sign-in page.
+        var anonymous = await page.Context.APIRequest.GetAsync(path, new() { MaxRedirects = 0 });
+        Assert.Equal(401, anonymous.Status);
+
+        await Browse.SignInAsync(page, WebStack.AdminUserName, WebStack.AdminPassword);
+        var signedIn = await page.Context.APIRequest.GetAsync(path);
+        Assert.Equal(200, signedIn.Status);
+        var csv = await signedIn.TextAsync();
+        Assert.StartsWith("metric,name,kind,role,unit,last28Days", csv, StringComparison.Ordinal);
+        Assert.Contains("\r\ncostPerTask,Cost per task,value,output,currency,", csv, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+
+namespace AiRoi.Web.BrowserTests;
+
+[Collection(WebStackCollection.Name)]
+public sealed class ExperimentTests(WebStack stack)
+{
+    [Fact]
+    public async Task An_editor_defines_an_experiment_sees_the_sample_it_needs_and_starts_it()
+    {
+        var useCase = await TestUseCase.CreateAsync(stack);
+        var page = await stack.NewPageAsync();
+        await Browse.SignInAsync(page, WebStack.AdminUserName, WebStack.AdminPassword);
+        await Browse.GotoAsync(page, $"/experiments/new?useCase={useCase.Id}");
+        var name = $"Prompt v5 {Guid.NewGuid():N}"[..18];
+
+        // Weights that do not add up to 1 are refused with the experiments API's own message.
+        await Assertions.Expect(page.GetByLabel("Primary metric")).ToHaveValueAsync("costPerTask");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("Variant 2 weight").FillAsync("0.6");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("sum to 1");
+
+        await page.GetByLabel("Variant 2 weight").FillAsync("0.5");
+        await page.GetByLabel("Variant 2 name").FillAsync("prompt-v5");
+        await page.GetByLabel("Smallest effect worth detecting (relative %)").FillAsync("10");
+        await page.GetByLabel("Smallest effect worth detecting (relative %)").BlurAsync();
+        await Assertions.Expect(page.GetByTestId("planned-sample")).ToContainTextAsync("units per variant");
+        await Browse.ScreenshotAsync(page, "experiment-new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/experiments/exp-*");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("experiment-status")).ToHaveTextAsync("Draft");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("experiment-status")).ToHaveTextAsync("Running");
+        await Assertions.Expect(page.Locator("tr[data-variant='prompt-v5']").First).ToBeVisibleAsync();
+        await Browse.ScreenshotAsync(page, "experiment-results");
+
+        await Browse.GotoAsync(page, $"/experiments?useCase={useCase.Id}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
+    }
+}

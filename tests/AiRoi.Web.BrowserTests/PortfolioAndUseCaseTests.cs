@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace AiRoi.Web.BrowserTests;
+
+[Collection(WebStackCollection.Name)]
+public sealed class PortfolioAndUseCaseTests(WebStack stack)
+{
+    [Fact]
+    public async Task The_portfolio_lists_a_use_case_filtered_by_owner_and_one_click_opens_it_with_its_charts()
+    {
+        var useCase = await TestUseCase.CreateAsync(stack);
+        var page = await stack.NewPageAsync();
+        await Browse.SignInAsync(page, WebStack.AdminUserName, WebStack.AdminPassword);
+
+        await Browse.GotoAsync(page, $"/?owner={Uri.EscapeDataString(useCase.Owner)}");
+        var row = page.Locator($"tr[data-use-case='{useCase.Id}']");
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        // Its key value metric against the baseline, and an ROI figure (go-live was four months ago).
+        var costPerTask = row.Locator("li[data-metric='costPerTask']");
+        await Assertions.Expect(costPerTask).ToContainTextAsync("Cost per task");
+        await Assertions.Expect(costPerTask.Locator(".metric-baseline")).Not.ToHaveTextAsync("baseline —");
+        await Browse.ScreenshotAsync(page, "portfolio");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = useCase.Name }).ClickAsync();
+        await page.WaitForURLAsync($"**/use-cases/{useCase.Id}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = useCase.Name, Level = 1 })).ToBeVisibleAsync();
+
+        var trend = page.Locator(".trend[data-metric='costPerTask']");
+        await Assertions.Expect(trend.Locator("svg path").First).ToBeAttachedAsync();
+        // The annotation is drawn on the chart at its period, and the baseline's line is named in the key.
+        await Assertions.Expect(trend.GetByText($"▼ {useCase.AnnotationTitle}")).ToBeVisibleAsync();
+        await Assertions.Expect(trend.Locator(".key-baseline")).Not.ToHaveTextAsync("- - baseline —");
+        await Assertions.Expect(page.GetByTestId("roi-value")).Not.ToHaveTextAsync("—");
+        await Assertions.Expect(page.GetByTestId("vanity-metrics")).ToBeVisibleAsync();
+        await Browse.ScreenshotAsync(page, "use-case");
+
+        // Monthly instead of weekly: the chart reloads with fewer periods, the annotation still marked.
+        await trend.GetByLabel("Monthly").CheckAsync();
+        await Assertions.Expect(trend.GetByRole(AriaRole.Heading)).ToContainTextAsync("by month");
+        await Assertions.Expect(trend.GetByText($"▼ {useCase.AnnotationTitle}")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_portfolio_filters_and_opens_a_use_case_with_the_keyboard_alone()
+    {
+        var useCase = await TestUseCase.CreateAsync(stack);
+        var page = await stack.NewPageAsync();
+        await Browse.SignInAsync(page, WebStack.AdminUserName, WebStack.AdminPassword);
+        await Browse.GotoAsync(page, "/");
+
+        await page.GetByLabel("Owner").FocusAsync();
+        await page.Keyboard.TypeAsync(useCase.Owner);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+
+        // Tab onward until the use case's link has focus (bounded), then Enter follows it.
+        var link = page.GetByRole(AriaRole.Link, new() { Name = useCase.Name });
+        for (var press = 0; press < 30 && !await link.EvaluateAsync<bool>("element => element === document.activeElement"); press++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+        await Assertions.Expect(link).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/use-cases/{useCase.Id}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = useCase.Name, Level = 1 })).ToBeVisibleAsync();
+    }
+}

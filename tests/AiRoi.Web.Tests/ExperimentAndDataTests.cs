@@ -1,0 +1,175 @@
+using AiRoi.Domain.Baselines;
+using AiRoi.Domain.Metrics;
+using AiRoi.Domain.Reports;
+using AiRoi.Domain.Rollups;
+using AiRoi.Web.Accounts;
+using AiRoi.Web.Backends;
+using AiRoi.Web.Components.Data;
+using AiRoi.Web.Components.Experiments;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiRoi.Web.Tests;
+
+public sealed class ExperimentAndDataTests : BunitContext
+{
+    private const string Experiment = """
+        {"id":"exp-1","definition":{"useCaseId":"bot","name":"Prompt v4","variants":[{"name":"control","weight":0.5},{"name":"v4","weight":0.5}],
+         "primaryMetric":"fcrRate","guardrailMetrics":["csatMean"],"method":"bayesian","minimumDetectableEffect":0.05,"power":0.8},
+         "status":"running","createdAt":"2026-11-01T00:00:00Z","startedAt":"2026-11-02T00:00:00Z","decisions":[]}
+        """;
+
+    private static string Results(bool mismatch) => $$"""
+        {"experimentId":"exp-1","status":"running","method":"bayesian",
+         "exposures":[{"variant":"control","subjects":5200},{"variant":"v4","subjects":4800}],
+         "sampleRatio":{"chiSquare":16.0,"degreesOfFreedom":1,"pValue":{{(mismatch ? "0.00006" : "0.4")}},"isMismatch":{{(mismatch ? "true" : "false")}}},
+         "metrics":[
+          {"metricKey":"fcrRate","role":"primary","variants":[{"variant":"control","n":5200,"mean":0.61},{"variant":"v4","n":4800,"mean":0.66}],
+           "treatments":[{"variant":"v4","lift":{"estimate":0.082,"standardError":0.02,"ciLower":0.043,"ciUpper":0.121,"chanceToWin":0.9991},"adjustedPValue":null}]},
+          {"metricKey":"csatMean","role":"guardrail","variants":[{"variant":"control","n":900,"mean":4.1},{"variant":"v4","n":880,"mean":3.7}],
+           "treatments":[{"variant":"v4","lift":{"estimate":-0.097,"standardError":0.02,"ciLower":-0.136,"ciUpper":-0.058,"chanceToWin":0.0001},"guardrail":"degraded"}]}],
+         "daysLeft":3.2,"readyForDecision":["a guardrail metric is degraded"]}
+        """;
+
+    private void UseExperiments(bool mismatch, string role = WebRole.Editor)
+    {
+        var backend = new FakeBackend()
+            .Answer("/api/v1/experiments/exp-1", Experiment)
+            .Answer("/api/v1/experiments/exp-1/results", Results(mismatch));
+        Services.AddSingleton(new ExperimentsClient(backend.Client("experiments"), TestAccounts.Gate(TestAccounts.SignedIn(role))));
+        // bUnit's authorization answers policies by name: grant the ones the role holds (WebPermission.RolesFor).
+        AddAuthorization().SetAuthorized("someone").SetRoles(role)
+            .SetPolicies([.. new[] { WebPermission.Read, WebPermission.Edit, WebPermission.Administer }.Where(p => WebPermission.RolesFor(p).Contains(role))]);
+    }
+
+    [Fact]
+    public void The_results_page_warns_of_a_sample_ratio_mismatch_and_shows_lift_chance_to_win_guardrail_and_days_left()
+    {
+        UseExperiments(mismatch: true);
+
+        var page = Render<ExperimentPage>(parameters => parameters.Add(page => page.Id, "exp-1"));
+
+        page.WaitForAssertion(() => Assert.Contains("Sample-ratio mismatch", page.Find("[data-testid='srm-warning']").TextContent, StringComparison.Ordinal));
+        var primary = page.Find("[data-metric='fcrRate'] tr[data-variant='v4']");
+        Assert.Contains("+8.2 % (+4.3 % to +12.1 %)", primary.TextContent, StringComparison.Ordinal);
+        Assert.Contains("99.9 %", primary.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Degraded", page.Find("[data-metric='csatMean'] tr[data-variant='v4']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("about 4 days left", page.Find("[data-testid='days-left']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("a guardrail metric is degraded", page.Find("[data-testid='ready']").TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.FindAll("button"), button => button.TextContent == "Ship");
+    }
+
+    [Fact]
+    public void A_split_as_planned_raises_no_warning_and_a_viewer_gets_no_decision_buttons()
+    {
+        UseExperiments(mismatch: false, WebRole.Viewer);
+
+        var page = Render<ExperimentPage>(parameters => parameters.Add(page => page.Id, "exp-1"));
+
+        page.WaitForAssertion(() => Assert.Contains("Split as planned", page.Markup, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid='srm-warning']"));
+        Assert.DoesNotContain(page.FindAll("button"), button => button.TextContent is "Ship" or "Stop" or "Roll back");
+    }
+
+    [Fact]
+    public void Shipping_one_of_several_treatments_names_it_and_one_of_one_leaves_it_to_the_api()
+    {
+        var threeWay = Experiment.Replace("""{"name":"v4","weight":0.5}""", """{"name":"v4","weight":0.25},{"name":"v5","weight":0.25}""");
+        var backend = new FakeBackend()
+            .Answer("/api/v1/experiments/exp-1", threeWay)
+            .Answer("/api/v1/experiments/exp-1/results", Results(mismatch: false))
+            .Answer("/api/v1/experiments/exp-1/conclude", threeWay);
+        Services.AddSingleton(new ExperimentsClient(backend.Client("experiments"), TestAccounts.Gate(TestAccounts.SignedIn(WebRole.Editor))));
+        AddAuthorization().SetAuthorized("editor").SetRoles(WebRole.Editor).SetPolicies(WebPermission.Read, WebPermission.Edit);
+        var page = Render<ExperimentPage>(parameters => parameters.Add(page => page.Id, "exp-1"));
+        page.WaitForAssertion(() => page.Find("#decision-variant"));
+
+        page.Find("#decision-variant").Change("v5");
+        page.FindAll("button").Single(button => button.TextContent == "Ship").Click();
+
+        page.WaitForAssertion(() => Assert.Contains(backend.Requests, request => request.Request == "POST /api/v1/experiments/exp-1/conclude"));
+        var body = backend.Requests.Single(request => request.Request.EndsWith("/conclude", StringComparison.Ordinal)).Body;
+        Assert.Equal("""{"decision":"ship","variant":"v5"}""", body);
+    }
+
+    [Fact]
+    public void A_lift_bar_is_green_when_the_interval_is_better_for_the_business_whatever_its_sign()
+    {
+        var falling = new Lift(-0.2, 0.02, -0.25, -0.15, 0.001, null, null, null);
+
+        var costBar = Render<LiftBar>(parameters => parameters.Add(bar => bar.Lift, falling).Add(bar => bar.LowerIsBetter, true));
+        var rateBar = Render<LiftBar>(parameters => parameters.Add(bar => bar.Lift, falling).Add(bar => bar.LowerIsBetter, false));
+
+        Assert.Contains("#15803d", costBar.Find(".interval").GetAttribute("style")!, StringComparison.Ordinal);
+        Assert.Contains("#b91c1c", rateBar.Find(".interval").GetAttribute("style")!, StringComparison.Ordinal);
+        Assert.Equal("Lift -20.0 %, interval -25.0 % to -15.0 %", costBar.Find("[role=img]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void The_planned_sample_of_a_rate_follows_the_two_proportion_formula()
+    {
+        // p = 0.5, 10 % relative (δ = 0.05): 2·0.25·(1.95996 + 0.84162)² / 0.05² ≈ 1569.8, so 1570 a variant.
+        var (plan, reason) = PlannedSample.For(Tile(Aggregation.Rate, value: 0.5, n: 2800, standardError: null), 0.10, 0.8, variants: 2);
+
+        Assert.Null(reason);
+        Assert.Equal(1570, plan!.UnitsPerVariant);
+        Assert.Equal(3140, plan.TotalUnits);
+        Assert.Equal(3140 / 100.0, plan.DaysAtCurrentTraffic!.Value, 6);
+    }
+
+    [Fact]
+    public void A_mean_metric_plans_from_the_variance_its_standard_error_implies()
+    {
+        // mean 10, SE 0.1 over 100 events: σ² = 1; 5 % of 10 = 0.5: 2·1·7.849 / 0.25 ≈ 62.8, so 63 a variant.
+        var (plan, _) = PlannedSample.For(Tile(Aggregation.Mean, value: 10, n: 100, standardError: 0.1), 0.05, 0.8, variants: 3);
+
+        Assert.Equal(63, plan!.UnitsPerVariant);
+        Assert.Equal(189, plan.TotalUnits);
+    }
+
+    [Fact]
+    public void No_plan_without_recent_data_or_an_effect_and_the_page_says_why()
+    {
+        Assert.Contains("no events", PlannedSample.For(Tile(Aggregation.Rate, null, 0, null), 0.05, 0.8, 2).Reason!, StringComparison.Ordinal);
+        Assert.Contains("smallest effect", PlannedSample.For(Tile(Aggregation.Rate, 0.5, 100, null), null, 0.8, 2).Reason!, StringComparison.Ordinal);
+        Assert.Contains("No plan", PlannedSample.For(Tile(Aggregation.Rate, 1.0, 100, null), 0.05, 0.8, 2).Reason!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_csv_cell_is_quoted_when_it_must_be_and_a_formula_is_defused()
+    {
+        var csv = CsvTable.Write(["name", "value", "note"],
+        [
+            ["Cost, per task", 4.25, "said \"ok\""],
+            ["=HYPERLINK(\"x\")", -1.5, null],
+            ["-12", double.NaN, "line\nbreak"],
+        ]);
+
+        Assert.Equal(
+            "name,value,note\r\n" +
+            "\"Cost, per task\",4.25,\"said \"\"ok\"\"\"\r\n" +
+            "\"'=HYPERLINK(\"\"x\"\")\",-1.5,\r\n" +
+            "-12,,\"line\nbreak\"\r\n", csv);
+    }
+
+    [Fact]
+    public void The_import_report_lists_each_refused_line_in_order()
+    {
+        var problem = new BackendProblem(400, "The file has bad rows", "Nothing was imported.", new Dictionary<string, string[]>
+        {
+            ["line 12.csat"] = ["csat must be between 1 and 5."],
+            ["line 3"] = ["The row has 5 cells; the header names 6."],
+            ["line 3.completedAt"] = ["completedAt must not be before startedAt."],
+            ["useCaseId"] = ["not a line"],
+        });
+
+        var lines = CsvLineError.From(problem);
+
+        Assert.Equal([(3, ""), (3, "completedAt"), (12, "csat")], lines.Select(line => (line.Line, line.Field)).ToArray());
+    }
+
+    private static KeyMetricSummary Tile(Aggregation aggregation, double? value, long n, double? standardError) => new(
+        new MetricDefinition("m", "The metric", null, aggregation == Aggregation.Rate ? MetricUnit.Ratio : MetricUnit.Seconds, aggregation,
+            GoodDirection.Higher, ValueKind.Value, MetricRole.Output, ""),
+        new MetricReading(value, n, null, null, standardError), null, null, null, null, []);
+}
