@@ -90,9 +90,9 @@ public sealed partial class StackHealthTests(StackFixture stack)
     [Fact]
     public async Task The_web_frontend_reaches_every_backend_through_service_discovery()
     {
-        using var client = stack.App.CreateHttpClient("web", "http");
+        using var client = await StackWeb.SignedInClientAsync(stack);
         using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
-        var page = await client.GetStringAsync("/", timeout.Token);
+        var page = await client.GetStringAsync("/status", timeout.Token);
 
         foreach (var backend in new[] { "ingestion", "metrics", "experiments" })
         {

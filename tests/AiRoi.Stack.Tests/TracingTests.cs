@@ -14,8 +14,8 @@ public sealed class TracingTests(StackFixture stack)
     {
         var traceId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var parentSpanId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        using var client = stack.App.CreateHttpClient("web", "http");
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        using var client = await StackWeb.SignedInClientAsync(stack);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/status");
         request.Headers.Add("traceparent", $"00-{traceId}-{parentSpanId}-01");
         using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
         using var response = await client.SendAsync(request, timeout.Token);
