@@ -59,6 +59,22 @@ public sealed class ExperimentAndDataTests : BunitContext
         Assert.Contains(page.FindAll("button"), button => button.TextContent == "Ship");
     }
 
+    [Theory]
+    [InlineData("holm", "p-value (Holm)")]
+    [InlineData("benjamini-hochberg", "p-value (Benjamini–Hochberg)")]
+    public void The_p_value_column_names_the_experiments_correction(string correction, string header)
+    {
+        var metric = System.Text.Json.JsonSerializer.Deserialize<MetricOutcome>("""
+            {"metricKey":"conversionRate","role":"primary","variants":[{"variant":"control","n":1000,"mean":0.1},{"variant":"v4","n":1000,"mean":0.13}],
+             "treatments":[{"variant":"v4","lift":{"estimate":0.3,"standardError":0.1,"ciLower":0.1,"ciUpper":0.5,"pValue":0.004},"adjustedPValue":0.008}]}
+            """, BackendJson.Options)!;
+
+        var table = Render<ExperimentMetricResult>(parameters => parameters
+            .Add(result => result.Metric, metric).Add(result => result.Method, "frequentist").Add(result => result.MultipleTesting, correction));
+
+        Assert.Contains(table.FindAll("th"), th => th.TextContent == header);
+    }
+
     [Fact]
     public void A_split_as_planned_raises_no_warning_and_a_viewer_gets_no_decision_buttons()
     {

@@ -12,9 +12,10 @@ namespace AiRoi.Web.Backends;
 /// <param name="Metrics">Primary, secondary and guardrail metrics, in that order.</param>
 /// <param name="DaysLeft">Days until the planned sample at the current traffic; null without a plan.</param>
 /// <param name="ReadyForDecision">The reasons the experiment may be decided now; empty when none.</param>
+/// <param name="MultipleTesting">The correction of the primary and secondary p-values: holm or benjamini-hochberg.</param>
 public sealed record ExperimentResultsReport(
     string ExperimentId, string Status, string Method, IReadOnlyList<VariantExposure> Exposures, SampleRatio? SampleRatio,
-    IReadOnlyList<MetricOutcome> Metrics, double? DaysLeft, IReadOnlyList<string> ReadyForDecision);
+    IReadOnlyList<MetricOutcome> Metrics, double? DaysLeft, IReadOnlyList<string> ReadyForDecision, string MultipleTesting = "holm");
 
 /// <summary>Subjects of one variant.</summary>
 /// <param name="Variant">Variant name.</param>
