@@ -203,17 +203,8 @@ public sealed class EventIngestionTests(StackFixture stack)
 
     private async Task RestartMetricsAsync()
     {
+        await StackProcesses.RestartAsync(stack, "metrics");
         using var timeout = new CancellationTokenSource(StackFixture.StartTimeout);
-        var restarted = await stack.App.ResourceCommands.ExecuteCommandAsync("metrics", KnownResourceCommands.RestartCommand, timeout.Token);
-        Assert.True(restarted.Success, restarted.Message);
-        try
-        {
-            await stack.App.ResourceNotifications.WaitForResourceHealthyAsync("metrics", timeout.Token);
-        }
-        catch (DistributedApplicationException exception)
-        {
-            throw new InvalidOperationException($"{exception.Message}\n{stack.DescribeResources()}\n{await stack.ReadLogAsync("metrics")}", exception);
-        }
         await stack.App.ResourceNotifications.WaitForResourceHealthyAsync("ingestion", timeout.Token);
     }
 

@@ -34,12 +34,7 @@ public sealed class ExperimentFaultTests(StackFixture stack)
         var faultsDone = new TaskCompletionSource();
         var flow = SendAsync(useCase, experiment, faultsDone.Task, flowing.Token);
         await Task.Delay(TimeSpan.FromSeconds(1));
-        using (var timeout = new CancellationTokenSource(StackFixture.StartTimeout))
-        {
-            var restarted = await stack.App.ResourceCommands.ExecuteCommandAsync("messaging", KnownResourceCommands.RestartCommand, timeout.Token);
-            Assert.True(restarted.Success, restarted.Message);
-            await stack.App.ResourceNotifications.WaitForResourceHealthyAsync("messaging", timeout.Token);
-        }
+        await StackProcesses.RestartAsync(stack, "messaging");
         await Task.Delay(TimeSpan.FromSeconds(1));
         await StackProcesses.KillAndRestartAsync(stack, "experiments", "AiRoi.Experiments", "experimentsdb");
         faultsDone.SetResult();

@@ -104,10 +104,7 @@ public sealed class ExperimentsApiTests(StackFixture stack)
         Assert.Equal("concluded", again.Body["experimentStatus"]!.GetValue<string>());
 
         // The lifecycle lives in PostgreSQL: a restarted service answers the same.
-        using var timeout = new CancellationTokenSource(StackFixture.StartTimeout);
-        var restarted = await stack.App.ResourceCommands.ExecuteCommandAsync("experiments", KnownResourceCommands.RestartCommand, timeout.Token);
-        Assert.True(restarted.Success, restarted.Message);
-        await stack.App.ResourceNotifications.WaitForResourceHealthyAsync("experiments", timeout.Token);
+        await StackProcesses.RestartAsync(stack, "experiments");
         Assert.Equal("concluded", (await SendAsync(HttpMethod.Get, $"/api/v1/experiments/{id}")).Body["status"]!.GetValue<string>());
     }
 
