@@ -30,6 +30,12 @@ public sealed class BenchStack : IAsyncDisposable
         var dataRoot = Path.Combine(Path.GetTempPath(), $"airoi-bench-{Guid.NewGuid():N}");
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiRoi_AppHost>(
             [$"--Infrastructure:DataRoot={dataRoot}", "--Infrastructure:Ephemeral=true"]);
+        // No dashboard runs under the testing builder, so the OTLP endpoint the app host hands out has no listener:
+        // without one the services export nothing, rather than retrying exports to a closed port every second.
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToArray())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+        }
         // Start-up health probes fail until each resource is up; the benchmark's own output is what matters.
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
@@ -122,6 +128,25 @@ public sealed class BenchStack : IAsyncDisposable
         {
             BaseAddress = App.GetEndpoint(service, "http"),
         };
+
+    /// <summary>
+    /// A plain HTTP client of the service's own listening address (its <c>ASPNETCORE_URLS</c>), past the
+    /// orchestrator's development proxy that <see cref="PlainClient"/> goes through; a deployment has no such proxy.
+    /// </summary>
+    public HttpClient DirectClient(string service)
+    {
+        if (!App.ResourceNotifications.TryGetCurrentState(service, out var resourceEvent))
+        {
+            throw new InvalidOperationException($"No state for {service}.");
+        }
+        var urls = resourceEvent.Snapshot.EnvironmentVariables.FirstOrDefault(variable => variable.Name == "ASPNETCORE_URLS")?.Value
+            ?? throw new InvalidOperationException($"{service} has no ASPNETCORE_URLS.");
+        var http = urls.Split(';').First(url => url.StartsWith("http://", StringComparison.Ordinal));
+        return new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = new Uri(http),
+        };
+    }
 
     /// <summary>Disposes the response, failing the benchmark with the answer when it is not a success.</summary>
     public static async Task ExpectSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken = default)
