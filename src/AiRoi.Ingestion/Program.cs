@@ -4,6 +4,7 @@ using AiRoi.Ingestion;
 using AiRoi.Ingestion.ApiKeys;
 using AiRoi.Ingestion.Events;
 using AiRoi.Ingestion.Import;
+using AiRoi.Ingestion.Rejections;
 using AiRoi.Ingestion.Status;
 using AiRoi.ServiceDefaults;
 using AiRoi.ServiceDefaults.Http;
@@ -24,6 +25,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ApiKeyStore>();
 builder.Services.AddSingleton<IApiKeyAuthenticator>(services => services.GetRequiredService<ApiKeyStore>());
 builder.Services.AddSingleton<EventLogWriter>();
+builder.Services.AddSingleton<RejectionLog>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -41,6 +43,7 @@ app.MapDefaultEndpoints();
 app.MapStatusApiV1();
 app.MapEventsApiV1();
 app.MapCsvImportApiV1();
+app.MapRejectionsApiV1();
 app.MapApiKeysApiV1();
 
 app.Run();

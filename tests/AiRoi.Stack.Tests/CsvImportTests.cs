@@ -66,6 +66,21 @@ public sealed class CsvImportTests(StackFixture stack)
         Assert.Equal("useCaseId", answer.Body["lines"]![0]!["field"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_refused_file_counts_its_rows_as_refused_under_the_use_case_for_the_data_page()
+    {
+        var useCase = await NewUseCaseAsync();
+        var csv = $"{Header}\n" +
+            $"r1,{useCase},2025-03-01T09:00:00Z,2025-03-01T09:30:00Z,human,true,4,30,,false\n" +
+            $"r2,{useCase},2025-03-01T09:00:00Z,2025-03-01T09:30:00Z,human,true,9,30,,false\n" +
+            $"r3,{useCase},2025-03-01T09:00:00Z,2025-03-01T09:30:00Z,human,true,4,30,,false\n";
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await ImportAsync(useCase, csv)).Status);
+
+        Assert.Equal(new Dictionary<string, long> { ["out-of-range/csv"] = 1, ["refused-with-batch/csv"] = 2 },
+            await StackRejections.ByReasonAsync(stack, useCase));
+    }
+
     private async Task<string> NewUseCaseAsync()
     {
         var id = $"csv-{Guid.NewGuid():N}"[..24];

@@ -69,6 +69,43 @@ public sealed class EventIngestionTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Refused_events_are_counted_per_use_case_and_reason_and_a_scoped_key_sees_only_its_own()
+    {
+        var useCase = await NewUseCaseAsync();
+        var other = await NewUseCaseAsync();
+        var bad = Event(useCase, "bad");
+        bad["csat"] = 9;
+        var unknownField = Event(other, "odd");
+        unknownField["mood"] = "sunny";
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(Batch([Event(useCase, "ok"), bad, unknownField]))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(Batch([Event("not-registered-anywhere", "x1")]))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Batch([Event(useCase, "fine")]))).Status);
+
+        var answer = await StackRejections.ReadAsync(stack);
+        Assert.Equal(new Dictionary<string, long> { ["out-of-range/events"] = 1, ["refused-with-batch/events"] = 1 }, StackRejections.ByReason(answer, useCase));
+        Assert.Equal(new Dictionary<string, long> { ["unknown-field/events"] = 1 }, StackRejections.ByReason(answer, other));
+        Assert.Equal(1, StackRejections.ByReason(answer, "not-registered-anywhere")["unknown-use-case/events"]);
+        var mine = answer["useCases"]!.AsArray().Single(entry => entry!["useCaseId"]!.GetValue<string>() == useCase)!;
+        Assert.Equal(2, mine["events"]!.GetValue<long>());
+        Assert.Contains("events[1]: csat", mine["reasons"]!.AsArray().Single(reason => reason!["code"]!.GetValue<string>() == "out-of-range")!["example"]!.GetValue<string>());
+
+        // Counted again, not overwritten; and a key scoped to one use case reads only that one.
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(Batch([bad]))).Status);
+        Assert.Equal(2, (await StackRejections.ByReasonAsync(stack, useCase))["out-of-range/events"]);
+        using var ingestion = stack.App.CreateHttpClient("ingestion", "http");
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/api-keys")
+        {
+            Content = JsonContent.Create(new { name = "scoped reader", useCaseIds = new[] { other } }),
+        };
+        create.Headers.Add("X-Api-Key", DevelopmentKey);
+        using var created = await ingestion.SendAsync(create);
+        var scopedKey = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["key"]!.GetValue<string>();
+        var scoped = await StackRejections.ReadAsync(stack, scopedKey);
+        Assert.Equal([other], scoped["useCases"]!.AsArray().Select(entry => entry!["useCaseId"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task The_same_event_id_twice_in_one_batch_is_refused()
     {
         var useCase = await NewUseCaseAsync();

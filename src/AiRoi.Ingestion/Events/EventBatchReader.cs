@@ -10,7 +10,12 @@ namespace AiRoi.Ingestion.Events;
 public sealed record BatchEvent(int Index, OutcomeEvent Event);
 
 /// <summary>The batch read from a request: its valid events, or the errors that refuse it.</summary>
-public sealed record EventBatch(IReadOnlyList<BatchEvent> Events, IReadOnlyList<ValidationError> Errors, int ErrorCount)
+/// <param name="Events">The valid events.</param>
+/// <param name="Errors">The errors, at most <see cref="EventBatchLimits.MaxReportedErrors"/>.</param>
+/// <param name="ErrorCount">Every error, reported or not.</param>
+/// <param name="FirstErrorCodes">Per invalid event (by index), the code of its first error, reported or not.</param>
+public sealed record EventBatch(
+    IReadOnlyList<BatchEvent> Events, IReadOnlyList<ValidationError> Errors, int ErrorCount, IReadOnlyDictionary<int, string> FirstErrorCodes)
 {
     /// <summary>True when the batch may be written.</summary>
     public bool IsValid => ErrorCount == 0;
@@ -69,20 +74,20 @@ public static class EventBatchReader
         foreach (var element in array.EnumerateArray())
         {
             var prefix = $"events[{index}]";
-            var outcomeEvent = Parse(element, prefix, errors);
+            var outcomeEvent = Parse(element, prefix, index, errors);
             if (outcomeEvent is not null)
             {
                 var problems = OutcomeEventValidator.Validate(outcomeEvent, now, limits);
                 foreach (var problem in problems.WithPrefix(prefix))
                 {
-                    errors.Add(problem with { Message = $"{prefix}: {problem.Message}" });
+                    errors.Add(problem with { Message = $"{prefix}: {problem.Message}" }, index);
                 }
                 var duplicate = outcomeEvent.EventId is { Length: > 0 } id && !firstIndexOfId.TryAdd($"{outcomeEvent.UseCaseId}\n{id}", index);
                 if (duplicate)
                 {
                     var first = firstIndexOfId[$"{outcomeEvent.UseCaseId}\n{outcomeEvent.EventId}"];
                     errors.Add(new ValidationError($"{prefix}.eventId", ValidationCodes.Duplicate,
-                        $"{prefix}: eventId '{outcomeEvent.EventId}' already appears at events[{first}] of this batch."));
+                        $"{prefix}: eventId '{outcomeEvent.EventId}' already appears at events[{first}] of this batch."), index);
                 }
                 if (problems.Count == 0 && !duplicate)
                 {
@@ -108,11 +113,11 @@ public static class EventBatchReader
         }
     }
 
-    private static OutcomeEvent? Parse(JsonElement element, string prefix, ErrorList errors)
+    private static OutcomeEvent? Parse(JsonElement element, string prefix, int index, ErrorList errors)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new ValidationError(prefix, RequestProblems.InvalidValue.Slug, $"{prefix} must be a JSON object (an outcome event)."));
+            errors.Add(new ValidationError(prefix, RequestProblems.InvalidValue.Slug, $"{prefix} must be a JSON object (an outcome event)."), index);
             return null;
         }
         try
@@ -128,25 +133,31 @@ public static class EventBatchReader
             var unknownField = firstStep is not null && !EventFields.Contains(firstStep);
             errors.Add(unknownField
                 ? new ValidationError(field, RequestProblems.UnknownField.Slug, $"{field} is not a field of an outcome event.")
-                : new ValidationError(field, RequestProblems.InvalidValue.Slug, $"{field} has the wrong type or an unknown value; the OpenAPI document gives each field's type."));
+                : new ValidationError(field, RequestProblems.InvalidValue.Slug, $"{field} has the wrong type or an unknown value; the OpenAPI document gives each field's type."), index);
             return null;
         }
     }
 
-    /// <summary>Collects errors up to the reporting limit while counting all of them.</summary>
+    /// <summary>Collects errors up to the reporting limit while counting all of them, and each event's first error code.</summary>
     private sealed class ErrorList
     {
         private readonly List<ValidationError> kept = [];
+        private readonly Dictionary<int, string> firstCodes = [];
         private int count;
 
-        public void Add(ValidationError error)
+        /// <summary>Adds an error of the batch, or of the event at <paramref name="index"/>.</summary>
+        public void Add(ValidationError error, int? index = null)
         {
             if (count++ < EventBatchLimits.MaxReportedErrors)
             {
                 kept.Add(error);
             }
+            if (index is { } eventIndex)
+            {
+                firstCodes.TryAdd(eventIndex, error.Code);
+            }
         }
 
-        public EventBatch ToBatch(IReadOnlyList<BatchEvent> valid) => new(valid, kept, count);
+        public EventBatch ToBatch(IReadOnlyList<BatchEvent> valid) => new(valid, kept, count, firstCodes);
     }
 }

@@ -1,5 +1,6 @@
 using AiRoi.Domain;
 using AiRoi.Domain.Events;
+using AiRoi.Ingestion.Rejections;
 using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -33,8 +34,15 @@ public static partial class EventsApi
     }
 
     private static async Task<Results<Ok<EventBatchResult>, ProblemHttpResult>> PostEventsAsync(
-        HttpContext http, EventLogWriter writer, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpContext http, EventLogWriter writer, RejectionLog rejections, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        // Every refusal is counted under the use cases its events name, for the data page.
+        async Task<ProblemHttpResult> RefuseAsync(Rejection rejection, ProblemHttpResult answer)
+        {
+            await rejections.RecordAsync(RejectionSource.Events, rejection, cancellationToken);
+            return answer;
+        }
+
         if (!http.Request.HasJsonContentType())
         {
             return RequestProblems.UnsupportedMediaType.ToProblem("Send the batch as application/json: {\"events\": [...]}.");
@@ -48,11 +56,13 @@ public static partial class EventsApi
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return IngestionProblems.PayloadTooLarge.ToProblem($"A batch body may be at most {EventBatchLimits.MaxBodyBytes / (1024 * 1024)} MiB; send smaller batches.");
+            var tooLarge = $"A batch body may be at most {EventBatchLimits.MaxBodyBytes / (1024 * 1024)} MiB; send smaller batches.";
+            return await RefuseAsync(Rejection.OfRequest(Rejection.Unattributed, new ValidationError("$", IngestionProblems.PayloadTooLarge.Slug, tooLarge), 0),
+                IngestionProblems.PayloadTooLarge.ToProblem(tooLarge));
         }
         if (document is null)
         {
-            return ValidationFailure.ToProblem([parseError!], RequestProblems.MalformedJson);
+            return await RefuseAsync(Rejection.OfEventBatch(null, [parseError!]), ValidationFailure.ToProblem([parseError!], RequestProblems.MalformedJson));
         }
 
         using (document)
@@ -60,7 +70,7 @@ public static partial class EventsApi
             var batch = EventBatchReader.Read(document.RootElement, clock.GetUtcNow(), EventLimits.Default);
             if (!batch.IsValid)
             {
-                return Refused(batch.Errors, batch.ErrorCount);
+                return await RefuseAsync(Rejection.OfEventBatch(document.RootElement, batch.Errors, batch.FirstErrorCodes), Refused(batch.Errors, batch.ErrorCount));
             }
 
             var holder = ApiKeyFilters.KeyHolder(http);
@@ -70,8 +80,8 @@ public static partial class EventsApi
                 .ToList();
             if (forbidden.Count > 0)
             {
-                return ValidationFailure.ToProblem(forbidden, RequestProblems.UseCaseNotInKeyScope,
-                    "Nothing was written. Use a key scoped to these use cases.");
+                return await RefuseAsync(Rejection.OfEventBatch(document.RootElement, forbidden), ValidationFailure.ToProblem(forbidden, RequestProblems.UseCaseNotInKeyScope,
+                    "Nothing was written. Use a key scoped to these use cases."));
             }
 
             try
@@ -79,7 +89,7 @@ public static partial class EventsApi
                 var closed = await writer.FindClosedUseCasesAsync(batch.Events.Select(item => ($"events[{item.Index}]", item)));
                 if (closed.Count > 0)
                 {
-                    return Refused(closed, closed.Count);
+                    return await RefuseAsync(Rejection.OfEventBatch(document.RootElement, closed), Refused(closed, closed.Count));
                 }
                 var results = await writer.WriteAsync(batch.Events);
                 var accepted = results.Count(result => result.Status == "accepted");

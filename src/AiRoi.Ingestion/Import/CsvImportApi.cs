@@ -2,6 +2,7 @@ using AiRoi.Domain;
 using AiRoi.Domain.Events;
 using AiRoi.ServiceDefaults.Http;
 using AiRoi.Ingestion.Events;
+using AiRoi.Ingestion.Rejections;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -39,11 +40,20 @@ public static partial class CsvImportApi
     }
 
     private static async Task<Results<Ok<EventBatchResult>, ProblemHttpResult>> ImportAsync(
-        string useCaseId, HttpContext http, EventLogWriter writer, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string useCaseId, HttpContext http, EventLogWriter writer, RejectionLog rejections, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        // Every refusal is counted under the use case, for the data page.
+        async Task<ProblemHttpResult> RefuseAsync(Rejection rejection, ProblemHttpResult answer)
+        {
+            await rejections.RecordAsync(RejectionSource.Csv, rejection, cancellationToken);
+            return answer;
+        }
+
         if (!ApiKeyFilters.KeyHolder(http).MayWrite(useCaseId))
         {
-            return RequestProblems.UseCaseNotInKeyScope.ToProblem($"This API key may not write events for use case '{useCaseId}'.");
+            var outOfScope = $"This API key may not write events for use case '{useCaseId}'.";
+            return await RefuseAsync(Rejection.OfRequest(useCaseId, new ValidationError("useCaseId", "forbidden", outOfScope), 0),
+                RequestProblems.UseCaseNotInKeyScope.ToProblem(outOfScope));
         }
 
         // The reader is synchronous; the body is buffered (bounded by the size limit) rather than read with blocking I/O.
@@ -54,7 +64,9 @@ public static partial class CsvImportApi
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return IngestionProblems.PayloadTooLarge.ToProblem($"An import may be at most {MaxBodyBytes / (1024 * 1024)} MiB; split the file.");
+            var tooLarge = $"An import may be at most {MaxBodyBytes / (1024 * 1024)} MiB; split the file.";
+            return await RefuseAsync(Rejection.OfRequest(useCaseId, new ValidationError("$", IngestionProblems.PayloadTooLarge.Slug, tooLarge), 0),
+                IngestionProblems.PayloadTooLarge.ToProblem(tooLarge));
         }
         body.Position = 0;
 
@@ -63,12 +75,12 @@ public static partial class CsvImportApi
         {
             var lines = read.Errors.Select(error => new ValidationError(
                 error.Field.Length == 0 ? $"line {error.Line}" : $"line {error.Line}.{error.Field}", error.Code, error.Message)).ToList();
-            return ValidationFailure.ToProblem(lines, IngestionProblems.CsvRejected,
+            return await RefuseAsync(Rejection.OfCsvImport(useCaseId, read), ValidationFailure.ToProblem(lines, IngestionProblems.CsvRejected,
                 "Nothing was imported. Fix the lines listed and send the file again.",
                 new Dictionary<string, object?>
                 {
                     ["lines"] = read.Errors.Select(error => new { line = error.Line, field = error.Field, code = error.Code, message = error.Message }).ToList(),
-                });
+                }));
         }
 
         var events = read.Events.Select(imported => new BatchEvent(imported.Line, imported.Event)).ToList();
@@ -77,8 +89,8 @@ public static partial class CsvImportApi
             var status = await writer.StatusOfAsync(useCaseId);
             if (status != AiRoi.Contracts.UseCases.UseCaseWriteStatus.Open)
             {
-                return ValidationFailure.ToProblem(
-                    [EventLogWriter.Refusal("useCaseId", "Use case", useCaseId, status)], IngestionProblems.CsvRejected);
+                var refusal = EventLogWriter.Refusal("useCaseId", "Use case", useCaseId, status);
+                return await RefuseAsync(Rejection.OfRequest(useCaseId, refusal, events.Count), ValidationFailure.ToProblem([refusal], IngestionProblems.CsvRejected));
             }
             var results = await writer.WriteAsync(events);
             var accepted = results.Count(result => result.Status == "accepted");

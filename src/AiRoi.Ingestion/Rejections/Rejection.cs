@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.Json;
+using AiRoi.Domain;
+using AiRoi.Ingestion.Import;
+using AiRoi.ServiceDefaults.Http;
+
+namespace AiRoi.Ingestion.Rejections;
+
+/// <summary>Events of one refused request, counted under one use case for one reason: a row of the rejection log.</summary>
+/// <param name="UseCaseId">The use case the events name; <see cref="Rejection.Unattributed"/> when none could be read.</param>
+/// <param name="Code">Why: the first error code of each event, or <see cref="Rejection.RefusedWithBatch"/>.</param>
+/// <param name="Events">How many events.</param>
+/// <param name="Example">One error message of the group, to show what to fix.</param>
+public sealed record RejectedEvents(string UseCaseId, string Code, int Events, string Example);
+
+/// <summary>
+/// The events of one refused request (a batch or a CSV file is refused whole, ADR-0009), each counted under the use
+/// case it names and the code of its first error; events with no error of their own were refused with the rest.
+/// </summary>
+public sealed class Rejection
+{
+    /// <summary>The code of a valid event refused because others in its batch or file were not.</summary>
+    public const string RefusedWithBatch = "refused-with-batch";
+
+    /// <summary>The use case of events whose use case could not be read (a body that is not JSON, an event that is not an object).</summary>
+    public const string Unattributed = "";
+
+    private readonly Dictionary<(string UseCaseId, string Code), (int Events, string Example)> groups = [];
+
+    /// <summary>The counted groups, by use case then code.</summary>
+    public IReadOnlyList<RejectedEvents> Groups => groups
+        .OrderBy(group => group.Key.UseCaseId, StringComparer.Ordinal).ThenBy(group => group.Key.Code, StringComparer.Ordinal)
+        .Select(group => new RejectedEvents(group.Key.UseCaseId, group.Key.Code, group.Value.Events, group.Value.Example))
+        .ToList();
+
+    /// <summary>
+    /// A refused <c>POST /api/v1/events</c>. <paramref name="body"/> is the parsed body (null when it was not JSON);
+    /// <paramref name="errors"/> the reported errors, named <c>events[3].csat</c>; <paramref name="firstCodes"/>, when
+    /// known, every invalid event's first code, reported or not.
+    /// </summary>
+    public static Rejection OfEventBatch(JsonElement? body, IReadOnlyList<ValidationError> errors, IReadOnlyDictionary<int, string>? firstCodes = null)
+    {
+        var rejection = new Rejection();
+        var messages = new Dictionary<int, ValidationError>();
+        foreach (var error in errors)
+        {
+            if (EventIndex(error.Field) is { } index)
+            {
+                messages.TryAdd(index, error);
+            }
+        }
+        var useCases = UseCasesOf(body);
+        if (useCases.Count == 0)
+        {
+            // Nothing of the batch could be read as events: the request is counted, with no events.
+            var first = errors.Count > 0 ? errors[0] : new ValidationError("$", RequestProblems.InvalidValue.Slug, "The batch was refused.");
+            rejection.Add(Unattributed, first.Code, first.Message, events: 0);
+            return rejection;
+        }
+        for (var index = 0; index < useCases.Count; index++)
+        {
+            var code = firstCodes is not null && firstCodes.TryGetValue(index, out var known) ? known
+                : messages.TryGetValue(index, out var reported) ? reported.Code
+                : RefusedWithBatch;
+            var example = messages.TryGetValue(index, out var message) && message.Code == code ? message.Message
+                : code == RefusedWithBatch ? $"events[{index}] was valid; the batch was refused for the others." : $"events[{index}]: {code}.";
+            rejection.Add(useCases[index], code, example);
+        }
+        return rejection;
+    }
+
+    /// <summary>A refused CSV import into <paramref name="useCaseId"/>: each row with errors under its first error, the other rows refused with the file.</summary>
+    public static Rejection OfCsvImport(string useCaseId, CsvImportResult read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var rejection = new Rejection();
+        var rowsWithErrors = 0;
+        foreach (var line in read.Errors.Where(error => error.Line > 1).GroupBy(error => error.Line))
+        {
+            var first = line.First();
+            rejection.Add(useCaseId, first.Code, $"line {first.Line}: {first.Message}");
+            rowsWithErrors++;
+        }
+        var others = Math.Max(0, read.Rows - rowsWithErrors);
+        if (others > 0)
+        {
+            var fileError = read.Errors.FirstOrDefault(error => error.Line <= 1);
+            rejection.Add(useCaseId, fileError?.Code ?? RefusedWithBatch,
+                fileError is null ? "The rows were valid; the file was refused for the others." : $"line {fileError.Line}: {fileError.Message}", others);
+        }
+        if (rejection.groups.Count == 0)
+        {
+            var first = read.Errors.FirstOrDefault();
+            rejection.Add(useCaseId, first?.Code ?? RefusedWithBatch, first?.Message ?? "The file was refused.", events: 0);
+        }
+        return rejection;
+    }
+
+    /// <summary>A request refused whole for one reason (a file too large, a closed use case), with how many events it held if known.</summary>
+    public static Rejection OfRequest(string useCaseId, ValidationError error, int events)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var rejection = new Rejection();
+        rejection.Add(useCaseId, error.Code, error.Message, events);
+        return rejection;
+    }
+
+    private void Add(string? useCaseId, string code, string example, int events = 1)
+    {
+        var key = (useCaseId ?? Unattributed, code);
+        groups[key] = groups.TryGetValue(key, out var counted) ? (counted.Events + events, counted.Example) : (events, example);
+    }
+
+    /// <summary>Per element of the body's <c>events</c> array, its <c>useCaseId</c> when it is a string of a sane length.</summary>
+    private static List<string?> UseCasesOf(JsonElement? body)
+    {
+        var useCases = new List<string?>();
+        if (body is not { ValueKind: JsonValueKind.Object } root || !root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
+        {
+            return useCases;
+        }
+        foreach (var element in events.EnumerateArray())
+        {
+            useCases.Add(element.ValueKind == JsonValueKind.Object
+                && element.TryGetProperty("useCaseId", out var id) && id.ValueKind == JsonValueKind.String
+                && id.GetString() is { Length: > 0 and <= UseCaseIdLimit } useCaseId ? useCaseId : null);
+        }
+        return useCases;
+    }
+
+    /// <summary>Longest use case id kept; longer ones are not ids (the registry's limit is smaller).</summary>
+    private const int UseCaseIdLimit = 128;
+
+    /// <summary>3 for <c>events[3]</c> or <c>events[3].csat</c>; null for a field of the batch.</summary>
+    private static int? EventIndex(string field)
+    {
+        const string prefix = "events[";
+        if (!field.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var end = field.IndexOf(']', prefix.Length);
+        return end > prefix.Length && int.TryParse(field.AsSpan(prefix.Length, end - prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            ? index
+            : null;
+    }
+}

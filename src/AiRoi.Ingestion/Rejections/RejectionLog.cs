@@ -1,0 +1,121 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AiRoi.Ingestion.Rejections;
+
+/// <summary>Where refused events came in: the events API or a CSV import.</summary>
+public enum RejectionSource
+{
+    /// <summary><c>POST /api/v1/events</c>.</summary>
+    Events,
+
+    /// <summary><c>POST /api/v1/use-cases/{id}/events/import</c>.</summary>
+    Csv,
+}
+
+/// <summary>Refused events of one use case for one reason and source over the period read.</summary>
+/// <param name="Code">The reason (an error code, or <c>refused-with-batch</c>).</param>
+/// <param name="Source"><c>events</c> or <c>csv</c>.</param>
+/// <param name="Requests">Refused requests that held such events.</param>
+/// <param name="Events">Events refused.</param>
+/// <param name="LastAt">The latest such refusal.</param>
+/// <param name="Example">The latest refusal's message for this reason.</param>
+public sealed record RejectionReason(string Code, string Source, long Requests, long Events, DateTimeOffset LastAt, string Example);
+
+/// <summary>A use case's refused events over the period read.</summary>
+/// <param name="UseCaseId">The use case as the events named it (registered or not); empty when none could be read.</param>
+/// <param name="Events">Events refused.</param>
+/// <param name="LastAt">The latest refusal.</param>
+/// <param name="Reasons">By reason and source, most events first.</param>
+public sealed record UseCaseRejections(string UseCaseId, long Events, DateTimeOffset LastAt, IReadOnlyList<RejectionReason> Reasons);
+
+/// <summary>
+/// <c>ingestion.rejections</c>: refused events counted per day, use case, source and reason. A refusal adds to its
+/// counters in one statement; nothing of the request itself is kept beyond one message per counter.
+/// </summary>
+public sealed partial class RejectionLog(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<RejectionLog> logger)
+{
+    /// <summary>Longest example message kept.</summary>
+    private const int ExampleLength = 500;
+
+    /// <summary>
+    /// Adds one refused request's events to today's counters. The refusal is answered whether or not it could be
+    /// counted: a failure here is logged, never thrown.
+    /// </summary>
+    public async Task RecordAsync(RejectionSource source, Rejection rejection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rejection);
+        try
+        {
+            await InsertAsync(source, rejection.Groups, clock.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException or OperationCanceledException)
+        {
+            LogNotCounted(logger, SourceName(source), exception);
+        }
+    }
+
+    private async Task InsertAsync(RejectionSource source, IReadOnlyList<RejectedEvents> groups, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (groups.Count == 0)
+        {
+            return;
+        }
+        await using var command = dataSource.CreateCommand(
+            """
+            insert into ingestion.rejections (day, use_case_id, source, code, requests, events, last_at, example)
+            select ($1 at time zone 'UTC')::date, use_case_id, $2, code, 1, events, $1, example
+            from unnest($3::text[], $4::text[], $5::bigint[], $6::text[]) as refused (use_case_id, code, events, example)
+            on conflict (use_case_id, day, source, code) do update
+            set requests = rejections.requests + 1,
+                events = rejections.events + excluded.events,
+                last_at = greatest(rejections.last_at, excluded.last_at),
+                example = excluded.example
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = at.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = SourceName(source) });
+        command.Parameters.Add(new NpgsqlParameter { Value = groups.Select(group => group.UseCaseId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = groups.Select(group => group.Code).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = groups.Select(group => (long)group.Events).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = groups.Select(group => group.Example.Length > ExampleLength ? group.Example[..ExampleLength] : group.Example).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Refused events from <paramref name="since"/> (UTC days) on, per use case, most recent first; only the
+    /// <paramref name="useCaseIds"/> when given (a scoped key sees its own use cases).
+    /// </summary>
+    public async Task<IReadOnlyList<UseCaseRejections>> ReadAsync(DateOnly since, IReadOnlyList<string>? useCaseIds, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select use_case_id, code, source, sum(requests), sum(events), max(last_at),
+                   (array_agg(example order by last_at desc))[1]
+            from ingestion.rejections
+            where day >= $1 and ($2::text[] is null or use_case_id = any($2))
+            group by use_case_id, code, source
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = since });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)useCaseIds?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        var reasons = new List<(string UseCaseId, RejectionReason Reason)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                reasons.Add((reader.GetString(0), new RejectionReason(reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4),
+                    new DateTimeOffset(reader.GetDateTime(5), TimeSpan.Zero), reader.GetString(6))));
+            }
+        }
+        return reasons.GroupBy(entry => entry.UseCaseId, StringComparer.Ordinal)
+            .Select(group => new UseCaseRejections(group.Key, group.Sum(entry => entry.Reason.Events), group.Max(entry => entry.Reason.LastAt),
+                group.Select(entry => entry.Reason).OrderByDescending(reason => reason.Events).ThenBy(reason => reason.Code, StringComparer.Ordinal).ToList()))
+            .OrderByDescending(useCase => useCase.LastAt)
+            .ToList();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A refused {Source} request could not be counted")]
+    private static partial void LogNotCounted(ILogger logger, string source, Exception exception);
+
+    /// <summary>The source as stored and answered.</summary>
+    public static string SourceName(RejectionSource source) => source == RejectionSource.Csv ? "csv" : "events";
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using AiRoi.Domain.Events;
+using AiRoi.Ingestion.Events;
+using AiRoi.Ingestion.Rejections;
+
+namespace AiRoi.Ingestion.Tests;
+
+/// <summary>A refused request's events, counted under the use case each names and the first error of each.</summary>
+public class RejectionTests
+{
+    private static string Event(string id, string useCase, string extra = "") =>
+        $$"""{"eventId":"{{id}}","useCaseId":"{{useCase}}","startedAt":"2026-03-10T09:00:00Z","completedAt":"2026-03-10T09:05:00Z","handler":"ai"{{extra}}}""";
+
+    private static (JsonDocument Body, EventBatch Batch) Read(params string[] events)
+    {
+        var body = JsonDocument.Parse($"{{\"events\":[{string.Join(",", events)}]}}");
+        return (body, EventBatchReader.Read(body.RootElement, Csv.Now, EventLimits.Default));
+    }
+
+    private static IEnumerable<(string UseCase, string Code, int Events)> Counts(Rejection rejection) =>
+        rejection.Groups.Select(group => (group.UseCaseId, group.Code, group.Events));
+
+    [Fact]
+    public void Each_event_of_a_refused_batch_counts_under_its_use_case_and_first_error_and_valid_ones_as_refused_with_the_batch()
+    {
+        var (body, batch) = Read(
+            Event("a", "support", ",\"csat\":9"),
+            Event("b", "support", ",\"csat\":9,\"nps\":11"),
+            Event("c", "support"),
+            Event("d", "sales", ",\"handler\":\"robot\""),
+            "42");
+        using (body)
+        {
+            Assert.False(batch.IsValid);
+            var rejection = Rejection.OfEventBatch(body.RootElement, batch.Errors, batch.FirstErrorCodes);
+
+            Assert.Equal(
+                [("", "invalid-value", 1), ("sales", "invalid-value", 1), ("support", "out-of-range", 2), ("support", Rejection.RefusedWithBatch, 1)],
+                Counts(rejection));
+            var csat = rejection.Groups.Single(group => group.Code == "out-of-range");
+            Assert.StartsWith("events[0]", csat.Example, StringComparison.Ordinal);
+            Assert.Contains("csat", csat.Example, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Codes_of_events_past_the_reported_errors_are_still_counted()
+    {
+        var events = Enumerable.Range(0, Events.EventBatchLimits.MaxReportedErrors + 50).Select(i => Event($"e{i}", "support", ",\"csat\":9")).ToArray();
+        var (body, batch) = Read(events);
+        using (body)
+        {
+            Assert.Equal(Events.EventBatchLimits.MaxReportedErrors, batch.Errors.Count);
+            var rejection = Rejection.OfEventBatch(body.RootElement, batch.Errors, batch.FirstErrorCodes);
+            Assert.Equal([("support", "out-of-range", events.Length)], Counts(rejection));
+        }
+    }
+
+    [Fact]
+    public void A_body_with_no_readable_events_counts_the_request_with_no_events()
+    {
+        var rejection = Rejection.OfEventBatch(null, [new AiRoi.Domain.ValidationError("$", "malformed-json", "The body is not valid JSON at line 1, byte 3.")]);
+
+        var group = Assert.Single(rejection.Groups);
+        Assert.Equal((Rejection.Unattributed, "malformed-json", 0), (group.UseCaseId, group.Code, group.Events));
+        Assert.Contains("line 1", group.Example, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_batch_refused_for_the_keys_scope_counts_the_forbidden_events_and_the_rest()
+    {
+        using var body = JsonDocument.Parse($"{{\"events\":[{Event("a", "theirs")},{Event("b", "mine")}]}}");
+        var rejection = Rejection.OfEventBatch(body.RootElement, [new AiRoi.Domain.ValidationError("events[0].useCaseId", "forbidden", "events[0]: not in scope.")]);
+
+        Assert.Equal([("mine", Rejection.RefusedWithBatch, 1), ("theirs", "forbidden", 1)], Counts(rejection));
+    }
+
+    [Fact]
+    public void A_refused_csv_file_counts_each_bad_row_once_under_its_first_error_and_the_good_rows_as_refused_with_it()
+    {
+        var read = Csv.Read(Csv.Lines(
+            Csv.FullHeader,
+            Csv.Row(("csat", "9"), ("nps", "11")),
+            Csv.Row(("eventId", "evt-2")),
+            Csv.Row(("eventId", "evt-3"), ("handler", "")),
+            Csv.Row(("eventId", "evt-4"))), useCaseId: "support-bot");
+
+        var rejection = Rejection.OfCsvImport("support-bot", read);
+
+        Assert.Equal(
+            [("support-bot", "out-of-range", 1), ("support-bot", Rejection.RefusedWithBatch, 2), ("support-bot", "required", 1)],
+            Counts(rejection));
+        Assert.StartsWith("line 2: ", rejection.Groups.Single(group => group.Code == "out-of-range").Example, StringComparison.Ordinal);
+    }
+}
