@@ -31,6 +31,17 @@ public sealed class DataTests(WebStack stack)
         await page.GetByLabel("…or paste the CSV").FillAsync(Csv(csatOnLine3: 2));
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("Imported 3 events");
+
+        // The data page counts the refused file's rows under the use case and says why, from the keyboard too.
+        await Browse.GotoAsync(page, "/data");
+        var refused = page.Locator($"tr[data-use-case='{useCase.Id}'] [data-testid='refused'] button");
+        await Assertions.Expect(refused).ToContainTextAsync("3 refused");
+        await refused.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var reasons = page.GetByRole(AriaRole.Table, new() { Name = $"Why events of {useCase.Name} were refused" });
+        await Assertions.Expect(reasons.Locator("tr[data-code='out-of-range']")).ToContainTextAsync("line 3");
+        await Assertions.Expect(reasons.Locator("tr[data-code='refused-with-batch']")).ToContainTextAsync("2");
+        await Browse.ScreenshotAsync(page, "data-refused-events");
     }
 
     [Fact]

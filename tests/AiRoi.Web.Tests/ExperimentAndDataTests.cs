@@ -6,6 +6,7 @@ using AiRoi.Web.Accounts;
 using AiRoi.Web.Backends;
 using AiRoi.Web.Components.Data;
 using AiRoi.Web.Components.Experiments;
+using AiRoi.Web.Display;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -182,6 +183,67 @@ public sealed class ExperimentAndDataTests : BunitContext
         var lines = CsvLineError.From(problem);
 
         Assert.Equal([(3, ""), (3, "completedAt"), (12, "csat")], lines.Select(line => (line.Line, line.Field)).ToArray());
+    }
+
+    private const string TwoUseCases = """
+        {"asOf":"2026-12-01","useCases":[
+          {"id":"support-bot","name":"EMEA support chatbot","category":"customer-service","archived":false,"events":1200,"keyMetrics":[],"health":[]},
+          {"id":"sdr-writer","name":"SDR e-mail writer","category":"sales","archived":false,"events":40,"keyMetrics":[],"health":[]}],
+         "totals":{"useCases":0,"fixedCosts":0},"health":{}}
+        """;
+
+    private const string Rejections = """
+        {"days":30,"since":"2026-11-02","events":6,"useCases":[
+          {"useCaseId":"support-bot","events":3,"lastAt":"2026-12-01T10:00:00Z","reasons":[
+            {"code":"out-of-range","source":"events","requests":2,"events":2,"lastAt":"2026-12-01T10:00:00Z","example":"events[1]: csat must be between 1 and 5."},
+            {"code":"refused-with-batch","source":"csv","requests":1,"events":1,"lastAt":"2026-11-30T08:00:00Z","example":"The rows were valid; the file was refused for the others."}]},
+          {"useCaseId":"not-registered","events":2,"lastAt":"2026-11-29T10:00:00Z","reasons":[
+            {"code":"unknown-use-case","source":"events","requests":1,"events":2,"lastAt":"2026-11-29T10:00:00Z","example":"events[0]: use case 'not-registered' is not registered."}]},
+          {"useCaseId":"","events":0,"lastAt":"2026-11-28T10:00:00Z","reasons":[
+            {"code":"malformed-json","source":"events","requests":1,"events":0,"lastAt":"2026-11-28T10:00:00Z","example":"The body is not valid JSON at line 1, byte 3."}]}]}
+        """;
+
+    private void UseData(string rejections, System.Net.HttpStatusCode status = System.Net.HttpStatusCode.OK)
+    {
+        var gate = TestAccounts.Gate(TestAccounts.SignedIn(WebRole.Viewer));
+        Services.AddSingleton(new MetricsClient(new FakeBackend().Answer("/api/v1/portfolio", TwoUseCases).Client(), gate));
+        Services.AddSingleton(new IngestionClient(new FakeBackend().Answer("/api/v1/rejections", rejections, status).Client("ingestion"), gate));
+        AddAuthorization().SetAuthorized("someone").SetRoles(WebRole.Viewer).SetPolicies([WebPermission.Read]);
+    }
+
+    [Fact]
+    public void The_data_page_counts_refused_events_per_use_case_shows_why_on_request_and_lists_those_naming_no_registered_use_case()
+    {
+        UseData(Rejections);
+
+        var page = Render<DataPage>();
+
+        Assert.Contains("3 refused", page.Find("tr[data-use-case='support-bot'] [data-testid='refused']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("0", page.Find("tr[data-use-case='sdr-writer'] [data-testid='refused']").TextContent.Trim());
+        Assert.Empty(page.FindAll("table[aria-label='Why events of EMEA support chatbot were refused']"));
+
+        page.Find("tr[data-use-case='support-bot'] [data-testid='refused'] button").Click();
+
+        var reasons = page.Find("table[aria-label='Why events of EMEA support chatbot were refused']");
+        Assert.Equal(["out-of-range", "refused-with-batch"], reasons.QuerySelectorAll("tr[data-code]").Select(row => row.GetAttribute("data-code")));
+        Assert.Contains("events[1]: csat must be between 1 and 5.", reasons.TextContent, StringComparison.Ordinal);
+        Assert.Contains("CSV import", reasons.TextContent, StringComparison.Ordinal);
+        var unregistered = page.Find("[data-testid='unregistered-rejections']");
+        Assert.Contains("not-registered: 2 events", unregistered.TextContent, StringComparison.Ordinal);
+        Assert.Contains("no readable use case: 0 events", unregistered.TextContent, StringComparison.Ordinal);
+        Assert.Contains("malformed-json", unregistered.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_the_ingestion_service_the_data_page_still_lists_the_use_cases_and_says_what_failed()
+    {
+        UseData("""{"title":"Service unavailable","status":503,"detail":"ingestion is restarting"}""", System.Net.HttpStatusCode.ServiceUnavailable);
+
+        var page = Render<DataPage>();
+
+        Assert.Equal(2, page.FindAll("tr[data-use-case]").Count);
+        Assert.Equal(Figures.None, page.Find("tr[data-use-case='support-bot'] [data-testid='refused']").TextContent.Trim());
+        Assert.Contains("ingestion is restarting", page.Markup, StringComparison.Ordinal);
     }
 
     private static KeyMetricSummary Tile(Aggregation aggregation, double? value, long n, double? standardError) => new(
