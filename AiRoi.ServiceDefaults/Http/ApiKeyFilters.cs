@@ -13,9 +13,21 @@ public static class ApiKeyFilters
     /// <summary>The header every write request carries.</summary>
     public const string HeaderName = "X-Api-Key";
 
+    /// <summary>The header naming the person a request acts for, with a key that may act for people.</summary>
+    public const string ActingPersonHeader = "X-Acting-Person";
+
+    /// <summary>Longest person name accepted in <see cref="ActingPersonHeader"/>.</summary>
+    public const int MaxActingPersonLength = 100;
+
     private const string HolderItem = "AiRoi.ApiKeyHolder";
 
-    /// <summary>Refuses the request with 401 unless it carries a valid, unrevoked key.</summary>
+    private const string PersonItem = "AiRoi.ActingPerson";
+
+    /// <summary>
+    /// Refuses the request with 401 unless it carries a valid, unrevoked key; one that names the person it acts for
+    /// is refused with 403 unless its key may act for people, and with 400 when the name is empty, too long or holds
+    /// control characters.
+    /// </summary>
     public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
         {
@@ -27,6 +39,21 @@ public static class ApiKeyFilters
                 return RequestProblems.ApiKeyRequired.ToProblem($"Send a valid, unrevoked API key in the {HeaderName} header.");
             }
             http.Items[HolderItem] = holder;
+            if (http.Request.Headers.TryGetValue(ActingPersonHeader, out var named))
+            {
+                if (!holder.ActsForPeople)
+                {
+                    return RequestProblems.ActingPersonNotAllowed.ToProblem(
+                        $"This API key may not name a person in {ActingPersonHeader}; only a key created to act for people (the web's) may.");
+                }
+                var person = named.Count == 1 ? Uri.UnescapeDataString(named[0] ?? "").Trim() : "";
+                if (person.Length is 0 or > MaxActingPersonLength || person.Any(char.IsControl))
+                {
+                    return ValidationFailure.ToProblem([new Domain.ValidationError(ActingPersonHeader, Domain.ValidationCodes.InvalidFormat,
+                        $"{ActingPersonHeader} names one person: 1 to {MaxActingPersonLength} characters, no control characters, sent once.")]);
+                }
+                http.Items[PersonItem] = person;
+            }
             return await next(context);
         });
 
@@ -44,6 +71,17 @@ public static class ApiKeyFilters
                 ? await next(context)
                 : RequestProblems.UseCaseNotInKeyScope.ToProblem(
                     "This API key is scoped to some use cases; changing the registry takes an organization-wide key."));
+
+    /// <summary>
+    /// Who to record as the author of a change: the person the request acts for, with the key that vouches for them
+    /// (<c>ana via web</c>), or the key's name.
+    /// </summary>
+    public static string Author(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var holder = KeyHolder(context);
+        return context.Items[PersonItem] is string person ? $"{person} via {holder.Name}" : holder.Name;
+    }
 
     /// <summary>The key holder the filter authenticated.</summary>
     public static ApiKeyHolder KeyHolder(HttpContext context) =>

@@ -8,7 +8,11 @@ namespace AiRoi.ServiceDefaults.Http;
 /// <param name="Name">The key's name, for logs and audit.</param>
 /// <param name="UseCaseIds">Null when the key is scoped to the whole organization; else the use cases it may write.</param>
 /// <param name="IsAdmin">True when the key may also manage API keys.</param>
-public sealed record ApiKeyHolder(Guid KeyId, string Name, IReadOnlyList<string>? UseCaseIds, bool IsAdmin)
+/// <param name="ActsForPeople">
+/// True when requests with the key may name the person they act for (<c>X-Acting-Person</c>): the web's own key,
+/// which writes for signed-in people and records them as authors (ADR-0024).
+/// </param>
+public sealed record ApiKeyHolder(Guid KeyId, string Name, IReadOnlyList<string>? UseCaseIds, bool IsAdmin, bool ActsForPeople = false)
 {
     /// <summary>Whether the key may write events for <paramref name="useCaseId"/>.</summary>
     public bool MayWrite(string useCaseId) => UseCaseIds is null || UseCaseIds.Contains(useCaseId);

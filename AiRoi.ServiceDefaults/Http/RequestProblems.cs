@@ -31,6 +31,9 @@ public static class RequestProblems
     /// <summary>Managing keys needs an admin key.</summary>
     public static readonly ProblemType AdminKeyRequired = new("admin-key-required", StatusCodes.Status403Forbidden, "Admin key required");
 
+    /// <summary>The request names a person it acts for, but its key may not act for people.</summary>
+    public static readonly ProblemType ActingPersonNotAllowed = new("acting-person-not-allowed", StatusCodes.Status403Forbidden, "The API key may not act for people");
+
     /// <summary>The key is scoped to other use cases.</summary>
     public static readonly ProblemType UseCaseNotInKeyScope = new("use-case-not-in-key-scope", StatusCodes.Status403Forbidden, "The API key does not cover these use cases");
 

@@ -21,9 +21,9 @@ public static class StackHttp
     /// <summary>The key every service accepts in Development.</summary>
     public const string DevelopmentKey = "airoi-dev-key";
 
-    /// <summary>Sends one request, bounded by <see cref="StackFixture.CallTimeout"/>.</summary>
+    /// <summary>Sends one request, bounded by <see cref="StackFixture.CallTimeout"/>; <paramref name="actingPerson"/>, when given, is sent as <c>X-Acting-Person</c> as is.</summary>
     public static async Task<StackAnswer> SendAsync(
-        StackFixture stack, string service, HttpMethod method, string path, JsonNode? body = null, string? key = DevelopmentKey)
+        StackFixture stack, string service, HttpMethod method, string path, JsonNode? body = null, string? key = DevelopmentKey, string? actingPerson = null)
     {
         using var client = stack.App.CreateHttpClient(service, "http");
         using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
@@ -31,6 +31,10 @@ public static class StackHttp
         if (key is not null)
         {
             request.Headers.Add("X-Api-Key", key);
+        }
+        if (actingPerson is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Acting-Person", actingPerson);
         }
         if (body is not null)
         {

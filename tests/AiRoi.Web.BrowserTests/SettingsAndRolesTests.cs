@@ -25,6 +25,10 @@ public sealed class SettingsAndRolesTests(WebStack stack)
         await form.GetByRole(AriaRole.Button, new() { Name = "Add annotation" }).ClickAsync();
         await Assertions.Expect(form.GetByText("Price change: Price change for SMB")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#annotation-title-errors")).ToHaveCountAsync(0);
+        // The metrics API records the signed-in person, vouched for by the web's key, as the author.
+        var annotations = await stack.CallAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{useCase.Id}/annotations");
+        Assert.Equal($"{WebStack.AdminUserName} via development key",
+            annotations!.AsArray().Single(annotation => annotation!["title"]!.GetValue<string>() == "Price change for SMB")!["createdBy"]!.GetValue<string>());
 
         // The owner's e-mail is checked by the registry; its message lands under that field, and a good one saves.
         var owner = page.GetByTestId("owner-form");

@@ -55,6 +55,22 @@ public sealed class BackendWriteTests
     }
 
     [Fact]
+    public async Task A_write_names_the_signed_in_person_so_the_backend_records_them_as_its_author()
+    {
+        var backend = new FakeBackend().Answer("/api/v1/use-cases/bot/annotations",
+            """{"id":7,"date":"2026-10-01","kind":"prompt-change","title":"Prompt v4","createdBy":"ana via web","createdAt":"2026-10-01T10:00:00Z"}""",
+            HttpStatusCode.Created);
+        var ana = AccountPrincipal.Create(new WebAccount(Guid.NewGuid(), "ana.ruíz", "Ana Ruíz", WebRole.Editor, DateTimeOffset.UtcNow, null));
+        var client = new MetricsClient(backend.Client(), TestAccounts.Gate(ana));
+
+        await client.AddAnnotationAsync("bot", Annotation, default);
+        await client.EventLogAsync("bot", default);
+
+        Assert.Equal(Uri.EscapeDataString("ana.ruíz"), backend.Headers[0][BackendClient.ActingPersonHeader]);
+        Assert.False(backend.Headers[1].ContainsKey(BackendClient.ActingPersonHeader));
+    }
+
+    [Fact]
     public async Task A_refusal_carries_the_servers_message_for_each_field()
     {
         var backend = new FakeBackend().Answer("/api/v1/use-cases/bot/annotations",

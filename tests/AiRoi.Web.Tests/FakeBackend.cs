@@ -14,6 +14,9 @@ public sealed class FakeBackend : HttpMessageHandler
     /// <summary>Every request sent, as "METHOD path?query", with its body.</summary>
     public List<(string Request, string? Body)> Requests { get; } = [];
 
+    /// <summary>Every request's headers, in the order of <see cref="Requests"/>.</summary>
+    public List<Dictionary<string, string>> Headers { get; } = [];
+
     /// <summary>Answers requests whose path (without query) is <paramref name="path"/>.</summary>
     public FakeBackend Answer(string path, string json, HttpStatusCode status = HttpStatusCode.OK)
     {
@@ -28,6 +31,7 @@ public sealed class FakeBackend : HttpMessageHandler
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Add(($"{request.Method} {request.RequestUri!.PathAndQuery}", body));
+        Headers.Add(request.Headers.ToDictionary(header => header.Key, header => string.Join(",", header.Value), StringComparer.OrdinalIgnoreCase));
         var (status, json) = answers.TryGetValue(request.RequestUri.AbsolutePath, out var answer)
             ? answer
             : (HttpStatusCode.NotFound, """{"title":"Not found","status":404}""");

@@ -152,7 +152,7 @@ public static class ExperimentsApi
             {
                 return ValidationFailure.ToProblem(errors);
             }
-            var decision = new DecisionRecord(body.Decision!.Value, body.Note, ApiKeyFilters.KeyHolder(request.HttpContext).Name, time.GetUtcNow());
+            var decision = new DecisionRecord(body.Decision!.Value, body.Note, ApiKeyFilters.Author(request.HttpContext), time.GetUtcNow());
             if (decision.Decision == ExperimentDecision.Ship)
             {
                 var variant = ConcludeRules.ShippedVariant(body, experiment.Definition);

@@ -4,7 +4,9 @@ using Npgsql;
 namespace AiRoi.Ingestion.ApiKeys;
 
 /// <summary>A key as an administrator sees it: never the secret, only its first characters.</summary>
-public sealed record ApiKeySummary(Guid Id, string Name, string KeyPrefix, IReadOnlyList<string>? UseCaseIds, bool IsAdmin, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+public sealed record ApiKeySummary(
+    Guid Id, string Name, string KeyPrefix, IReadOnlyList<string>? UseCaseIds, bool IsAdmin, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt,
+    bool ActsForPeople = false);
 
 /// <summary>API keys in <c>ingestion.api_keys</c>, looked up by hash.</summary>
 public sealed class ApiKeyStore(NpgsqlDataSource dataSource, IHostEnvironment environment) : IApiKeyAuthenticator
@@ -20,11 +22,11 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, IHostEnvironment en
         }
         if (ApiKeySecret.IsAcceptedDevelopmentKey(presented, environment.IsDevelopment()))
         {
-            return new ApiKeyHolder(DevelopmentKeyId, "development key", UseCaseIds: null, IsAdmin: true);
+            return new ApiKeyHolder(DevelopmentKeyId, "development key", UseCaseIds: null, IsAdmin: true, ActsForPeople: true);
         }
 
         await using var command = dataSource.CreateCommand(
-            "select id, name, use_case_ids, is_admin from ingestion.api_keys where key_hash = $1 and revoked_at is null");
+            "select id, name, use_case_ids, is_admin, acts_for_people from ingestion.api_keys where key_hash = $1 and revoked_at is null");
         command.Parameters.Add(new NpgsqlParameter { Value = ApiKeySecret.Hash(presented) });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -32,19 +34,19 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, IHostEnvironment en
             return null;
         }
         var useCases = reader.IsDBNull(2) ? null : reader.GetFieldValue<string[]>(2);
-        return new ApiKeyHolder(reader.GetGuid(0), reader.GetString(1), useCases, reader.GetBoolean(3));
+        return new ApiKeyHolder(reader.GetGuid(0), reader.GetString(1), useCases, reader.GetBoolean(3), reader.GetBoolean(4));
     }
 
     /// <summary>Creates a key and returns it with its one-time secret.</summary>
     public async Task<(ApiKeySummary Summary, string Secret)> CreateAsync(
-        string name, IReadOnlyList<string>? useCaseIds, bool isAdmin, CancellationToken cancellationToken)
+        string name, IReadOnlyList<string>? useCaseIds, bool isAdmin, bool actsForPeople, CancellationToken cancellationToken)
     {
         var secret = ApiKeySecret.Generate();
         var id = Guid.CreateVersion7();
         await using var command = dataSource.CreateCommand(
             """
-            insert into ingestion.api_keys (id, name, key_hash, key_prefix, use_case_ids, is_admin)
-            values ($1, $2, $3, $4, $5, $6)
+            insert into ingestion.api_keys (id, name, key_hash, key_prefix, use_case_ids, is_admin, acts_for_people)
+            values ($1, $2, $3, $4, $5, $6, $7)
             returning created_at
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
@@ -53,8 +55,9 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, IHostEnvironment en
         command.Parameters.Add(new NpgsqlParameter { Value = secret[..ApiKeySecret.VisiblePrefixLength] });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)useCaseIds?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = isAdmin });
+        command.Parameters.Add(new NpgsqlParameter { Value = actsForPeople });
         var createdAt = (DateTime)(await command.ExecuteScalarAsync(cancellationToken))!;
-        var summary = new ApiKeySummary(id, name, secret[..ApiKeySecret.VisiblePrefixLength], useCaseIds, isAdmin, new DateTimeOffset(createdAt, TimeSpan.Zero), null);
+        var summary = new ApiKeySummary(id, name, secret[..ApiKeySecret.VisiblePrefixLength], useCaseIds, isAdmin, new DateTimeOffset(createdAt, TimeSpan.Zero), null, actsForPeople);
         return (summary, secret);
     }
 
@@ -62,7 +65,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, IHostEnvironment en
     public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select id, name, key_prefix, use_case_ids, is_admin, created_at, revoked_at from ingestion.api_keys order by created_at desc");
+            "select id, name, key_prefix, use_case_ids, is_admin, created_at, revoked_at, acts_for_people from ingestion.api_keys order by created_at desc");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var keys = new List<ApiKeySummary>();
         while (await reader.ReadAsync(cancellationToken))
@@ -70,7 +73,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, IHostEnvironment en
             keys.Add(new ApiKeySummary(
                 reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetFieldValue<string[]>(3), reader.GetBoolean(4),
-                reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)));
+                reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6), reader.GetBoolean(7)));
         }
         return keys;
     }

@@ -9,7 +9,11 @@ namespace AiRoi.Ingestion.ApiKeys;
 /// <param name="Name">What the key is for (shown in lists), 1–100 characters.</param>
 /// <param name="UseCaseIds">The use cases the key may write; omit for a key that writes for the whole organization.</param>
 /// <param name="Admin">True for a key that may also manage keys.</param>
-public sealed record CreateApiKeyRequest(string? Name, IReadOnlyList<string>? UseCaseIds, bool Admin = false);
+/// <param name="ActsForPeople">
+/// True for a key whose requests may name the person they act for in <c>X-Acting-Person</c>, who is then recorded
+/// as the author of baselines, annotations, reviews and decisions (the web's own key).
+/// </param>
+public sealed record CreateApiKeyRequest(string? Name, IReadOnlyList<string>? UseCaseIds, bool Admin = false, bool ActsForPeople = false);
 
 /// <summary>A new key: <see cref="Key"/> is the secret, shown this once and never again.</summary>
 public sealed record CreatedApiKey(ApiKeySummary ApiKey, string Key);
@@ -79,7 +83,7 @@ public static class ApiKeysApi
                 "An admin key scoped to some use cases may create keys only for those use cases.");
         }
 
-        var (summary, secret) = await store.CreateAsync(request.Name!.Trim(), request.UseCaseIds, request.Admin, cancellationToken);
+        var (summary, secret) = await store.CreateAsync(request.Name!.Trim(), request.UseCaseIds, request.Admin, request.ActsForPeople, cancellationToken);
         return TypedResults.Created($"/api/v1/api-keys/{summary.Id}", new CreatedApiKey(summary, secret));
     }
 

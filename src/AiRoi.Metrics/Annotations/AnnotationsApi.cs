@@ -70,7 +70,7 @@ public static class AnnotationsApi
             {
                 return ValidationFailure.ToProblem(errors);
             }
-            var draft = new Annotation(0, body.Date!.Value, body.Kind!.Value, body.Title!.Trim(), body.Note, ApiKeyFilters.KeyHolder(request.HttpContext).Name, default);
+            var draft = new Annotation(0, body.Date!.Value, body.Kind!.Value, body.Title!.Trim(), body.Note, ApiKeyFilters.Author(request.HttpContext), default);
             var stored = await services.Grain(id).AddAnnotationAsync(draft);
             return TypedResults.Created($"/api/v1/use-cases/{id}/annotations/{stored.Id}", stored);
         }

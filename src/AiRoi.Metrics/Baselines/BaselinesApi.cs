@@ -61,7 +61,7 @@ public static class BaselinesApi
         {
             await services.FindAsync(id, cancellationToken);
             var body = await JsonRequestBody.ReadAsync<BaselineRequest>(request, WireJson.Options, cancellationToken);
-            var outcome = await services.Grain(id).SetBaselineAsync(body, ApiKeyFilters.KeyHolder(request.HttpContext).Name, services.Today);
+            var outcome = await services.Grain(id).SetBaselineAsync(body, ApiKeyFilters.Author(request.HttpContext), services.Today);
             return outcome.Version is { } version
                 ? TypedResults.Created($"/api/v1/use-cases/{id}/baselines/{version.MetricKey}", version)
                 : ValidationFailure.ToProblem(outcome.Errors);

@@ -63,7 +63,7 @@ public static class ReviewsApi
                 return ValidationFailure.ToProblem(errors);
             }
             var draft = new Review(0, body.Reviewer!.Trim(), body.Date!.Value, body.Decision!.Value, body.Note, default);
-            var stored = await store.InsertAsync(id, draft, ApiKeyFilters.KeyHolder(request.HttpContext).Name, cancellationToken);
+            var stored = await store.InsertAsync(id, draft, ApiKeyFilters.Author(request.HttpContext), cancellationToken);
             return TypedResults.Created($"/api/v1/use-cases/{id}/reviews/{stored.Id}", stored);
         }
         catch (ProblemException problem)

@@ -15,14 +15,18 @@ public sealed class AccessGate(AuthenticationStateProvider authentication)
     /// <summary>Whether the signed-in account holds <paramref name="permission"/> (a <see cref="WebPermission"/>).</summary>
     public async Task<bool> HoldsAsync(string permission) => Holds(await UserAsync(), permission);
 
-    /// <summary>Throws <see cref="AccessRefusedException"/> unless the signed-in account holds <paramref name="permission"/>.</summary>
-    public async Task DemandAsync(string permission)
+    /// <summary>
+    /// The signed-in account, which holds <paramref name="permission"/>; throws <see cref="AccessRefusedException"/>
+    /// when it does not.
+    /// </summary>
+    public async Task<ClaimsPrincipal> DemandAsync(string permission)
     {
         var user = await UserAsync();
         if (!Holds(user, permission))
         {
             throw new AccessRefusedException(permission, user.FindFirstValue(ClaimTypes.Role));
         }
+        return user;
     }
 
     /// <summary>Whether <paramref name="user"/> is signed in with a role that holds <paramref name="permission"/>.</summary>

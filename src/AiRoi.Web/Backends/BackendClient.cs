@@ -12,6 +12,9 @@ namespace AiRoi.Web.Backends;
 /// </summary>
 public abstract class BackendClient(HttpClient http, AccessGate gate, string service)
 {
+    /// <summary>The header naming the signed-in person a write is made for (percent-encoded UTF-8).</summary>
+    public const string ActingPersonHeader = "X-Acting-Person";
+
     /// <summary>Reads <paramref name="path"/> as <typeparamref name="T"/>.</summary>
     protected async Task<BackendAnswer<T>> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
@@ -69,7 +72,9 @@ public abstract class BackendClient(HttpClient http, AccessGate gate, string ser
     {
         try
         {
-            await gate.DemandAsync(permission);
+            // The backends record the person, vouched for by the web's key, as the change's author (ADR-0024).
+            var user = await gate.DemandAsync(permission);
+            request.Headers.Add(ActingPersonHeader, Uri.EscapeDataString(user.Identity!.Name!));
         }
         catch (AccessRefusedException refused)
         {

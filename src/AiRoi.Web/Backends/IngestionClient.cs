@@ -20,8 +20,9 @@ public sealed class IngestionClient(HttpClient http, AccessGate gate) : BackendC
         WriteAsync<IReadOnlyList<ApiKeySummary>>(HttpMethod.Get, "/api/v1/api-keys", null, WebPermission.Administer, cancellationToken);
 
     /// <summary>Creates a key (admins); the answer carries the secret, which is never shown again.</summary>
-    public Task<BackendAnswer<CreatedApiKey>> CreateApiKeyAsync(string name, IReadOnlyList<string>? useCaseIds, bool admin, CancellationToken cancellationToken) =>
-        WriteAsync<CreatedApiKey>(HttpMethod.Post, "/api/v1/api-keys", new { name, useCaseIds, admin }, WebPermission.Administer, cancellationToken);
+    public Task<BackendAnswer<CreatedApiKey>> CreateApiKeyAsync(
+        string name, IReadOnlyList<string>? useCaseIds, bool admin, bool actsForPeople, CancellationToken cancellationToken) =>
+        WriteAsync<CreatedApiKey>(HttpMethod.Post, "/api/v1/api-keys", new { name, useCaseIds, admin, actsForPeople }, WebPermission.Administer, cancellationToken);
 
     /// <summary>Revokes a key at once (admins).</summary>
     public Task<BackendAnswer<object>> RevokeApiKeyAsync(Guid id, CancellationToken cancellationToken) =>
@@ -41,7 +42,10 @@ public sealed record CsvImportSummary(int Accepted, int Duplicates);
 /// <param name="IsAdmin">Whether it manages keys.</param>
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="RevokedAt">When it was revoked; null while valid.</param>
-public sealed record ApiKeySummary(Guid Id, string Name, string KeyPrefix, IReadOnlyList<string>? UseCaseIds, bool IsAdmin, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+/// <param name="ActsForPeople">Whether its requests may name the person they act for (the web's own key).</param>
+public sealed record ApiKeySummary(
+    Guid Id, string Name, string KeyPrefix, IReadOnlyList<string>? UseCaseIds, bool IsAdmin, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt,
+    bool ActsForPeople = false);
 
 /// <summary>A key just created, with its secret.</summary>
 /// <param name="ApiKey">The key's listing.</param>
