@@ -30,6 +30,22 @@ public sealed class SignInTests(WebStack stack)
     }
 
     [Fact]
+    public async Task The_last_active_admin_cannot_disable_themselves()
+    {
+        var page = await stack.NewPageAsync();
+        await Browse.SignInAsync(page, WebStack.AdminUserName, WebStack.AdminPassword);
+        await Browse.GotoAsync(page, "/admin/accounts");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Disable {WebStack.AdminUserName}", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("last active admin");
+        await Assertions.Expect(page.Locator($"tr[data-account='{WebStack.AdminUserName}']")).ToContainTextAsync("Active");
+        var again = await stack.NewPageAsync();
+        await Browse.SignInAsync(again, WebStack.AdminUserName, WebStack.AdminPassword);
+        await Assertions.Expect(again.GetByTestId("role")).ToHaveTextAsync("admin");
+    }
+
+    [Fact]
     public async Task The_sign_in_form_works_with_the_keyboard_alone()
     {
         var page = await stack.NewPageAsync();

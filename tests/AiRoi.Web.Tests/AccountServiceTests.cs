@@ -60,6 +60,27 @@ public sealed class AccountServiceTests
     }
 
     [Fact]
+    public async Task The_last_active_admin_can_be_neither_disabled_nor_demoted_until_there_is_another()
+    {
+        var admin = As(WebRole.Admin);
+        var only = (await admin.CreateAsync(new NewAccount("only.admin", "Only", WebRole.Admin, "a long password"), default)).Account!;
+
+        var disabled = await admin.SetDisabledAsync(only.Id, disabled: true, default);
+        var demoted = await admin.SetRoleAsync(only.Id, WebRole.Editor, default);
+
+        Assert.False(disabled.Succeeded);
+        Assert.Contains("last active admin", disabled.Errors["disabled"][0], StringComparison.Ordinal);
+        Assert.False(demoted.Succeeded);
+        Assert.Contains("last active admin", demoted.Errors["Role"][0], StringComparison.Ordinal);
+        Assert.NotNull(await admin.VerifyAsync("only.admin", "a long password", default));
+        Assert.Equal(WebRole.Admin, (await store.ListAsync(default)).Single().Role);
+
+        var second = (await admin.CreateAsync(new NewAccount("second.admin", "Second", WebRole.Admin, "a long password"), default)).Account!;
+        Assert.True((await admin.SetRoleAsync(only.Id, WebRole.Editor, default)).Succeeded);
+        Assert.False((await admin.SetDisabledAsync(second.Id, disabled: true, default)).Succeeded);
+    }
+
+    [Fact]
     public async Task A_disabled_account_cannot_sign_in()
     {
         var admin = As(WebRole.Admin);

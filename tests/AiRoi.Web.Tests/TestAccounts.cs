@@ -57,20 +57,29 @@ public sealed class InMemoryAccountStore : IAccountStore
         return Task.CompletedTask;
     }
 
-    public Task<bool> SetRoleAsync(Guid id, string role, CancellationToken cancellationToken) =>
+    public Task<AccountUpdate> SetRoleAsync(Guid id, string role, CancellationToken cancellationToken) =>
         Task.FromResult(Change(id, account => account with { Role = role }));
 
-    public Task<bool> SetDisabledAsync(Guid id, DateTimeOffset? disabledAt, CancellationToken cancellationToken) =>
+    public Task<AccountUpdate> SetDisabledAsync(Guid id, DateTimeOffset? disabledAt, CancellationToken cancellationToken) =>
         Task.FromResult(Change(id, account => account with { DisabledAt = disabledAt }));
 
-    private bool Change(Guid id, Func<WebAccount, WebAccount> change)
+    /// <summary>As <c>AccountStore</c>: the change is kept unless it took away the last active admin.</summary>
+    private AccountUpdate Change(Guid id, Func<WebAccount, WebAccount> change)
     {
         var index = accounts.FindIndex(entry => entry.Account.Id == id);
         if (index < 0)
         {
-            return false;
+            return AccountUpdate.NotFound;
         }
-        accounts[index] = (change(accounts[index].Account), accounts[index].Hash);
-        return true;
+        bool AnyActiveAdmin() => accounts.Any(entry => entry.Account.Role == WebRole.Admin && entry.Account.IsActive);
+        var hadAdmin = AnyActiveAdmin();
+        var before = accounts[index];
+        accounts[index] = (change(before.Account), before.Hash);
+        if (hadAdmin && !AnyActiveAdmin())
+        {
+            accounts[index] = before;
+            return AccountUpdate.LastAdmin;
+        }
+        return AccountUpdate.Done;
     }
 }

@@ -62,19 +62,23 @@ public sealed partial class AccountService(IAccountStore store, AccessGate gate,
         {
             return AccountChange.Refused(nameof(NewAccount.Role), $"Role must be one of: {string.Join(", ", WebRole.All)}.");
         }
-        return await store.SetRoleAsync(id, role, cancellationToken)
-            ? AccountChange.Done(null)
-            : AccountChange.Refused("id", "There is no such account.");
+        return Answer(await store.SetRoleAsync(id, role, cancellationToken), nameof(NewAccount.Role));
     }
 
     /// <summary>Disables or enables an account (admins only).</summary>
     public async Task<AccountChange> SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken)
     {
         await gate.DemandAsync(WebPermission.Administer);
-        return await store.SetDisabledAsync(id, disabled ? clock.GetUtcNow() : null, cancellationToken)
-            ? AccountChange.Done(null)
-            : AccountChange.Refused("id", "There is no such account.");
+        return Answer(await store.SetDisabledAsync(id, disabled ? clock.GetUtcNow() : null, cancellationToken), "disabled");
     }
+
+    private static AccountChange Answer(AccountUpdate update, string field) => update switch
+    {
+        AccountUpdate.Done => AccountChange.Done(null),
+        AccountUpdate.LastAdmin => AccountChange.Refused(field,
+            "This is the last active admin: without one nobody could manage accounts or API keys. Make another account admin first."),
+        _ => AccountChange.Refused("id", "There is no such account."),
+    };
 
     /// <summary>
     /// Creates the first admin when no account exists yet; false when accounts already exist. Called at start-up,

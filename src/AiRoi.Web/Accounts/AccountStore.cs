@@ -68,21 +68,50 @@ public sealed class AccountStore(NpgsqlDataSource database) : IAccountStore
     }
 
     /// <summary>Changes an account's role; false when there is no such account.</summary>
-    public async Task<bool> SetRoleAsync(Guid id, string role, CancellationToken cancellationToken)
+    public Task<AccountUpdate> SetRoleAsync(Guid id, string role, CancellationToken cancellationToken) =>
+        UpdateKeepingAnAdminAsync(id, "role = $2", new NpgsqlParameter { Value = role }, cancellationToken);
+
+    /// <summary>Disables (or enables again) an account, unless that would leave no active admin.</summary>
+    public Task<AccountUpdate> SetDisabledAsync(Guid id, DateTimeOffset? disabledAt, CancellationToken cancellationToken) =>
+        UpdateKeepingAnAdminAsync(id, "disabled_at = $2",
+            new NpgsqlParameter { Value = (object?)disabledAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz }, cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="set"/> to one account and keeps it unless it took away the last active admin. The table lock
+    /// takes account changes one at a time, so two admins cannot each remove the other at the same moment.
+    /// </summary>
+    private async Task<AccountUpdate> UpdateKeepingAnAdminAsync(Guid id, string set, NpgsqlParameter value, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand("update web.accounts set role = $2 where id = $1");
-        command.Parameters.AddWithValue(id);
-        command.Parameters.AddWithValue(role);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var exclusive = new NpgsqlCommand("lock table web.accounts in share row exclusive mode", connection, transaction))
+        {
+            await exclusive.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var hadAdmin = await AnyActiveAdminAsync(connection, transaction, cancellationToken);
+        await using (var update = new NpgsqlCommand($"update web.accounts set {set} where id = $1", connection, transaction))
+        {
+            update.Parameters.Add(new NpgsqlParameter { Value = id });
+            update.Parameters.Add(value);
+            if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return AccountUpdate.NotFound;
+            }
+        }
+        if (hadAdmin && !await AnyActiveAdminAsync(connection, transaction, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return AccountUpdate.LastAdmin;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return AccountUpdate.Done;
     }
 
-    /// <summary>Disables (or enables again) an account; false when there is no such account.</summary>
-    public async Task<bool> SetDisabledAsync(Guid id, DateTimeOffset? disabledAt, CancellationToken cancellationToken)
+    private static async Task<bool> AnyActiveAdminAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand("update web.accounts set disabled_at = $2 where id = $1");
-        command.Parameters.AddWithValue(id);
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)disabledAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var admins = new NpgsqlCommand(
+            $"select exists (select 1 from web.accounts where role = '{WebRole.Admin}' and disabled_at is null)", connection, transaction);
+        return (bool)(await admins.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static WebAccount Read(NpgsqlDataReader reader) => new(

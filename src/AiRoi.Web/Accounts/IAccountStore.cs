@@ -18,9 +18,22 @@ public interface IAccountStore
     /// <summary>Replaces a password hash.</summary>
     Task UpdatePasswordHashAsync(Guid id, string passwordHash, CancellationToken cancellationToken);
 
-    /// <summary>Changes an account's role; false when there is no such account.</summary>
-    Task<bool> SetRoleAsync(Guid id, string role, CancellationToken cancellationToken);
+    /// <summary>Changes an account's role, unless that would take away the last active admin.</summary>
+    Task<AccountUpdate> SetRoleAsync(Guid id, string role, CancellationToken cancellationToken);
 
-    /// <summary>Disables (or enables again) an account; false when there is no such account.</summary>
-    Task<bool> SetDisabledAsync(Guid id, DateTimeOffset? disabledAt, CancellationToken cancellationToken);
+    /// <summary>Disables (or enables again) an account, unless that would take away the last active admin.</summary>
+    Task<AccountUpdate> SetDisabledAsync(Guid id, DateTimeOffset? disabledAt, CancellationToken cancellationToken);
+}
+
+/// <summary>What became of a change to an account's role or state.</summary>
+public enum AccountUpdate
+{
+    /// <summary>Made.</summary>
+    Done,
+
+    /// <summary>There is no such account.</summary>
+    NotFound,
+
+    /// <summary>Refused: it would leave no active admin, and nobody could manage accounts or keys any more.</summary>
+    LastAdmin,
 }
