@@ -26,12 +26,18 @@ public sealed class ExperimentTests(WebStack stack)
         await page.GetByLabel("Smallest effect worth detecting (relative %)").FillAsync("10");
         await page.GetByLabel("Smallest effect worth detecting (relative %)").BlurAsync();
         await Assertions.Expect(page.GetByTestId("planned-sample")).ToContainTextAsync("units per variant");
+        await page.GetByLabel("Correction across the primary and secondary metrics").SelectOptionAsync("BenjaminiHochberg");
+        await page.GetByLabel("Guardrail tolerance (relative %, how far a guardrail may worsen)").FillAsync("3");
+        await page.GetByLabel("Guardrail tolerance (relative %, how far a guardrail may worsen)").BlurAsync();
         await Browse.ScreenshotAsync(page, "experiment-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
 
         await page.WaitForURLAsync("**/experiments/exp-*");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("experiment-status")).ToHaveTextAsync("Draft");
+        var stored = await stack.CallAsync("experiments", HttpMethod.Get, $"/api/v1/experiments/{page.Url[(page.Url.LastIndexOf('/') + 1)..]}");
+        Assert.Equal("benjamini-hochberg", stored!["definition"]!["multipleTesting"]!.GetValue<string>());
+        Assert.Equal(0.03, stored["definition"]!["guardrailTolerance"]!.GetValue<double>(), 9);
         await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("experiment-status")).ToHaveTextAsync("Running");
         await Assertions.Expect(page.Locator("tr[data-variant='prompt-v5']").First).ToBeVisibleAsync();
