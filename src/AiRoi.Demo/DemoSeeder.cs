@@ -69,6 +69,10 @@ public sealed partial class DemoSeeder(IHttpClientFactory clients, TimeProvider 
                 }, cancellationToken);
             }
             LogUseCaseSeeded(useCase.Id, events.Count);
+            if (useCase.Id == DemoPortfolio.SupportBot)
+            {
+                await SendMisconfiguredBatchAsync(events, cancellationToken);
+            }
         }
 
         foreach (var (useCaseId, metricKey) in DemoPortfolio.MeasuredBaselines)
@@ -93,6 +97,33 @@ public sealed partial class DemoSeeder(IHttpClientFactory clients, TimeProvider 
         }
         LogSeeded(useCases.Count, experiments.Count);
     }
+
+    /// <summary>
+    /// What the data page shows as refused on a first run: a survey connector that reported CSAT on a 0–10 scale for
+    /// a day. The ingestion service refuses the batch whole and counts its events under the use case.
+    /// </summary>
+    private async Task SendMisconfiguredBatchAsync(IReadOnlyList<JsonObject> events, CancellationToken cancellationToken)
+    {
+        var misreported = events.TakeLast(MisconfiguredEvents).Select((original, index) =>
+        {
+            var copy = original.DeepClone().AsObject();
+            copy["eventId"] = $"{original["eventId"]!.GetValue<string>()}-survey-retry";
+            copy["csat"] = 6 + index % 5;
+            return (JsonNode)copy;
+        }).ToArray();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events")
+        {
+            Content = new StringContent(new JsonObject { ["events"] = new JsonArray(misreported) }.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        using var response = await clients.CreateClient("ingestion").SendAsync(request, cancellationToken);
+        if (response.StatusCode != System.Net.HttpStatusCode.BadRequest)
+        {
+            throw new InvalidOperationException($"The misconfigured demo batch was answered {(int)response.StatusCode}, not refused.");
+        }
+    }
+
+    /// <summary>Events in the demo's refused batch.</summary>
+    private const int MisconfiguredEvents = 40;
 
     // The experiment service counts events as they arrive over the broker; conclude once it has, so the
     // concluded experiment keeps a result.

@@ -48,6 +48,8 @@ public sealed class FirstRunTests(WebStack stack, ITestOutputHelper output)
         await Browse.GotoAsync(page, "/data");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show events per day of EMEA support chatbot" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("events-per-day")).ToContainTextAsync("demo-support-bot");
+        // The demo's misconfigured survey connector: one refused batch, counted under the use case with its reason.
+        await Assertions.Expect(page.Locator("tr[data-use-case='demo-support-bot'] [data-testid='refused']")).ToContainTextAsync("40 refused");
         await Browse.ScreenshotAsync(page, "data");
         await Browse.GotoAsync(page, "/status");
         await Assertions.Expect(page.Locator("tr[data-service='metrics']")).ToContainTextAsync("answering");
