@@ -30,7 +30,7 @@ public sealed class SignInTests(WebStack stack)
     }
 
     [Fact]
-    public async Task The_last_active_admin_cannot_disable_themselves()
+    public async Task The_last_active_admin_can_neither_disable_nor_demote_themselves()
     {
         var page = await stack.NewPageAsync();
         await Browse.SignInAsync(page, WebStack.AdminUserName, WebStack.AdminPassword);
@@ -40,6 +40,10 @@ public sealed class SignInTests(WebStack stack)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("last active admin");
         await Assertions.Expect(page.Locator($"tr[data-account='{WebStack.AdminUserName}']")).ToContainTextAsync("Active");
+        var role = page.GetByLabel($"Role of {WebStack.AdminUserName}", new() { Exact = true });
+        await role.SelectOptionAsync("viewer");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("last active admin");
+        await Assertions.Expect(page.GetByLabel($"Role of {WebStack.AdminUserName}", new() { Exact = true })).ToHaveValueAsync("admin");
         var again = await stack.NewPageAsync();
         await Browse.SignInAsync(again, WebStack.AdminUserName, WebStack.AdminPassword);
         await Assertions.Expect(again.GetByTestId("role")).ToHaveTextAsync("admin");
