@@ -175,8 +175,8 @@ public sealed class SettingsFormTests : BunitContext
     {
         var backend = new CapturingBackend();
         Services.AddSingleton(new MetricsClient(new HttpClient(backend) { BaseAddress = new Uri("http://metrics") }, TestAccounts.Gate(TestAccounts.SignedIn(WebRole.Editor))));
-        var useCase = new UseCaseRecord("bot", "Support bot", UseCaseCategory.CustomerService, new BusinessOwner("Ana", "ana@example.com"), new DateOnly(2026, 6, 1),
-            new UnitEconomics(42.5m, 0, [new FixedCost("Licence", 1200)]), "fcrRate", ["csatMean"], [], [], ["complexity"], 30, Archived: false, Revision: 4);
+        var useCase = new RegisteredUseCase("bot", "Support bot", UseCaseCategory.CustomerService, new BusinessOwner("Ana", "ana@example.com"), new DateOnly(2026, 6, 1),
+            new UnitEconomics(42.5m, 0, [new FixedCost("Licence", 1200)]), "fcrRate", ["csatMean"], [], [], ["complexity"], 30, Archived: false, Revision: 4, CreatedAt: DateTimeOffset.UnixEpoch, UpdatedAt: DateTimeOffset.UnixEpoch);
         var form = Render<AiRoi.Web.Components.Settings.OwnerEconomicsForm>(parameters => parameters.Add(form => form.UseCase, useCase));
 
         form.Find("#owner-email").Change("new@example.com");

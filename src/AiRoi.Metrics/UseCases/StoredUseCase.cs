@@ -7,4 +7,8 @@ namespace AiRoi.Metrics.UseCases;
 /// <param name="Revision">1 when created, one more after every change; the ETag is this number quoted.</param>
 /// <param name="CreatedAt">When the use case was registered.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
-public sealed record StoredUseCase(UseCase UseCase, int Revision, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+public sealed record StoredUseCase(UseCase UseCase, int Revision, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    /// <summary>The registry's answer for it.</summary>
+    public RegisteredUseCase ToRegistered() => RegisteredUseCase.From(UseCase, Revision, CreatedAt, UpdatedAt);
+}

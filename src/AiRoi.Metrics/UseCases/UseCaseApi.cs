@@ -135,7 +135,7 @@ public static class UseCaseApi
         }
 
         var useCases = await services.Registry.ListAsync(wanted, archivedToo, cancellationToken);
-        return TypedResults.Json<IReadOnlyList<RegisteredUseCase>>(useCases.Select(RegisteredUseCase.From).ToList(), UseCaseJson.Options);
+        return TypedResults.Json<IReadOnlyList<RegisteredUseCase>>(useCases.Select(stored => stored.ToRegistered()).ToList(), UseCaseJson.Options);
     }
 
     /// <summary>One use case.</summary>

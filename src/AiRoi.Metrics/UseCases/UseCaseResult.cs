@@ -1,3 +1,5 @@
+using AiRoi.Domain.UseCases;
+
 namespace AiRoi.Metrics.UseCases;
 
 /// <summary>
@@ -27,11 +29,11 @@ public sealed class UseCaseResult : IResult, IStatusCodeHttpResult, IValueHttpRe
     public string ContentType => "application/json";
 
     /// <summary>200 with the use case.</summary>
-    public static UseCaseResult Ok(StoredUseCase stored) => new(RegisteredUseCase.From(stored), StatusCodes.Status200OK, null);
+    public static UseCaseResult Ok(StoredUseCase stored) => new(stored.ToRegistered(), StatusCodes.Status200OK, null);
 
     /// <summary>201 with the use case and its URL.</summary>
     public static UseCaseResult Created(StoredUseCase stored) =>
-        new(RegisteredUseCase.From(stored), StatusCodes.Status201Created, $"/api/v1/use-cases/{Uri.EscapeDataString(stored.UseCase.Id)}");
+        new(stored.ToRegistered(), StatusCodes.Status201Created, $"/api/v1/use-cases/{Uri.EscapeDataString(stored.UseCase.Id)}");
 
     /// <inheritdoc />
     public Task ExecuteAsync(HttpContext httpContext)

@@ -21,8 +21,8 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
             cancellationToken);
 
     /// <summary>A use case's definition.</summary>
-    public Task<BackendAnswer<UseCaseRecord>> UseCaseAsync(string id, CancellationToken cancellationToken) =>
-        GetAsync<UseCaseRecord>($"/api/v1/use-cases/{Segment(id)}", cancellationToken);
+    public Task<BackendAnswer<RegisteredUseCase>> UseCaseAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<RegisteredUseCase>($"/api/v1/use-cases/{Segment(id)}", cancellationToken);
 
     /// <summary>Every metric as a KPI tile (last 28 days, baseline, change, targets).</summary>
     public Task<BackendAnswer<IReadOnlyList<KeyMetricSummary>>> MetricsAsync(string id, bool keyOnly, CancellationToken cancellationToken) =>
@@ -79,17 +79,17 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
         WriteAsync<Review>(HttpMethod.Post, $"/api/v1/use-cases/{Segment(id)}/reviews", request, WebPermission.Edit, cancellationToken);
 
     /// <summary>Replaces the targets (editors).</summary>
-    public Task<BackendAnswer<UseCaseRecord>> ReplaceTargetsAsync(UseCaseRecord useCase, IReadOnlyList<Target> targets, CancellationToken cancellationToken) =>
-        WriteAsync<UseCaseRecord>(HttpMethod.Put, $"/api/v1/use-cases/{Segment(useCase.Id)}/targets", new { targets }, WebPermission.Edit, cancellationToken, useCase.Revision);
+    public Task<BackendAnswer<RegisteredUseCase>> ReplaceTargetsAsync(RegisteredUseCase useCase, IReadOnlyList<Target> targets, CancellationToken cancellationToken) =>
+        WriteAsync<RegisteredUseCase>(HttpMethod.Put, $"/api/v1/use-cases/{Segment(useCase.Id)}/targets", new { targets }, WebPermission.Edit, cancellationToken, useCase.Revision);
 
     /// <summary>Replaces the custom metric definitions (editors).</summary>
-    public Task<BackendAnswer<UseCaseRecord>> ReplaceCustomMetricsAsync(
-        UseCaseRecord useCase, IReadOnlyList<CustomMetricDefinition> customMetrics, CancellationToken cancellationToken) =>
-        WriteAsync<UseCaseRecord>(HttpMethod.Put, $"/api/v1/use-cases/{Segment(useCase.Id)}/custom-metrics", new { customMetrics }, WebPermission.Edit, cancellationToken, useCase.Revision);
+    public Task<BackendAnswer<RegisteredUseCase>> ReplaceCustomMetricsAsync(
+        RegisteredUseCase useCase, IReadOnlyList<CustomMetricDefinition> customMetrics, CancellationToken cancellationToken) =>
+        WriteAsync<RegisteredUseCase>(HttpMethod.Put, $"/api/v1/use-cases/{Segment(useCase.Id)}/custom-metrics", new { customMetrics }, WebPermission.Edit, cancellationToken, useCase.Revision);
 
     /// <summary>Replaces a use case's definition (editors), refused when it changed since <paramref name="useCase"/> was read.</summary>
-    public Task<BackendAnswer<UseCaseRecord>> ReplaceUseCaseAsync(UseCaseRecord useCase, CancellationToken cancellationToken) =>
-        WriteAsync<UseCaseRecord>(HttpMethod.Put, $"/api/v1/use-cases/{Segment(useCase.Id)}", useCase.ToReplacement(), WebPermission.Edit, cancellationToken, useCase.Revision);
+    public Task<BackendAnswer<RegisteredUseCase>> ReplaceUseCaseAsync(RegisteredUseCase useCase, CancellationToken cancellationToken) =>
+        WriteAsync<RegisteredUseCase>(HttpMethod.Put, $"/api/v1/use-cases/{Segment(useCase.Id)}", useCase.ToReplacement(), WebPermission.Edit, cancellationToken, useCase.Revision);
 
     /// <summary>Removes an annotation recorded by mistake (editors).</summary>
     public Task<BackendAnswer<object>> DeleteAnnotationAsync(string id, long annotationId, CancellationToken cancellationToken) =>

@@ -1,11 +1,10 @@
 using AiRoi.Domain.Metrics;
-using AiRoi.Domain.UseCases;
 
-namespace AiRoi.Metrics.UseCases;
+namespace AiRoi.Domain.UseCases;
 
 /// <summary>
-/// A use case as the registry answers it: the definition's fields (as <see cref="UseCaseRequest"/> takes them)
-/// plus whether it is archived, its revision and when it was created and last changed.
+/// A use case as the registry answers it (<c>GET /api/v1/use-cases/{id}</c>): the definition's fields plus whether
+/// it is archived, its revision and when it was created and last changed. The registry writes it; the web reads it.
 /// </summary>
 /// <param name="Id">The slug; never changes.</param>
 /// <param name="Name">Display name.</param>
@@ -41,11 +40,10 @@ public sealed record RegisteredUseCase(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    /// <summary>The answer for a stored use case.</summary>
-    public static RegisteredUseCase From(StoredUseCase stored)
+    /// <summary>The answer for <paramref name="useCase"/> at <paramref name="revision"/>.</summary>
+    public static RegisteredUseCase From(UseCase useCase, int revision, DateTimeOffset createdAt, DateTimeOffset updatedAt)
     {
-        ArgumentNullException.ThrowIfNull(stored);
-        var useCase = stored.UseCase;
+        ArgumentNullException.ThrowIfNull(useCase);
         return new(
             useCase.Id,
             useCase.Name,
@@ -60,8 +58,15 @@ public sealed record RegisteredUseCase(
             useCase.SegmentDimensions,
             useCase.ReviewCadenceDays,
             useCase.Archived,
-            stored.Revision,
-            stored.CreatedAt,
-            stored.UpdatedAt);
+            revision,
+            createdAt,
+            updatedAt);
     }
+
+    /// <summary>The body of <c>PUT /api/v1/use-cases/{id}</c>: the definition without its bookkeeping.</summary>
+    public object ToReplacement() => new
+    {
+        Id, Name, Category, BusinessOwner, AiGoLiveDate, UnitEconomics, PrimaryMetric, GuardrailMetrics, Targets, CustomMetrics,
+        SegmentDimensions, ReviewCadenceDays,
+    };
 }
