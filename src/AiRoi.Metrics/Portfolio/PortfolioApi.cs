@@ -1,5 +1,6 @@
 using AiRoi.Domain;
 using AiRoi.Domain.Health;
+using AiRoi.Domain.Portfolio;
 using AiRoi.Domain.Reports;
 using AiRoi.Domain.Roi;
 using AiRoi.Domain.UseCases;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using AiRoi.Domain.Portfolio;
 using AiRoi.Domain.Reports;
 using AiRoi.Domain.Roi;
 using AiRoi.Metrics.Reports;
@@ -24,7 +25,7 @@ public sealed class PortfolioResult(DateOnly asOf, IReadOnlyList<UseCaseSummary>
 
     /// <summary>The JSON of a summary's portfolio row.</summary>
     public static byte[] RowJson(UseCaseSummary summary) =>
-        Rows.GetValue(summary, key => JsonSerializer.SerializeToUtf8Bytes(PortfolioRow.From(key), Json));
+        Rows.GetValue(summary, key => JsonSerializer.SerializeToUtf8Bytes(PortfolioUseCase.From(key), Json));
 
     /// <inheritdoc />
     public async Task ExecuteAsync(HttpContext httpContext)

@@ -1,6 +1,7 @@
 using AiRoi.Domain.Annotations;
 using AiRoi.Domain.Baselines;
 using AiRoi.Domain.Metrics;
+using AiRoi.Domain.Portfolio;
 using AiRoi.Domain.Reports;
 using AiRoi.Domain.Reviews;
 using AiRoi.Domain.UseCases;

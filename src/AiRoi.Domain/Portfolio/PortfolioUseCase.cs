@@ -5,7 +5,7 @@ using AiRoi.Domain.Roi;
 using AiRoi.Domain.Targets;
 using AiRoi.Domain.UseCases;
 
-namespace AiRoi.Metrics.Portfolio;
+namespace AiRoi.Domain.Portfolio;
 
 /// <summary>One use case on the portfolio page: its key value metrics against baseline and target, ROI and health flags.</summary>
 /// <param name="Id">The use case id.</param>
@@ -18,7 +18,7 @@ namespace AiRoi.Metrics.Portfolio;
 /// <param name="KeyMetrics">Key value metrics (vanity metrics never headline), primary first.</param>
 /// <param name="Roi">ROI over the last 90 days since go-live; null before go-live.</param>
 /// <param name="Health">The health checks that apply; their reasons and evidence are on the use case's health report.</param>
-public sealed record PortfolioRow(
+public sealed record PortfolioUseCase(
     string Id,
     string Name,
     UseCaseCategory Category,
@@ -31,7 +31,7 @@ public sealed record PortfolioRow(
     IReadOnlyList<HealthCheck> Health)
 {
     /// <summary>The row of a use case's summary.</summary>
-    public static PortfolioRow From(UseCaseSummary summary)
+    public static PortfolioUseCase From(UseCaseSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         return new(summary.Id, summary.Name, summary.Category, summary.Owner, summary.Archived, summary.Events, summary.LastEventAt,

@@ -1,0 +1,11 @@
+using AiRoi.Domain.Health;
+using AiRoi.Domain.Roi;
+
+namespace AiRoi.Domain.Portfolio;
+
+/// <summary>The portfolio page (<c>GET /api/v1/portfolio</c>; the metrics API writes it, the web reads it): every use case that passes the filters, in the chosen order, and the totals.</summary>
+/// <param name="AsOf">The day the figures are as of.</param>
+/// <param name="UseCases">The use cases.</param>
+/// <param name="Totals">ROI totals over the listed use cases.</param>
+/// <param name="Health">How many of the listed use cases each health check flags; <c>healthy</c> counts those with none.</param>
+public sealed record PortfolioReport(DateOnly AsOf, IReadOnlyList<PortfolioUseCase> UseCases, PortfolioRoi Totals, IReadOnlyDictionary<string, int> Health);
