@@ -57,6 +57,18 @@ public class RejectionTests
     }
 
     [Fact]
+    public void Events_refused_for_an_error_of_the_batch_itself_count_under_that_error()
+    {
+        using var body = JsonDocument.Parse($"{{\"events\":[{Event("a", "support")},{Event("b", "support", ",\"csat\":0")}],\"dryRun\":true}}");
+        var batch = EventBatchReader.Read(body.RootElement, Csv.Now, EventLimits.Default);
+
+        var rejection = Rejection.OfEventBatch(body.RootElement, batch.Errors, batch.FirstErrorCodes);
+
+        Assert.Equal([("support", "out-of-range", 1), ("support", "unknown-field", 1)], Counts(rejection));
+        Assert.Contains("dryRun", rejection.Groups.Single(group => group.Code == "unknown-field").Example, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_body_with_no_readable_events_counts_the_request_with_no_events()
     {
         var rejection = Rejection.OfEventBatch(null, [new AiRoi.Domain.ValidationError("$", "malformed-json", "The body is not valid JSON at line 1, byte 3.")]);

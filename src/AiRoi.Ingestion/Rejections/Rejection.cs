@@ -36,7 +36,9 @@ public sealed class Rejection
     /// <summary>
     /// A refused <c>POST /api/v1/events</c>. <paramref name="body"/> is the parsed body (null when it was not JSON);
     /// <paramref name="errors"/> the reported errors, named <c>events[3].csat</c>; <paramref name="firstCodes"/>, when
-    /// known, every invalid event's first code, reported or not.
+    /// known, every invalid event's first code, reported or not. An event with no error of its own counts under
+    /// the batch's own error when there is one (an unknown field beside <c>events</c>, too many events), else as
+    /// <see cref="RefusedWithBatch"/>.
     /// </summary>
     public static Rejection OfEventBatch(JsonElement? body, IReadOnlyList<ValidationError> errors, IReadOnlyDictionary<int, string>? firstCodes = null)
     {
@@ -57,12 +59,15 @@ public sealed class Rejection
             rejection.Add(Unattributed, first.Code, first.Message, events: 0);
             return rejection;
         }
+        // An error of the batch itself (an unknown field beside events, too many events) refuses every event for it.
+        var ofTheBatch = errors.FirstOrDefault(error => EventIndex(error.Field) is null);
         for (var index = 0; index < useCases.Count; index++)
         {
             var code = firstCodes is not null && firstCodes.TryGetValue(index, out var known) ? known
                 : messages.TryGetValue(index, out var reported) ? reported.Code
-                : RefusedWithBatch;
+                : ofTheBatch?.Code ?? RefusedWithBatch;
             var example = messages.TryGetValue(index, out var message) && message.Code == code ? message.Message
+                : ofTheBatch is not null && ofTheBatch.Code == code ? ofTheBatch.Message
                 : code == RefusedWithBatch ? $"events[{index}] was valid; the batch was refused for the others." : $"events[{index}]: {code}.";
             rejection.Add(useCases[index], code, example);
         }
