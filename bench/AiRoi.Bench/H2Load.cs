@@ -12,8 +12,20 @@ public static class H2Load
     /// <summary>Where Debian installs it.</summary>
     public const string Program = "/usr/bin/h2load";
 
-    /// <summary>Whether it is installed.</summary>
-    public static bool IsInstalled => File.Exists(Program);
+    /// <summary>Whether it is installed and paces requests (<c>--rps</c>).</summary>
+    public static bool IsInstalled => Paces.Value;
+
+    private static readonly Lazy<bool> Paces = new(() =>
+    {
+        if (!File.Exists(Program))
+        {
+            return false;
+        }
+        using var help = Process.Start(new ProcessStartInfo(Program, "--help") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var text = help.StandardOutput.ReadToEnd();
+        help.WaitForExit();
+        return text.Contains("--rps", StringComparison.Ordinal);
+    });
 
     /// <summary>
     /// Sends <paramref name="rate"/> requests/s for <paramref name="seconds"/> over <paramref name="clients"/> keep-alive

@@ -69,6 +69,63 @@ public class RejectionTests
     }
 
     [Fact]
+    public void Events_count_only_under_use_case_ids_the_key_may_write_and_only_so_many_use_cases_a_request()
+    {
+        var events = new[] { Event("a", "mine", ",\"csat\":9"), Event("b", "theirs", ",\"csat\":9"), Event("c", "Not A Slug", ",\"csat\":9") }
+            .Concat(Enumerable.Range(0, Rejection.MaxUseCasesPerRequest + 5).Select(i => Event($"x{i}", $"spam-{i}", ",\"csat\":9")))
+            .ToArray();
+        var (body, batch) = Read(events);
+        using (body)
+        {
+            var rejection = Rejection.OfEventBatch(body.RootElement, batch.Errors, batch.FirstErrorCodes, useCase => useCase != "theirs");
+
+            var counted = rejection.Groups.Select(group => group.UseCaseId).Distinct().ToList();
+            Assert.Contains("mine", counted);
+            Assert.DoesNotContain("theirs", counted);
+            Assert.Equal(Rejection.MaxUseCasesPerRequest + 1, counted.Count); // the first 100 ids, and the rest unattributed
+            // theirs, the non-slug, and the 6 spam ids past the first 100 use cases ("mine" took one place).
+            Assert.Equal(2 + 6, rejection.Groups.Where(group => group.UseCaseId == Rejection.Unattributed).Sum(group => group.Events));
+            Assert.Equal(events.Length, rejection.Groups.Sum(group => group.Events));
+        }
+    }
+
+    [Fact]
+    public void A_use_case_id_that_is_not_a_readable_string_counts_unattributed_rather_than_failing()
+    {
+        using var body = JsonDocument.Parse($"{{\"events\":[{Event("a", "\\uD800")}]}}");
+        var batch = EventBatchReader.Read(body.RootElement, Csv.Now, EventLimits.Default);
+
+        var rejection = Rejection.OfEventBatch(body.RootElement, batch.Errors, batch.FirstErrorCodes);
+
+        Assert.Equal(Rejection.Unattributed, Assert.Single(rejection.Groups).UseCaseId);
+    }
+
+    [Fact]
+    public void An_example_is_shortened_without_cutting_a_character_in_two()
+    {
+        var text = new string('a', RejectionLog.ExampleLength - 1) + "😀tail";
+
+        var shortened = RejectionLog.Shorten(text);
+
+        Assert.Equal(RejectionLog.ExampleLength - 1, shortened.Length);
+        Assert.Equal("x", RejectionLog.Shorten("x"));
+        _ = System.Text.Encoding.UTF8.GetBytes(shortened.ToCharArray(), 0, shortened.Length); // encodes: no lone surrogate
+        Assert.False(char.IsHighSurrogate(shortened[^1]));
+    }
+
+    [Fact]
+    public void Rows_past_the_listed_errors_of_a_csv_file_count_under_that_notice_not_as_valid()
+    {
+        var rows = Enumerable.Range(0, Import.CsvLimits.MaxListedErrors + 20).Select(i => Csv.Row(("eventId", $"e{i}"), ("csat", "9"))).ToArray();
+        var read = Csv.Read(Csv.Lines([Csv.FullHeader, .. rows]), maxRows: 5_000, useCaseId: "support-bot");
+
+        var rejection = Rejection.OfCsvImport("support-bot", read);
+
+        Assert.Equal([("support-bot", "out-of-range", Import.CsvLimits.MaxListedErrors), ("support-bot", "too-many", 20)], Counts(rejection));
+        Assert.Contains("not listed", rejection.Groups.Single(group => group.Code == "too-many").Example, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_body_with_no_readable_events_counts_the_request_with_no_events()
     {
         var rejection = Rejection.OfEventBatch(null, [new AiRoi.Domain.ValidationError("$", "malformed-json", "The body is not valid JSON at line 1, byte 3.")]);

@@ -24,6 +24,13 @@ public sealed class AuthorshipTests(StackFixture stack)
         var listed = await StackHttp.SendAsync(stack, "ingestion", HttpMethod.Get, "/api/v1/api-keys");
         Assert.True(listed.Array.Single(key => key!["name"]!.GetValue<string>() == "web frontend")!["actsForPeople"]!.GetValue<bool>());
 
+        // Only an organization-wide admin key may make a key that acts for people.
+        var scopedAdmin = await StackHttp.SendAsync(stack, "ingestion", HttpMethod.Post, "/api/v1/api-keys",
+            new JsonObject { ["name"] = "team admin", ["useCaseIds"] = new JsonArray(useCase), ["admin"] = true });
+        var byScopedAdmin = await StackHttp.SendAsync(stack, "ingestion", HttpMethod.Post, "/api/v1/api-keys",
+            new JsonObject { ["name"] = "web", ["useCaseIds"] = new JsonArray(useCase), ["actsForPeople"] = true }, scopedAdmin.Body["key"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, byScopedAdmin.Status);
+
         var before = await AnnotationCountAsync(useCase);
         var plain = await CreateKeyAsync("deployment", actsForPeople: false);
         var refused = await SendAnnotationAsync(useCase, plain, "mallory");

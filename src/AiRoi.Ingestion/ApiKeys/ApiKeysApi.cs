@@ -83,6 +83,13 @@ public static class ApiKeysApi
                 "An admin key scoped to some use cases may create keys only for those use cases.");
         }
 
+        // A key that acts for people can record changes under anyone's name: only an organization-wide admin key may make one.
+        if (request.ActsForPeople && creator.UseCaseIds is not null)
+        {
+            return RequestProblems.UseCaseNotInKeyScope.ToProblem(
+                "Only an organization-wide admin key may create a key that acts for people.");
+        }
+
         var (summary, secret) = await store.CreateAsync(request.Name!.Trim(), request.UseCaseIds, request.Admin, request.ActsForPeople, cancellationToken);
         return TypedResults.Created($"/api/v1/api-keys/{summary.Id}", new CreatedApiKey(summary, secret));
     }

@@ -37,7 +37,9 @@ public static partial class EventsApi
         HttpContext http, EventLogWriter writer, RejectionLog rejections, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         // Every refusal is counted under the use cases its events name, for the data page.
-        async Task<ProblemHttpResult> RefuseAsync(Rejection rejection, ProblemHttpResult answer)
+        // Only under use cases the key may write, so a key cannot add counts to others' use cases.
+        Func<string, bool> inScope = ApiKeyFilters.KeyHolder(http).MayWrite;
+        async Task<ProblemHttpResult> RefuseAsync(Func<Rejection> rejection, ProblemHttpResult answer)
         {
             await rejections.RecordAsync(RejectionSource.Events, rejection, cancellationToken);
             return answer;
@@ -57,12 +59,12 @@ public static partial class EventsApi
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             var tooLarge = $"A batch body may be at most {EventBatchLimits.MaxBodyBytes / (1024 * 1024)} MiB; send smaller batches.";
-            return await RefuseAsync(Rejection.OfRequest(Rejection.Unattributed, new ValidationError("$", IngestionProblems.PayloadTooLarge.Slug, tooLarge), 0),
+            return await RefuseAsync(() => Rejection.OfRequest(Rejection.Unattributed, new ValidationError("$", IngestionProblems.PayloadTooLarge.Slug, tooLarge), 0),
                 IngestionProblems.PayloadTooLarge.ToProblem(tooLarge));
         }
         if (document is null)
         {
-            return await RefuseAsync(Rejection.OfEventBatch(null, [parseError!]), ValidationFailure.ToProblem([parseError!], RequestProblems.MalformedJson));
+            return await RefuseAsync(() => Rejection.OfEventBatch(null, [parseError!]), ValidationFailure.ToProblem([parseError!], RequestProblems.MalformedJson));
         }
 
         using (document)
@@ -70,7 +72,7 @@ public static partial class EventsApi
             var batch = EventBatchReader.Read(document.RootElement, clock.GetUtcNow(), EventLimits.Default);
             if (!batch.IsValid)
             {
-                return await RefuseAsync(Rejection.OfEventBatch(document.RootElement, batch.Errors, batch.FirstErrorCodes), Refused(batch.Errors, batch.ErrorCount));
+                return await RefuseAsync(() => Rejection.OfEventBatch(document.RootElement, batch.Errors, batch.FirstErrorCodes, inScope), Refused(batch.Errors, batch.ErrorCount));
             }
 
             var holder = ApiKeyFilters.KeyHolder(http);
@@ -80,7 +82,7 @@ public static partial class EventsApi
                 .ToList();
             if (forbidden.Count > 0)
             {
-                return await RefuseAsync(Rejection.OfEventBatch(document.RootElement, forbidden), ValidationFailure.ToProblem(forbidden, RequestProblems.UseCaseNotInKeyScope,
+                return await RefuseAsync(() => Rejection.OfEventBatch(document.RootElement, forbidden, mayCountUnder: inScope), ValidationFailure.ToProblem(forbidden, RequestProblems.UseCaseNotInKeyScope,
                     "Nothing was written. Use a key scoped to these use cases."));
             }
 
@@ -89,7 +91,7 @@ public static partial class EventsApi
                 var closed = await writer.FindClosedUseCasesAsync(batch.Events.Select(item => ($"events[{item.Index}]", item)));
                 if (closed.Count > 0)
                 {
-                    return await RefuseAsync(Rejection.OfEventBatch(document.RootElement, closed), Refused(closed, closed.Count));
+                    return await RefuseAsync(() => Rejection.OfEventBatch(document.RootElement, closed, mayCountUnder: inScope), Refused(closed, closed.Count));
                 }
                 var results = await writer.WriteAsync(batch.Events);
                 var accepted = results.Count(result => result.Status == "accepted");

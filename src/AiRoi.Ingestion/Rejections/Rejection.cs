@@ -22,8 +22,14 @@ public sealed class Rejection
     /// <summary>The code of a valid event refused because others in its batch or file were not.</summary>
     public const string RefusedWithBatch = "refused-with-batch";
 
-    /// <summary>The use case of events whose use case could not be read (a body that is not JSON, an event that is not an object).</summary>
+    /// <summary>
+    /// The use case of events whose use case could not be read (a body that is not JSON, an event that is not an
+    /// object), is not a use-case id, lies outside the key's scope, or is past <see cref="MaxUseCasesPerRequest"/>.
+    /// </summary>
     public const string Unattributed = "";
+
+    /// <summary>Most use cases one refused request is counted under; the rest count as <see cref="Unattributed"/>.</summary>
+    public const int MaxUseCasesPerRequest = 100;
 
     private readonly Dictionary<(string UseCaseId, string Code), (int Events, string Example)> groups = [];
 
@@ -40,9 +46,14 @@ public sealed class Rejection
     /// the batch's own error when there is one (an unknown field beside <c>events</c>, too many events), else as
     /// <see cref="RefusedWithBatch"/>.
     /// </summary>
-    public static Rejection OfEventBatch(JsonElement? body, IReadOnlyList<ValidationError> errors, IReadOnlyDictionary<int, string>? firstCodes = null)
+    /// <param name="body">The parsed body; null when it was not JSON.</param>
+    /// <param name="errors">The reported errors.</param>
+    /// <param name="firstCodes">Every invalid event's first code, when known.</param>
+    /// <param name="mayCountUnder">Whether events may be counted under a use case (the key's scope); any when null.</param>
+    public static Rejection OfEventBatch(
+        JsonElement? body, IReadOnlyList<ValidationError> errors, IReadOnlyDictionary<int, string>? firstCodes = null, Func<string, bool>? mayCountUnder = null)
     {
-        var rejection = new Rejection();
+        var rejection = new Rejection { mayCountUnder = mayCountUnder };
         var messages = new Dictionary<int, ValidationError>();
         foreach (var error in errors)
         {
@@ -74,13 +85,16 @@ public sealed class Rejection
         return rejection;
     }
 
-    /// <summary>A refused CSV import into <paramref name="useCaseId"/>: each row with errors under its first error, the other rows refused with the file.</summary>
-    public static Rejection OfCsvImport(string useCaseId, CsvImportResult read)
+    /// <summary>
+    /// A refused CSV import into <paramref name="useCaseId"/>: each listed row error under its row's first error; the
+    /// other rows under the file's own error (its header, too many rows, errors past those listed) or refused with it.
+    /// </summary>
+    public static Rejection OfCsvImport(string useCaseId, CsvImportResult read, Func<string, bool>? mayCountUnder = null)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var rejection = new Rejection();
+        var rejection = new Rejection { mayCountUnder = mayCountUnder };
         var rowsWithErrors = 0;
-        foreach (var line in read.Errors.Where(error => error.Line > 1).GroupBy(error => error.Line))
+        foreach (var line in read.Errors.Where(error => !IsOfTheFile(error)).GroupBy(error => error.Line))
         {
             var first = line.First();
             rejection.Add(useCaseId, first.Code, $"line {first.Line}: {first.Message}");
@@ -89,7 +103,7 @@ public sealed class Rejection
         var others = Math.Max(0, read.Rows - rowsWithErrors);
         if (others > 0)
         {
-            var fileError = read.Errors.FirstOrDefault(error => error.Line <= 1);
+            var fileError = read.Errors.FirstOrDefault(IsOfTheFile);
             rejection.Add(useCaseId, fileError?.Code ?? RefusedWithBatch,
                 fileError is null ? "The rows were valid; the file was refused for the others." : $"line {fileError.Line}: {fileError.Message}", others);
         }
@@ -102,19 +116,38 @@ public sealed class Rejection
     }
 
     /// <summary>A request refused whole for one reason (a file too large, a closed use case), with how many events it held if known.</summary>
-    public static Rejection OfRequest(string useCaseId, ValidationError error, int events)
+    public static Rejection OfRequest(string useCaseId, ValidationError error, int events, Func<string, bool>? mayCountUnder = null)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var rejection = new Rejection();
+        var rejection = new Rejection { mayCountUnder = mayCountUnder };
         rejection.Add(useCaseId, error.Code, error.Message, events);
         return rejection;
     }
 
+    private Func<string, bool>? mayCountUnder;
+
+    private readonly HashSet<string> useCasesCounted = new(StringComparer.Ordinal);
+
     private void Add(string? useCaseId, string code, string example, int events = 1)
     {
-        var key = (useCaseId ?? Unattributed, code);
+        var key = (Attribute(useCaseId), code);
         groups[key] = groups.TryGetValue(key, out var counted) ? (counted.Events + events, counted.Example) : (events, example);
     }
+
+    /// <summary>The use case to count under: the one named when it is an id the key may write, among the first few.</summary>
+    private string Attribute(string? useCaseId)
+    {
+        if (useCaseId is null || !TextFormats.IsSlug(useCaseId) || (mayCountUnder is not null && !mayCountUnder(useCaseId)))
+        {
+            return Unattributed;
+        }
+        return useCasesCounted.Contains(useCaseId) || (useCasesCounted.Count < MaxUseCasesPerRequest && useCasesCounted.Add(useCaseId))
+            ? useCaseId
+            : Unattributed;
+    }
+
+    /// <summary>An error of the whole file rather than of one row: its header, too many rows, or errors not listed.</summary>
+    private static bool IsOfTheFile(CsvRowError error) => error.Line <= 1 || error.Code == ValidationCodes.TooMany;
 
     /// <summary>Per element of the body's <c>events</c> array, its <c>useCaseId</c> when it is a string of a sane length.</summary>
     private static List<string?> UseCasesOf(JsonElement? body)
@@ -128,13 +161,23 @@ public sealed class Rejection
         {
             useCases.Add(element.ValueKind == JsonValueKind.Object
                 && element.TryGetProperty("useCaseId", out var id) && id.ValueKind == JsonValueKind.String
-                && id.GetString() is { Length: > 0 and <= UseCaseIdLimit } useCaseId ? useCaseId : null);
+                && TryRead(id) is { } useCaseId ? useCaseId : null);
         }
         return useCases;
     }
 
-    /// <summary>Longest use case id kept; longer ones are not ids (the registry's limit is smaller).</summary>
-    private const int UseCaseIdLimit = 128;
+    /// <summary>The string, or null when it cannot be read as one (an unpaired surrogate escape).</summary>
+    private static string? TryRead(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>3 for <c>events[3]</c> or <c>events[3].csat</c>; null for a field of the batch.</summary>
     private static int? EventIndex(string field)

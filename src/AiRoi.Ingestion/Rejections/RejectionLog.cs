@@ -36,20 +36,28 @@ public sealed record UseCaseRejections(string UseCaseId, long Events, DateTimeOf
 public sealed partial class RejectionLog(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<RejectionLog> logger)
 {
     /// <summary>Longest example message kept.</summary>
-    private const int ExampleLength = 500;
+    public const int ExampleLength = 500;
+
+    /// <summary>How long a refusal waits to be counted before it is answered anyway.</summary>
+    public static readonly TimeSpan CountWithin = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Adds one refused request's events to today's counters. The refusal is answered whether or not it could be
-    /// counted: a failure here is logged, never thrown.
+    /// Adds one refused request's events, as <paramref name="rejection"/> tallies them, to today's counters. The
+    /// refusal is answered whether or not it could be counted: a failure here, in the tally or the database, is
+    /// logged, never thrown, and waits at most <see cref="CountWithin"/>.
     /// </summary>
-    public async Task RecordAsync(RejectionSource source, Rejection rejection, CancellationToken cancellationToken)
+    public async Task RecordAsync(RejectionSource source, Func<Rejection> rejection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rejection);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(CountWithin);
         try
         {
-            await InsertAsync(source, rejection.Groups, clock.GetUtcNow(), cancellationToken);
+            await InsertAsync(source, rejection().Groups, clock.GetUtcNow(), bounded.Token);
         }
-        catch (Exception exception) when (exception is NpgsqlException or TimeoutException or OperationCanceledException)
+#pragma warning disable CA1031 // Counting must never change the answer to the refused request.
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
             LogNotCounted(logger, SourceName(source), exception);
         }
@@ -77,7 +85,7 @@ public sealed partial class RejectionLog(NpgsqlDataSource dataSource, TimeProvid
         command.Parameters.Add(new NpgsqlParameter { Value = groups.Select(group => group.UseCaseId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = groups.Select(group => group.Code).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = groups.Select(group => (long)group.Events).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = groups.Select(group => group.Example.Length > ExampleLength ? group.Example[..ExampleLength] : group.Example).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = groups.Select(group => Shorten(group.Example)).ToArray() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -111,6 +119,18 @@ public sealed partial class RejectionLog(NpgsqlDataSource dataSource, TimeProvid
                 group.Select(entry => entry.Reason).OrderByDescending(reason => reason.Events).ThenBy(reason => reason.Code, StringComparer.Ordinal).ToList()))
             .OrderByDescending(useCase => useCase.LastAt)
             .ToList();
+    }
+
+    /// <summary>At most <see cref="ExampleLength"/> characters, never cutting a surrogate pair in two.</summary>
+    public static string Shorten(string example)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        if (example.Length <= ExampleLength)
+        {
+            return example;
+        }
+        var end = char.IsHighSurrogate(example[ExampleLength - 1]) ? ExampleLength - 1 : ExampleLength;
+        return example[..end];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A refused {Source} request could not be counted")]
