@@ -77,15 +77,15 @@ public class RejectionTests
         var (body, batch) = Read(events);
         using (body)
         {
-            var rejection = Rejection.OfEventBatch(body.RootElement, batch.Errors, batch.FirstErrorCodes, useCase => useCase != "theirs");
+            var groups = Rejection.OfEventBatch(body.RootElement, batch.Errors, batch.FirstErrorCodes).GroupsFor(useCase => useCase != "theirs");
 
-            var counted = rejection.Groups.Select(group => group.UseCaseId).Distinct().ToList();
+            var counted = groups.Select(group => group.UseCaseId).Distinct().ToList();
             Assert.Contains("mine", counted);
             Assert.DoesNotContain("theirs", counted);
             Assert.Equal(Rejection.MaxUseCasesPerRequest + 1, counted.Count); // the first 100 ids, and the rest unattributed
             // theirs, the non-slug, and the 6 spam ids past the first 100 use cases ("mine" took one place).
-            Assert.Equal(2 + 6, rejection.Groups.Where(group => group.UseCaseId == Rejection.Unattributed).Sum(group => group.Events));
-            Assert.Equal(events.Length, rejection.Groups.Sum(group => group.Events));
+            Assert.Equal(2 + 6, groups.Where(group => group.UseCaseId == Rejection.Unattributed).Sum(group => group.Events));
+            Assert.Equal(events.Length, groups.Sum(group => group.Events));
         }
     }
 

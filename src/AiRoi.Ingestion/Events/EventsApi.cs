@@ -36,12 +36,11 @@ public static partial class EventsApi
     private static async Task<Results<Ok<EventBatchResult>, ProblemHttpResult>> PostEventsAsync(
         HttpContext http, EventLogWriter writer, RejectionLog rejections, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        // Every refusal is counted under the use cases its events name, for the data page.
-        // Only under use cases the key may write, so a key cannot add counts to others' use cases.
-        Func<string, bool> inScope = ApiKeyFilters.KeyHolder(http).MayWrite;
+        // Every refusal is counted under the use cases its events name (those the key may write), for the data page.
+        var holder = ApiKeyFilters.KeyHolder(http);
         async Task<ProblemHttpResult> RefuseAsync(Func<Rejection> rejection, ProblemHttpResult answer)
         {
-            await rejections.RecordAsync(RejectionSource.Events, rejection, cancellationToken);
+            await rejections.RecordAsync(RejectionSource.Events, rejection, holder, cancellationToken);
             return answer;
         }
 
@@ -72,17 +71,16 @@ public static partial class EventsApi
             var batch = EventBatchReader.Read(document.RootElement, clock.GetUtcNow(), EventLimits.Default);
             if (!batch.IsValid)
             {
-                return await RefuseAsync(() => Rejection.OfEventBatch(document.RootElement, batch.Errors, batch.FirstErrorCodes, inScope), Refused(batch.Errors, batch.ErrorCount));
+                return await RefuseAsync(() => Rejection.OfEventBatch(document.RootElement, batch.Errors, batch.FirstErrorCodes), Refused(batch.Errors, batch.ErrorCount));
             }
 
-            var holder = ApiKeyFilters.KeyHolder(http);
             var forbidden = batch.Events.Where(item => !holder.MayWrite(item.Event.UseCaseId))
                 .Select(item => new ValidationError($"events[{item.Index}].useCaseId", "forbidden",
                     $"events[{item.Index}]: this API key may not write events for use case '{item.Event.UseCaseId}'."))
                 .ToList();
             if (forbidden.Count > 0)
             {
-                return await RefuseAsync(() => Rejection.OfEventBatch(document.RootElement, forbidden, mayCountUnder: inScope), ValidationFailure.ToProblem(forbidden, RequestProblems.UseCaseNotInKeyScope,
+                return await RefuseAsync(() => Rejection.OfEventBatch(document.RootElement, forbidden), ValidationFailure.ToProblem(forbidden, RequestProblems.UseCaseNotInKeyScope,
                     "Nothing was written. Use a key scoped to these use cases."));
             }
 
@@ -91,7 +89,7 @@ public static partial class EventsApi
                 var closed = await writer.FindClosedUseCasesAsync(batch.Events.Select(item => ($"events[{item.Index}]", item)));
                 if (closed.Count > 0)
                 {
-                    return await RefuseAsync(() => Rejection.OfEventBatch(document.RootElement, closed, mayCountUnder: inScope), Refused(closed, closed.Count));
+                    return await RefuseAsync(() => Rejection.OfEventBatch(document.RootElement, closed), Refused(closed, closed.Count));
                 }
                 var results = await writer.WriteAsync(batch.Events);
                 var accepted = results.Count(result => result.Status == "accepted");

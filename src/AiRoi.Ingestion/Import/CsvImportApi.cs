@@ -42,19 +42,18 @@ public static partial class CsvImportApi
     private static async Task<Results<Ok<EventBatchResult>, ProblemHttpResult>> ImportAsync(
         string useCaseId, HttpContext http, EventLogWriter writer, RejectionLog rejections, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        // Every refusal is counted under the use case, for the data page.
-        // Only under use cases the key may write, so a key cannot add counts to others' use cases.
-        Func<string, bool> inScope = ApiKeyFilters.KeyHolder(http).MayWrite;
+        // Every refusal is counted under the use case (when the key may write it), for the data page.
+        var holder = ApiKeyFilters.KeyHolder(http);
         async Task<ProblemHttpResult> RefuseAsync(Func<Rejection> rejection, ProblemHttpResult answer)
         {
-            await rejections.RecordAsync(RejectionSource.Csv, rejection, cancellationToken);
+            await rejections.RecordAsync(RejectionSource.Csv, rejection, holder, cancellationToken);
             return answer;
         }
 
-        if (!ApiKeyFilters.KeyHolder(http).MayWrite(useCaseId))
+        if (!holder.MayWrite(useCaseId))
         {
             var outOfScope = $"This API key may not write events for use case '{useCaseId}'.";
-            return await RefuseAsync(() => Rejection.OfRequest(useCaseId, new ValidationError("useCaseId", "forbidden", outOfScope), 0, inScope),
+            return await RefuseAsync(() => Rejection.OfRequest(useCaseId, new ValidationError("useCaseId", "forbidden", outOfScope), 0),
                 RequestProblems.UseCaseNotInKeyScope.ToProblem(outOfScope));
         }
 
@@ -67,7 +66,7 @@ public static partial class CsvImportApi
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             var tooLarge = $"An import may be at most {MaxBodyBytes / (1024 * 1024)} MiB; split the file.";
-            return await RefuseAsync(() => Rejection.OfRequest(useCaseId, new ValidationError("$", IngestionProblems.PayloadTooLarge.Slug, tooLarge), 0, inScope),
+            return await RefuseAsync(() => Rejection.OfRequest(useCaseId, new ValidationError("$", IngestionProblems.PayloadTooLarge.Slug, tooLarge), 0),
                 IngestionProblems.PayloadTooLarge.ToProblem(tooLarge));
         }
         body.Position = 0;
@@ -77,7 +76,7 @@ public static partial class CsvImportApi
         {
             var lines = read.Errors.Select(error => new ValidationError(
                 error.Field.Length == 0 ? $"line {error.Line}" : $"line {error.Line}.{error.Field}", error.Code, error.Message)).ToList();
-            return await RefuseAsync(() => Rejection.OfCsvImport(useCaseId, read, inScope), ValidationFailure.ToProblem(lines, IngestionProblems.CsvRejected,
+            return await RefuseAsync(() => Rejection.OfCsvImport(useCaseId, read), ValidationFailure.ToProblem(lines, IngestionProblems.CsvRejected,
                 "Nothing was imported. Fix the lines listed and send the file again.",
                 new Dictionary<string, object?>
                 {
@@ -92,7 +91,7 @@ public static partial class CsvImportApi
             if (status != AiRoi.Contracts.UseCases.UseCaseWriteStatus.Open)
             {
                 var refusal = EventLogWriter.Refusal("useCaseId", "Use case", useCaseId, status);
-                return await RefuseAsync(() => Rejection.OfRequest(useCaseId, refusal, events.Count, inScope), ValidationFailure.ToProblem([refusal], IngestionProblems.CsvRejected));
+                return await RefuseAsync(() => Rejection.OfRequest(useCaseId, refusal, events.Count), ValidationFailure.ToProblem([refusal], IngestionProblems.CsvRejected));
             }
             var results = await writer.WriteAsync(events);
             var accepted = results.Count(result => result.Status == "accepted");

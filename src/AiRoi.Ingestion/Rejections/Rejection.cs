@@ -49,11 +49,10 @@ public sealed class Rejection
     /// <param name="body">The parsed body; null when it was not JSON.</param>
     /// <param name="errors">The reported errors.</param>
     /// <param name="firstCodes">Every invalid event's first code, when known.</param>
-    /// <param name="mayCountUnder">Whether events may be counted under a use case (the key's scope); any when null.</param>
     public static Rejection OfEventBatch(
-        JsonElement? body, IReadOnlyList<ValidationError> errors, IReadOnlyDictionary<int, string>? firstCodes = null, Func<string, bool>? mayCountUnder = null)
+        JsonElement? body, IReadOnlyList<ValidationError> errors, IReadOnlyDictionary<int, string>? firstCodes = null)
     {
-        var rejection = new Rejection { mayCountUnder = mayCountUnder };
+        var rejection = new Rejection();
         var messages = new Dictionary<int, ValidationError>();
         foreach (var error in errors)
         {
@@ -89,10 +88,10 @@ public sealed class Rejection
     /// A refused CSV import into <paramref name="useCaseId"/>: each listed row error under its row's first error; the
     /// other rows under the file's own error (its header, too many rows, errors past those listed) or refused with it.
     /// </summary>
-    public static Rejection OfCsvImport(string useCaseId, CsvImportResult read, Func<string, bool>? mayCountUnder = null)
+    public static Rejection OfCsvImport(string useCaseId, CsvImportResult read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var rejection = new Rejection { mayCountUnder = mayCountUnder };
+        var rejection = new Rejection();
         var rowsWithErrors = 0;
         foreach (var line in read.Errors.Where(error => !IsOfTheFile(error)).GroupBy(error => error.Line))
         {
@@ -116,40 +115,43 @@ public sealed class Rejection
     }
 
     /// <summary>A request refused whole for one reason (a file too large, a closed use case), with how many events it held if known.</summary>
-    public static Rejection OfRequest(string useCaseId, ValidationError error, int events, Func<string, bool>? mayCountUnder = null)
+    public static Rejection OfRequest(string useCaseId, ValidationError error, int events)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var rejection = new Rejection { mayCountUnder = mayCountUnder };
+        var rejection = new Rejection();
         rejection.Add(useCaseId, error.Code, error.Message, events);
         return rejection;
     }
 
-    private Func<string, bool>? mayCountUnder;
-
-    private readonly HashSet<string> useCasesCounted = new(StringComparer.Ordinal);
-
     private void Add(string? useCaseId, string code, string example, int events = 1)
     {
-        var key = (Attribute(useCaseId), code);
+        var key = (useCaseId ?? Unattributed, code);
         groups[key] = groups.TryGetValue(key, out var counted) ? (counted.Events + events, counted.Example) : (events, example);
     }
 
-    /// <summary>The use case to count under: the one named when it is an id the key may write, among the first few.</summary>
-    private string Attribute(string? useCaseId)
+    /// <summary>
+    /// The groups as they are counted for a key that may write <paramref name="mayWrite"/>: under the use case named
+    /// when it is a use-case id the key may write, among the first <see cref="MaxUseCasesPerRequest"/>; else under
+    /// <see cref="Unattributed"/>. So no key adds counts to another team's use case or one row per made-up id.
+    /// </summary>
+    public IReadOnlyList<RejectedEvents> GroupsFor(Func<string, bool> mayWrite)
     {
-        if (useCaseId is null || !TextFormats.IsSlug(useCaseId) || (mayCountUnder is not null && !mayCountUnder(useCaseId)))
+        ArgumentNullException.ThrowIfNull(mayWrite);
+        var attributed = new HashSet<string>(StringComparer.Ordinal);
+        var counted = new Rejection();
+        foreach (var group in Groups)
         {
-            return Unattributed;
+            var countable = TextFormats.IsSlug(group.UseCaseId) && mayWrite(group.UseCaseId)
+                && (attributed.Contains(group.UseCaseId) || (attributed.Count < MaxUseCasesPerRequest && attributed.Add(group.UseCaseId)));
+            counted.Add(countable ? group.UseCaseId : Unattributed, group.Code, group.Example, group.Events);
         }
-        return useCasesCounted.Contains(useCaseId) || (useCasesCounted.Count < MaxUseCasesPerRequest && useCasesCounted.Add(useCaseId))
-            ? useCaseId
-            : Unattributed;
+        return counted.Groups;
     }
 
     /// <summary>An error of the whole file rather than of one row: its header, too many rows, or errors not listed.</summary>
     private static bool IsOfTheFile(CsvRowError error) => error.Line <= 1 || error.Code == ValidationCodes.TooMany;
 
-    /// <summary>Per element of the body's <c>events</c> array, its <c>useCaseId</c> when it is a string of a sane length.</summary>
+    /// <summary>Per element of the body's <c>events</c> array, its <c>useCaseId</c> when it is a readable string.</summary>
     private static List<string?> UseCasesOf(JsonElement? body)
     {
         var useCases = new List<string?>();

@@ -1,3 +1,4 @@
+using AiRoi.ServiceDefaults.Http;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -42,18 +43,20 @@ public sealed partial class RejectionLog(NpgsqlDataSource dataSource, TimeProvid
     public static readonly TimeSpan CountWithin = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Adds one refused request's events, as <paramref name="rejection"/> tallies them, to today's counters. The
-    /// refusal is answered whether or not it could be counted: a failure here, in the tally or the database, is
-    /// logged, never thrown, and waits at most <see cref="CountWithin"/>.
+    /// Adds one refused request's events, as <paramref name="rejection"/> tallies them, to today's counters, under
+    /// the use cases <paramref name="holder"/> may write (<see cref="Rejection.GroupsFor"/>). The refusal is answered
+    /// whether or not it could be counted: a failure here, in the tally or the database, is logged, never thrown,
+    /// and waits at most <see cref="CountWithin"/>.
     /// </summary>
-    public async Task RecordAsync(RejectionSource source, Func<Rejection> rejection, CancellationToken cancellationToken)
+    public async Task RecordAsync(RejectionSource source, Func<Rejection> rejection, ApiKeyHolder holder, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(holder);
         ArgumentNullException.ThrowIfNull(rejection);
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(CountWithin);
         try
         {
-            await InsertAsync(source, rejection().Groups, clock.GetUtcNow(), bounded.Token);
+            await InsertAsync(source, rejection().GroupsFor(holder.MayWrite), clock.GetUtcNow(), bounded.Token);
         }
 #pragma warning disable CA1031 // Counting must never change the answer to the refused request.
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
