@@ -123,11 +123,7 @@ public sealed class BenchStack : IAsyncDisposable
     /// A plain HTTP client of a service's endpoint, without the resilience and discovery handlers of
     /// <see cref="Client"/>: latency measurements then time the service, not the client's pipeline.
     /// </summary>
-    public HttpClient PlainClient(string service) =>
-        new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-        {
-            BaseAddress = App.GetEndpoint(service, "http"),
-        };
+    public HttpClient PlainClient(string service) => Plain(App.GetEndpoint(service, "http"));
 
     /// <summary>
     /// A plain HTTP client of the service's own listening address (its <c>ASPNETCORE_URLS</c>), past the
@@ -141,12 +137,14 @@ public sealed class BenchStack : IAsyncDisposable
         }
         var urls = resourceEvent.Snapshot.EnvironmentVariables.FirstOrDefault(variable => variable.Name == "ASPNETCORE_URLS")?.Value
             ?? throw new InvalidOperationException($"{service} has no ASPNETCORE_URLS.");
-        var http = urls.Split(';').First(url => url.StartsWith("http://", StringComparison.Ordinal));
-        return new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-        {
-            BaseAddress = new Uri(http),
-        };
+        return Plain(new Uri(urls.Split(';').First(url => url.StartsWith("http://", StringComparison.Ordinal))));
     }
+
+    private static HttpClient Plain(Uri address) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = address,
+        };
 
     /// <summary>Disposes the response, failing the benchmark with the answer when it is not a success.</summary>
     public static async Task ExpectSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken = default)

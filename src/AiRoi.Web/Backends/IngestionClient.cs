@@ -77,4 +77,8 @@ public sealed record UseCaseRejections(string UseCaseId, long Events, DateTimeOf
 /// <param name="Events">Events refused.</param>
 /// <param name="LastAt">The latest.</param>
 /// <param name="Example">The latest message, saying what to fix.</param>
-public sealed record RejectionReason(string Code, string Source, long Requests, long Events, DateTimeOffset LastAt, string Example);
+public sealed record RejectionReason(string Code, string Source, long Requests, long Events, DateTimeOffset LastAt, string Example)
+{
+    /// <summary>Whether these were valid events, refused because others in their batch or file were not.</summary>
+    public bool RefusedWithOthers => Code == "refused-with-batch";
+}
