@@ -1,4 +1,3 @@
-using Orleans.Serialization;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Ingestion;
 using AiRoi.Ingestion.ApiKeys;
@@ -8,12 +7,14 @@ using AiRoi.Ingestion.Rejections;
 using AiRoi.Ingestion.Status;
 using AiRoi.ServiceDefaults;
 using AiRoi.ServiceDefaults.Http;
-using Scalar.AspNetCore;
+using Orleans.Serialization;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
-builder.AddNpgsqlDataSource(IngestionDatabase.ConnectionName);
+// The key table lives here, so this service checks keys itself rather than asking another service.
+builder.Services.AddSingleton<ApiKeyStore>();
+builder.Services.AddSingleton<IApiKeyAuthenticator>(services => services.GetRequiredService<ApiKeyStore>());
+builder.AddAiRoiApi(IngestionDatabase.ConnectionName);
 // The cluster to join comes from the app host (Orleans__* configuration).
 builder.UseOrleansClient(client =>
 {
@@ -21,25 +22,12 @@ builder.UseOrleansClient(client =>
     client.Services.AddSerializer(serializer => serializer.AddDomainJson());
 });
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster");
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<ApiKeyStore>();
-builder.Services.AddSingleton<IApiKeyAuthenticator>(services => services.GetRequiredService<ApiKeyStore>());
 builder.Services.AddSingleton<EventLogWriter>();
 builder.Services.AddSingleton<RejectionLog>();
-builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-// Answers that routing produces without a body (404, 405, 415) become problem details too.
-app.UseStatusCodePages();
-app.UseExceptionHandler();
-app.MapOpenApi();
-if (app.Environment.IsDevelopment())
-{
-    app.MapScalarApiReference();
-}
-app.MapDefaultEndpoints();
+app.MapAiRoiApi();
 app.MapStatusApiV1();
 app.MapEventsApiV1();
 app.MapCsvImportApiV1();

@@ -10,7 +10,7 @@ public class AnalysisOracleTests
     [Fact]
     public void Frequentist_proportion_relative_matches_reference()
     {
-        var response = Answer.Ok(AnalysisApi.AnalyzeMetric(SmallProportion()));
+        var response = Answer.Ok(Handled.AnalyzeMetric(SmallProportion()));
 
         var lift = Assert.Single(response.Results);
         Assert.Equal("treatment", lift.Variant);
@@ -29,7 +29,7 @@ public class AnalysisOracleTests
     [InlineData(Difference.Absolute, 0.29, 0.12478, 0.04538, 0.53462, 0.02016)]
     public void Frequentist_mean_matches_reference(Difference difference, double estimate, double standardError, double lower, double upper, double pValue)
     {
-        var lift = Assert.Single(Answer.Ok(AnalysisApi.AnalyzeMetric(FixedMean(difference))).Results);
+        var lift = Assert.Single(Answer.Ok(Handled.AnalyzeMetric(FixedMean(difference))).Results);
 
         Answer.Close(estimate, lift.Estimate);
         Answer.Close(standardError, lift.StandardError);
@@ -41,7 +41,7 @@ public class AnalysisOracleTests
     [Fact]
     public void Difference_defaults_to_relative()
     {
-        var lift = Assert.Single(Answer.Ok(AnalysisApi.AnalyzeMetric(FixedMean(Difference.Relative) with { Difference = null })).Results);
+        var lift = Assert.Single(Answer.Ok(Handled.AnalyzeMetric(FixedMean(Difference.Relative) with { Difference = null })).Results);
 
         Answer.Close(0.70732, lift.Estimate);
     }
@@ -52,7 +52,7 @@ public class AnalysisOracleTests
         var request = MetricRequest(MetricKind.Proportion, AnalysisMethod.Sequential, Proportion("control", 3000, 1396), Proportion("treatment", 3461, 2422))
             with { SequentialTuning = 5000 };
 
-        var lift = Assert.Single(Answer.Ok(AnalysisApi.AnalyzeMetric(request)).Results);
+        var lift = Assert.Single(Answer.Ok(Handled.AnalyzeMetric(request)).Results);
 
         Answer.Close(0.50386, lift.Estimate);
         Answer.Close(0.03386, lift.StandardError);
@@ -67,7 +67,7 @@ public class AnalysisOracleTests
     {
         var request = MetricRequest(MetricKind.Mean, AnalysisMethod.Sequential, SequentialControl, SequentialTreatment) with { SequentialTuning = 1000 };
 
-        var lift = Assert.Single(Answer.Ok(AnalysisApi.AnalyzeMetric(request)).Results);
+        var lift = Assert.Single(Answer.Ok(Handled.AnalyzeMetric(request)).Results);
 
         Answer.Close(0.50336, lift.Estimate);
         Answer.Close(-0.55844, lift.CiLower);
@@ -79,7 +79,7 @@ public class AnalysisOracleTests
     {
         var request = MetricRequest(MetricKind.Proportion, AnalysisMethod.Sequential, Proportion("control", 3000, 1396), Proportion("treatment", 3461, 2422));
 
-        var lift = Assert.Single(Answer.Ok(AnalysisApi.AnalyzeMetric(request)).Results);
+        var lift = Assert.Single(Answer.Ok(Handled.AnalyzeMetric(request)).Results);
 
         Answer.Close(0.40098, lift.CiLower);
         Answer.Close(0.60675, lift.CiUpper);
@@ -94,7 +94,7 @@ public class AnalysisOracleTests
             SequentialControl with { PreSum = 16.87, PreSumSquares = 527.9767, SumProducts = 1 },
             SequentialTreatment with { PreSum = 22.7, PreSumSquares = 1348.29, SumProducts = 1 }) with { SequentialTuning = 5000 };
 
-        var lift = Assert.Single(Answer.Ok(AnalysisApi.AnalyzeMetric(request)).Results);
+        var lift = Assert.Single(Answer.Ok(Handled.AnalyzeMetric(request)).Results);
 
         Answer.Close(0.50338, lift.Estimate);
         Answer.Close(0.33341, lift.StandardError);
@@ -107,7 +107,7 @@ public class AnalysisOracleTests
     {
         var request = MetricRequest(MetricKind.Proportion, AnalysisMethod.Bayesian, Proportion("control", 100, 49), Proportion("treatment", 100, 51));
 
-        var lift = Assert.Single(Answer.Ok(AnalysisApi.AnalyzeMetric(request)).Results);
+        var lift = Assert.Single(Answer.Ok(Handled.AnalyzeMetric(request)).Results);
 
         Answer.Close(0.04082, lift.Estimate);
         Answer.Close(-0.24779, lift.CiLower);
@@ -124,8 +124,8 @@ public class AnalysisOracleTests
         var flat = MetricRequest(MetricKind.Proportion, AnalysisMethod.Bayesian, Proportion("control", 100, 49), Proportion("treatment", 100, 51));
         var informed = flat with { Prior = new LiftPrior { Mean = 0, Variance = 0.01 } };
 
-        var flatLift = Assert.Single(Answer.Ok(AnalysisApi.AnalyzeMetric(flat)).Results);
-        var informedLift = Assert.Single(Answer.Ok(AnalysisApi.AnalyzeMetric(informed)).Results);
+        var flatLift = Assert.Single(Answer.Ok(Handled.AnalyzeMetric(flat)).Results);
+        var informedLift = Assert.Single(Answer.Ok(Handled.AnalyzeMetric(informed)).Results);
 
         // Conjugate normal update: the posterior mean is the precision-weighted average of the data and the prior (0).
         var dataVariance = flatLift.StandardError * flatLift.StandardError;
@@ -142,7 +142,7 @@ public class AnalysisOracleTests
             Proportion("big", 30, 16),
             Proportion("small", 30, 10));
 
-        var response = Answer.Ok(AnalysisApi.AnalyzeMetric(request));
+        var response = Answer.Ok(Handled.AnalyzeMetric(request));
 
         Assert.Equal(["big", "small"], response.Results.Select(r => r.Variant));
         Answer.Close(0.06667, response.Results[0].Estimate);
@@ -159,7 +159,7 @@ public class AnalysisOracleTests
             Ratio("control", 50, 200, 1000, 100, 250, 450),
             Ratio("treatment", 60, 330, 2000, 150, 420, 900));
 
-        var lift = Assert.Single(Answer.Ok(AnalysisApi.AnalyzeMetric(request)).Results);
+        var lift = Assert.Single(Answer.Ok(Handled.AnalyzeMetric(request)).Results);
 
         Assert.Equal(0.1, lift.Estimate, 12);
         Assert.True(lift.CiLower < lift.Estimate && lift.Estimate < lift.CiUpper);
@@ -168,7 +168,7 @@ public class AnalysisOracleTests
     [Fact]
     public void Sample_ratio_check_uses_equal_weights_by_default()
     {
-        var srm = Answer.Ok(AnalysisApi.AnalyzeMetric(SmallProportion())).Srm;
+        var srm = Answer.Ok(Handled.AnalyzeMetric(SmallProportion())).Srm;
 
         // 28 vs 30 against 29 each: χ² = 2/29 with one degree of freedom, whose survival function is erfc(√(χ²/2)).
         Assert.Equal(MathNet.Numerics.SpecialFunctions.Erfc(Math.Sqrt(2.0 / 29 / 2)), srm.PValue, 10);
@@ -180,7 +180,7 @@ public class AnalysisOracleTests
     {
         var uneven = MetricRequest(MetricKind.Proportion, AnalysisMethod.Frequentist, Proportion("control", 1000, 100), Proportion("treatment", 1200, 130));
 
-        Assert.True(Answer.Ok(AnalysisApi.AnalyzeMetric(uneven)).Srm.Mismatch);
-        Assert.False(Answer.Ok(AnalysisApi.AnalyzeMetric(uneven with { ExpectedWeights = [0.45, 0.55] })).Srm.Mismatch);
+        Assert.True(Answer.Ok(Handled.AnalyzeMetric(uneven)).Srm.Mismatch);
+        Assert.False(Answer.Ok(Handled.AnalyzeMetric(uneven with { ExpectedWeights = [0.45, 0.55] })).Srm.Mismatch);
     }
 }

@@ -11,7 +11,7 @@ public class AnalysisValidationTests
     private static readonly VariantSums Treatment = Proportion("treatment", 30, 16);
 
     private static void Refused(MetricAnalysisRequest request, string slug, string field) =>
-        Answer.Problem(AnalysisApi.AnalyzeMetric(request), slug, field);
+        Answer.Problem(Handled.AnalyzeMetric(request), slug, field);
 
     [Theory]
     [InlineData(1)]
@@ -33,7 +33,7 @@ public class AnalysisValidationTests
         var n = AnalysisLimits.MaxUnitsPerVariant;
         var request = SmallProportion() with { Variants = [Proportion("control", n, n / 2), Proportion("treatment", n, n / 2 + n / 100)] };
 
-        Answer.Ok(AnalysisApi.AnalyzeMetric(request));
+        Answer.Ok(Handled.AnalyzeMetric(request));
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public class AnalysisValidationTests
     {
         var request = SmallProportion() with { Variants = Enumerable.Range(0, AnalysisLimits.MaxVariants).Select(i => Proportion($"v{i}", 30, 10 + i)).ToList() };
 
-        Assert.Equal(AnalysisLimits.MaxVariants - 1, Answer.Ok(AnalysisApi.AnalyzeMetric(request)).Results.Count);
+        Assert.Equal(AnalysisLimits.MaxVariants - 1, Answer.Ok(Handled.AnalyzeMetric(request)).Results.Count);
     }
 
     [Theory]
@@ -238,7 +238,7 @@ public class AnalysisValidationTests
         // 1 − alpha/2 would round to exactly 1, whose normal quantile is infinite: the interval would be (−∞, ∞).
         var request = SmallProportion(AnalysisMethod.Bayesian) with { Alpha = 1e-20 };
 
-        var problem = Answer.Problem(AnalysisApi.AnalyzeMetric(request), "out-of-range", "alpha");
+        var problem = Answer.Problem(Handled.AnalyzeMetric(request), "out-of-range", "alpha");
 
         Assert.Contains("1E-06", problem.ProblemDetails.Detail, StringComparison.OrdinalIgnoreCase);
     }
@@ -249,7 +249,7 @@ public class AnalysisValidationTests
         // The smallest positive double as tuning overflows the mixture's scale, and the interval comes out NaN.
         var request = SmallProportion(AnalysisMethod.Sequential) with { SequentialTuning = double.Epsilon };
 
-        var problem = Answer.Problem(AnalysisApi.AnalyzeMetric(request), "non-finite-result", "variants[1]");
+        var problem = Answer.Problem(Handled.AnalyzeMetric(request), "non-finite-result", "variants[1]");
 
         Assert.Contains("ciLower", problem.ProblemDetails.Detail);
         Assert.DoesNotContain("NaN", problem.ProblemDetails.Detail);

@@ -26,7 +26,7 @@ public class JsonBodyTests
     }
 
     private static Task<Results<Ok<MetricAnalysisResponse>, ProblemHttpResult>> Analyze(string body, string? contentType = "application/json") =>
-        AnalysisApi.AnalyzeMetricAsync(Post(body, contentType), Options.Create(new JsonOptions()), CancellationToken.None);
+        Handled.AnsweringAsync(() => AnalysisApi.AnalyzeMetricAsync(Post(body, contentType), Options.Create(new JsonOptions()), CancellationToken.None));
 
     [Fact]
     public async Task A_valid_body_is_analysed()
@@ -107,14 +107,14 @@ public class JsonBodyTests
     {
         var options = Options.Create(new JsonOptions());
 
-        var adjusted = Answer.Ok(await AnalysisApi.AdjustPValuesAsync(
-            Post("""{"method": "benjamini-hochberg", "pValues": [0.01, 0.04]}"""), options, CancellationToken.None));
+        var adjusted = Answer.Ok(await Handled.AnsweringAsync(() => AnalysisApi.AdjustPValuesAsync(
+            Post("""{"method": "benjamini-hochberg", "pValues": [0.01, 0.04]}"""), options, CancellationToken.None)));
         Answer.RequestProblem(
-            await AnalysisApi.AdjustPValuesAsync(Post("""{"method": "bonferroni", "pValues": [0.01]}"""), options, CancellationToken.None),
+            await Handled.AnsweringAsync(() => AnalysisApi.AdjustPValuesAsync(Post("""{"method": "bonferroni", "pValues": [0.01]}"""), options, CancellationToken.None)),
             "unknown-value",
             "method");
         Answer.RequestProblem(
-            await AnalysisApi.AdjustPValuesAsync(Post("""{"method": "holm", "pValues": [0.01, null]}"""), options, CancellationToken.None),
+            await Handled.AnsweringAsync(() => AnalysisApi.AdjustPValuesAsync(Post("""{"method": "holm", "pValues": [0.01, null]}"""), options, CancellationToken.None)),
             "invalid-value",
             "pValues[1]");
 

@@ -42,55 +42,40 @@ public static class AnalysisApi
     }
 
     /// <summary>Compares every treatment of one metric with control and checks the traffic split.</summary>
-    public static async Task<Results<Ok<MetricAnalysisResponse>, ProblemHttpResult>> AnalyzeMetricAsync(
+    public static async Task<Ok<MetricAnalysisResponse>> AnalyzeMetricAsync(
         HttpRequest request, [FromServices] IOptions<HttpJsonOptions> json, CancellationToken cancellationToken)
     {
-        try
-        {
-            var body = await JsonRequestBody.ReadAsync<MetricAnalysisRequest>(request, json.Value.SerializerOptions, cancellationToken);
-            return AnalyzeMetric(body);
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        var body = await JsonRequestBody.ReadAsync<MetricAnalysisRequest>(request, json.Value.SerializerOptions, cancellationToken);
+        return AnalyzeMetric(body);
     }
 
-    /// <summary>Analyses one metric: every treatment against control by the chosen method, and the sample-ratio check.</summary>
-    public static Results<Ok<MetricAnalysisResponse>, ProblemHttpResult> AnalyzeMetric(MetricAnalysisRequest request)
+    /// <summary>
+    /// Analyses one metric: every treatment against control by the chosen method, and the sample-ratio check. A
+    /// request the engine refuses is thrown as the analysis problem that names the input.
+    /// </summary>
+    public static Ok<MetricAnalysisResponse> AnalyzeMetric(MetricAnalysisRequest request)
     {
         try
         {
             var result = ExperimentAnalyzer.Analyze(AnalysisMapper.ToEngine(request));
             return TypedResults.Ok(AnalysisMapper.ToResponse(result, request.Variants!));
         }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
         catch (StatisticsInputException refusal)
         {
-            return AnalysisProblems.Refusal(refusal).ToProblem();
+            throw AnalysisProblems.Refusal(refusal);
         }
     }
 
     /// <summary>Adjusts p-values tested together (Holm or Benjamini–Hochberg); answers in input order.</summary>
-    public static async Task<Results<Ok<PValueAdjustmentResponse>, ProblemHttpResult>> AdjustPValuesAsync(
+    public static async Task<Ok<PValueAdjustmentResponse>> AdjustPValuesAsync(
         HttpRequest request, [FromServices] IOptions<HttpJsonOptions> json, CancellationToken cancellationToken)
     {
-        try
-        {
-            var body = await JsonRequestBody.ReadAsync<PValueAdjustmentRequest>(request, json.Value.SerializerOptions, cancellationToken);
-            return AdjustPValues(body);
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        var body = await JsonRequestBody.ReadAsync<PValueAdjustmentRequest>(request, json.Value.SerializerOptions, cancellationToken);
+        return AdjustPValues(body);
     }
 
     /// <summary>Adjusts p-values for multiple testing, in input order.</summary>
-    public static Results<Ok<PValueAdjustmentResponse>, ProblemHttpResult> AdjustPValues(PValueAdjustmentRequest request)
+    public static Ok<PValueAdjustmentResponse> AdjustPValues(PValueAdjustmentRequest request)
     {
         try
         {
@@ -103,13 +88,9 @@ public static class AnalysisApi
             };
             return TypedResults.Ok(AnalysisMapper.ToResponse(adjusted));
         }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
         catch (StatisticsInputException refusal)
         {
-            return AnalysisProblems.Refusal(refusal).ToProblem();
+            throw AnalysisProblems.Refusal(refusal);
         }
     }
 }

@@ -45,21 +45,14 @@ public static class DeadLettersApi
     public static async Task<Results<Ok<ReplayResult>, ProblemHttpResult>> ReplayAsync(
         HttpRequest request, DeadLetterQueue queue, CancellationToken cancellationToken)
     {
-        try
+        var body = request.ContentLength is 0 || !request.HasJsonContentType()
+            ? new ReplayRequest()
+            : await JsonRequestBody.ReadAsync<ReplayRequest>(request, WireJson.Options, cancellationToken);
+        if (body.MessageIds is { Count: > DeadLetterQueue.MaxMessages })
         {
-            var body = request.ContentLength is 0 || !request.HasJsonContentType()
-                ? new ReplayRequest()
-                : await JsonRequestBody.ReadAsync<ReplayRequest>(request, WireJson.Options, cancellationToken);
-            if (body.MessageIds is { Count: > DeadLetterQueue.MaxMessages })
-            {
-                return ValidationFailure.ToProblem([new ValidationError("messageIds", ValidationCodes.TooMany, $"messageIds may name at most {DeadLetterQueue.MaxMessages} messages.")]);
-            }
-            var wanted = body.MessageIds?.ToHashSet(StringComparer.Ordinal);
-            return TypedResults.Ok(await queue.ReplayAsync(wanted, cancellationToken));
+            return ValidationFailure.ToProblem([new ValidationError("messageIds", ValidationCodes.TooMany, $"messageIds may name at most {DeadLetterQueue.MaxMessages} messages.")]);
         }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        var wanted = body.MessageIds?.ToHashSet(StringComparer.Ordinal);
+        return TypedResults.Ok(await queue.ReplayAsync(wanted, cancellationToken));
     }
 }

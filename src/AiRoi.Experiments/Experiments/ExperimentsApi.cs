@@ -72,19 +72,12 @@ public static class ExperimentsApi
     public static async Task<Results<Created<Experiment>, ProblemHttpResult>> CreateAsync(
         HttpRequest request, ExperimentStore store, UseCaseDirectory useCases, TimeProvider time, CancellationToken cancellationToken)
     {
-        try
-        {
-            var body = await JsonRequestBody.ReadAsync<ExperimentDefinition>(request, WireJson.Options, cancellationToken);
-            var id = $"exp-{Guid.NewGuid():N}"[..16];
-            var definition = await ValidAsync(body, id, useCases, cancellationToken);
-            var experiment = new Experiment(id, definition, ExperimentStatus.Draft) { CreatedAt = time.GetUtcNow() };
-            await store.InsertAsync(experiment, cancellationToken);
-            return TypedResults.Created($"/api/v1/experiments/{id}", experiment);
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        var body = await JsonRequestBody.ReadAsync<ExperimentDefinition>(request, WireJson.Options, cancellationToken);
+        var id = $"exp-{Guid.NewGuid():N}"[..16];
+        var definition = await ValidAsync(body, id, useCases, cancellationToken);
+        var experiment = new Experiment(id, definition, ExperimentStatus.Draft) { CreatedAt = time.GetUtcNow() };
+        await store.InsertAsync(experiment, cancellationToken);
+        return TypedResults.Created($"/api/v1/experiments/{id}", experiment);
     }
 
     /// <summary>Experiments, newest first.</summary>
@@ -111,18 +104,11 @@ public static class ExperimentsApi
     public static async Task<Results<Ok<Experiment>, ProblemHttpResult>> ReplaceAsync(
         string id, HttpRequest request, ExperimentStore store, UseCaseDirectory useCases, RunningExperiments running, CancellationToken cancellationToken)
     {
-        try
-        {
-            var body = await JsonRequestBody.ReadAsync<ExperimentDefinition>(request, WireJson.Options, cancellationToken);
-            var definition = await ValidAsync(body, id, useCases, cancellationToken);
-            return await MoveAsync(id, store, running, ExperimentProblems.NotDraft,
-                current => ExperimentLifecycle.RefuseChange(current) is { } refusal ? (null, refusal) : (current with { Definition = definition }, null),
-                cancellationToken);
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        var body = await JsonRequestBody.ReadAsync<ExperimentDefinition>(request, WireJson.Options, cancellationToken);
+        var definition = await ValidAsync(body, id, useCases, cancellationToken);
+        return await MoveAsync(id, store, running, ExperimentProblems.NotDraft,
+            current => ExperimentLifecycle.RefuseChange(current) is { } refusal ? (null, refusal) : (current with { Definition = definition }, null),
+            cancellationToken);
     }
 
     /// <summary>Starts assigning.</summary>
@@ -140,40 +126,33 @@ public static class ExperimentsApi
         string id, HttpRequest request, ExperimentStore store, ResultsStore results, RunningExperiments running, ConclusionPublisher conclusions,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        try
+        var body = await JsonRequestBody.ReadAsync<ConcludeRequest>(request, WireJson.Options, cancellationToken);
+        if (await store.FindAsync(id, cancellationToken) is not { } experiment)
         {
-            var body = await JsonRequestBody.ReadAsync<ConcludeRequest>(request, WireJson.Options, cancellationToken);
-            if (await store.FindAsync(id, cancellationToken) is not { } experiment)
-            {
-                return NotFound(id).ToProblem();
-            }
-            var errors = ConcludeRules.Check(body, experiment.Definition);
-            if (errors.Count > 0)
-            {
-                return ValidationFailure.ToProblem(errors);
-            }
-            var decision = new DecisionRecord(body.Decision!.Value, body.Note, ApiKeyFilters.Author(request.HttpContext), time.GetUtcNow());
-            if (decision.Decision == ExperimentDecision.Ship)
-            {
-                var variant = ConcludeRules.ShippedVariant(body, experiment.Definition);
-                decision = decision with
-                {
-                    Variant = variant,
-                    ConversionLift = ResultsCalculator.ConversionLift(experiment, variant, await results.ReadAsync(id, cancellationToken)),
-                };
-            }
-            var answer = await MoveAsync(id, store, running, ExperimentProblems.LifecycleConflict, current => ExperimentLifecycle.Conclude(current, decision), cancellationToken);
-            if (answer.Result is Ok<Experiment> { Value.Status: ExperimentStatus.Concluded } concluded)
-            {
-                // Not confirmed now (broker away): the periodic analysis publishes it again.
-                await conclusions.TryPublishAsync(concluded.Value, cancellationToken);
-            }
-            return answer;
+            return NotFound(id).ToProblem();
         }
-        catch (ProblemException problem)
+        var errors = ConcludeRules.Check(body, experiment.Definition);
+        if (errors.Count > 0)
         {
-            return problem.ToProblem();
+            return ValidationFailure.ToProblem(errors);
         }
+        var decision = new DecisionRecord(body.Decision!.Value, body.Note, ApiKeyFilters.Author(request.HttpContext), time.GetUtcNow());
+        if (decision.Decision == ExperimentDecision.Ship)
+        {
+            var variant = ConcludeRules.ShippedVariant(body, experiment.Definition);
+            decision = decision with
+            {
+                Variant = variant,
+                ConversionLift = ResultsCalculator.ConversionLift(experiment, variant, await results.ReadAsync(id, cancellationToken)),
+            };
+        }
+        var answer = await MoveAsync(id, store, running, ExperimentProblems.LifecycleConflict, current => ExperimentLifecycle.Conclude(current, decision), cancellationToken);
+        if (answer.Result is Ok<Experiment> { Value.Status: ExperimentStatus.Concluded } concluded)
+        {
+            // Not confirmed now (broker away): the periodic analysis publishes it again.
+            await conclusions.TryPublishAsync(concluded.Value, cancellationToken);
+        }
+        return answer;
     }
 
     /// <summary>Applies a move under the row lock; a refusal is a problem of <paramref name="refused"/>; the assignment cache learns the result.</summary>

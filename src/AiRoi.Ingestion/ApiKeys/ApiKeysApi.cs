@@ -45,15 +45,7 @@ public static class ApiKeysApi
         HttpRequest http, ApiKeyStore store, CancellationToken cancellationToken)
     {
         var creator = ApiKeyFilters.KeyHolder(http.HttpContext);
-        CreateApiKeyRequest request;
-        try
-        {
-            request = await JsonRequestBody.ReadAsync<CreateApiKeyRequest>(http, Json, cancellationToken);
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        var request = await JsonRequestBody.ReadAsync<CreateApiKeyRequest>(http, Json, cancellationToken);
 
         var errors = new List<ValidationError>();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)

@@ -46,54 +46,33 @@ public static class AnnotationsApi
     public static async Task<Results<JsonHttpResult<IReadOnlyList<Annotation>>, ProblemHttpResult>> ListAsync(
         string id, [AsParameters] ReportServices services, CancellationToken cancellationToken)
     {
-        try
-        {
-            await services.FindAsync(id, cancellationToken);
-            return TypedResults.Json(await services.Grain(id).GetAnnotationsAsync(), ReportJson.Options);
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        await services.FindAsync(id, cancellationToken);
+        return TypedResults.Json(await services.Grain(id).GetAnnotationsAsync(), ReportJson.Options);
     }
 
     /// <summary>A new annotation.</summary>
     public static async Task<Results<Created<Annotation>, ProblemHttpResult>> CreateAsync(
         string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken)
     {
-        try
+        await services.FindAsync(id, cancellationToken);
+        var body = await JsonRequestBody.ReadAsync<AnnotationRequest>(request, WireJson.Options, cancellationToken);
+        var errors = body.Validate();
+        if (errors.Count > 0)
         {
-            await services.FindAsync(id, cancellationToken);
-            var body = await JsonRequestBody.ReadAsync<AnnotationRequest>(request, WireJson.Options, cancellationToken);
-            var errors = body.Validate();
-            if (errors.Count > 0)
-            {
-                return ValidationFailure.ToProblem(errors);
-            }
-            var draft = new Annotation(0, body.Date!.Value, body.Kind!.Value, body.Title!.Trim(), body.Note, ApiKeyFilters.Author(request.HttpContext), default);
-            var stored = await services.Grain(id).AddAnnotationAsync(draft);
-            return TypedResults.Created($"/api/v1/use-cases/{id}/annotations/{stored.Id}", stored);
+            return ValidationFailure.ToProblem(errors);
         }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        var draft = new Annotation(0, body.Date!.Value, body.Kind!.Value, body.Title!.Trim(), body.Note, ApiKeyFilters.Author(request.HttpContext), default);
+        var stored = await services.Grain(id).AddAnnotationAsync(draft);
+        return TypedResults.Created($"/api/v1/use-cases/{id}/annotations/{stored.Id}", stored);
     }
 
     /// <summary>Removes one annotation.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id, long annotationId, [AsParameters] ReportServices services, CancellationToken cancellationToken)
     {
-        try
-        {
-            await services.FindAsync(id, cancellationToken);
-            return await services.Grain(id).RemoveAnnotationAsync(annotationId)
-                ? TypedResults.NoContent()
-                : NotFound.ToProblem($"Use case '{id}' has no annotation {annotationId}.", new Dictionary<string, object?> { ["field"] = "annotationId" });
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        await services.FindAsync(id, cancellationToken);
+        return await services.Grain(id).RemoveAnnotationAsync(annotationId)
+            ? TypedResults.NoContent()
+            : NotFound.ToProblem($"Use case '{id}' has no annotation {annotationId}.", new Dictionary<string, object?> { ["field"] = "annotationId" });
     }
 }

@@ -57,35 +57,21 @@ public static class BaselinesApi
     public static async Task<Results<Created<BaselineVersion>, ProblemHttpResult>> CreateAsync(
         string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken)
     {
-        try
-        {
-            await services.FindAsync(id, cancellationToken);
-            var body = await JsonRequestBody.ReadAsync<BaselineRequest>(request, WireJson.Options, cancellationToken);
-            var outcome = await services.Grain(id).SetBaselineAsync(body, ApiKeyFilters.Author(request.HttpContext), services.Today);
-            return outcome.Version is { } version
-                ? TypedResults.Created($"/api/v1/use-cases/{id}/baselines/{version.MetricKey}", version)
-                : ValidationFailure.ToProblem(outcome.Errors);
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        await services.FindAsync(id, cancellationToken);
+        var body = await JsonRequestBody.ReadAsync<BaselineRequest>(request, WireJson.Options, cancellationToken);
+        var outcome = await services.Grain(id).SetBaselineAsync(body, ApiKeyFilters.Author(request.HttpContext), services.Today);
+        return outcome.Version is { } version
+            ? TypedResults.Created($"/api/v1/use-cases/{id}/baselines/{version.MetricKey}", version)
+            : ValidationFailure.ToProblem(outcome.Errors);
     }
 
     private static async Task<Results<JsonHttpResult<BaselineHistory>, ProblemHttpResult>> HistoryAsync(
         string id, string? metric, ReportServices services, BaselineStore store, CancellationToken cancellationToken)
     {
-        try
-        {
-            await services.FindAsync(id, cancellationToken);
-            var versions = await store.ReadHistoryAsync(id, metric, cancellationToken);
-            var current = versions.GroupBy(version => version.MetricKey).Select(group => group.First()).ToList();
-            return TypedResults.Json(new BaselineHistory(current, versions), ReportJson.Options);
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        await services.FindAsync(id, cancellationToken);
+        var versions = await store.ReadHistoryAsync(id, metric, cancellationToken);
+        var current = versions.GroupBy(version => version.MetricKey).Select(group => group.First()).ToList();
+        return TypedResults.Json(new BaselineHistory(current, versions), ReportJson.Options);
     }
 }
 

@@ -182,19 +182,12 @@ public static class MetricsApi
         string id, HttpRequest request, ReportServices services, CancellationToken cancellationToken, Func<ReportQuery, Task<T?>> answer)
         where T : class
     {
-        try
-        {
-            var stored = await services.FindAsync(id, cancellationToken);
-            var query = new ReportQuery(request.Query, stored.UseCase, services.Today);
-            var result = await answer(query);
-            return query.Errors.Count > 0 || result is null
-                ? ValidationFailure.ToProblem(query.Errors)
-                : TypedResults.Json(result, ReportJson.Options);
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        var stored = await services.FindAsync(id, cancellationToken);
+        var query = new ReportQuery(request.Query, stored.UseCase, services.Today);
+        var result = await answer(query);
+        return query.Errors.Count > 0 || result is null
+            ? ValidationFailure.ToProblem(query.Errors)
+            : TypedResults.Json(result, ReportJson.Options);
     }
 
     /// <summary>What every report may answer besides its result: 400 for bad parameters, 404 for an unknown use case.</summary>

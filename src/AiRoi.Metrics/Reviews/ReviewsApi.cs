@@ -38,37 +38,23 @@ public static class ReviewsApi
     public static async Task<Results<JsonHttpResult<IReadOnlyList<Review>>, ProblemHttpResult>> ListAsync(
         string id, [AsParameters] ReportServices services, ReviewStore store, CancellationToken cancellationToken)
     {
-        try
-        {
-            await services.FindAsync(id, cancellationToken);
-            return TypedResults.Json(await store.ReadAsync(id, cancellationToken), ReportJson.Options);
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        await services.FindAsync(id, cancellationToken);
+        return TypedResults.Json(await store.ReadAsync(id, cancellationToken), ReportJson.Options);
     }
 
     /// <summary>A new review.</summary>
     public static async Task<Results<Created<Review>, ProblemHttpResult>> CreateAsync(
         string id, HttpRequest request, [AsParameters] ReportServices services, ReviewStore store, CancellationToken cancellationToken)
     {
-        try
+        await services.FindAsync(id, cancellationToken);
+        var body = await JsonRequestBody.ReadAsync<ReviewRequest>(request, WireJson.Options, cancellationToken);
+        var errors = body.Validate();
+        if (errors.Count > 0)
         {
-            await services.FindAsync(id, cancellationToken);
-            var body = await JsonRequestBody.ReadAsync<ReviewRequest>(request, WireJson.Options, cancellationToken);
-            var errors = body.Validate();
-            if (errors.Count > 0)
-            {
-                return ValidationFailure.ToProblem(errors);
-            }
-            var draft = new Review(0, body.Reviewer!.Trim(), body.Date!.Value, body.Decision!.Value, body.Note, default);
-            var stored = await store.InsertAsync(id, draft, ApiKeyFilters.Author(request.HttpContext), cancellationToken);
-            return TypedResults.Created($"/api/v1/use-cases/{id}/reviews/{stored.Id}", stored);
+            return ValidationFailure.ToProblem(errors);
         }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        var draft = new Review(0, body.Reviewer!.Trim(), body.Date!.Value, body.Decision!.Value, body.Note, default);
+        var stored = await store.InsertAsync(id, draft, ApiKeyFilters.Author(request.HttpContext), cancellationToken);
+        return TypedResults.Created($"/api/v1/use-cases/{id}/reviews/{stored.Id}", stored);
     }
 }

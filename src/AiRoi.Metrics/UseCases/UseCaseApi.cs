@@ -79,20 +79,13 @@ public static class UseCaseApi
     public static async Task<Results<UseCaseResult, ProblemHttpResult>> CreateAsync(
         HttpRequest request, [AsParameters] UseCaseServices services, CancellationToken cancellationToken)
     {
-        try
-        {
-            var body = await JsonRequestBody.ReadAsync<UseCaseRequest>(request, UseCaseJson.Options, cancellationToken);
-            var useCase = Valid(body.ToUseCase(body.Id));
-            var created = await services.Registry.CreateAsync(useCase, cancellationToken)
-                ?? throw new ProblemException(UseCaseProblems.AlreadyExists, "id",
-                    $"A use case with the id '{useCase.Id}' already exists; ids never change, so pick another id or PUT to /api/v1/use-cases/{useCase.Id}.");
-            await services.NotifyDefinitionChangedAsync(created.UseCase.Id);
-            return UseCaseResult.Created(created);
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        var body = await JsonRequestBody.ReadAsync<UseCaseRequest>(request, UseCaseJson.Options, cancellationToken);
+        var useCase = Valid(body.ToUseCase(body.Id));
+        var created = await services.Registry.CreateAsync(useCase, cancellationToken)
+            ?? throw new ProblemException(UseCaseProblems.AlreadyExists, "id",
+                $"A use case with the id '{useCase.Id}' already exists; ids never change, so pick another id or PUT to /api/v1/use-cases/{useCase.Id}.");
+        await services.NotifyDefinitionChangedAsync(created.UseCase.Id);
+        return UseCaseResult.Created(created);
     }
 
     /// <summary>Lists use cases by id.</summary>
@@ -150,48 +143,27 @@ public static class UseCaseApi
     public static async Task<Results<UseCaseResult, ProblemHttpResult>> ReplaceAsync(
         string id, HttpRequest request, [AsParameters] UseCaseServices services, CancellationToken cancellationToken)
     {
-        try
-        {
-            var body = await JsonRequestBody.ReadAsync<UseCaseRequest>(request, UseCaseJson.Options, cancellationToken);
-            ValidationError[] idMismatch = body.Id is { } sent && sent != id
-                ? [new("id", ValidationCodes.Inconsistent, $"id '{sent}' is not the id in the URL, '{id}'; a use case's id never changes.")]
-                : [];
-            return await ChangeAsync(id, request, services, current => Valid(body.ToUseCase(id) with { Archived = current.Archived }, idMismatch), cancellationToken);
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        var body = await JsonRequestBody.ReadAsync<UseCaseRequest>(request, UseCaseJson.Options, cancellationToken);
+        ValidationError[] idMismatch = body.Id is { } sent && sent != id
+            ? [new("id", ValidationCodes.Inconsistent, $"id '{sent}' is not the id in the URL, '{id}'; a use case's id never changes.")]
+            : [];
+        return await ChangeAsync(id, request, services, current => Valid(body.ToUseCase(id) with { Archived = current.Archived }, idMismatch), cancellationToken);
     }
 
     /// <summary>Replaces a use case's targets.</summary>
     public static async Task<Results<UseCaseResult, ProblemHttpResult>> ReplaceTargetsAsync(
         string id, HttpRequest request, [AsParameters] UseCaseServices services, CancellationToken cancellationToken)
     {
-        try
-        {
-            var body = await JsonRequestBody.ReadAsync<TargetsRequest>(request, UseCaseJson.Options, cancellationToken);
-            return await ChangeAsync(id, request, services, current => Valid(current with { Targets = body.Targets! }), cancellationToken);
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        var body = await JsonRequestBody.ReadAsync<TargetsRequest>(request, UseCaseJson.Options, cancellationToken);
+        return await ChangeAsync(id, request, services, current => Valid(current with { Targets = body.Targets! }), cancellationToken);
     }
 
     /// <summary>Replaces a use case's custom metric definitions.</summary>
     public static async Task<Results<UseCaseResult, ProblemHttpResult>> ReplaceCustomMetricsAsync(
         string id, HttpRequest request, [AsParameters] UseCaseServices services, CancellationToken cancellationToken)
     {
-        try
-        {
-            var body = await JsonRequestBody.ReadAsync<CustomMetricsRequest>(request, UseCaseJson.Options, cancellationToken);
-            return await ChangeAsync(id, request, services, current => Valid(current with { CustomMetrics = body.CustomMetrics! }), cancellationToken);
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        var body = await JsonRequestBody.ReadAsync<CustomMetricsRequest>(request, UseCaseJson.Options, cancellationToken);
+        return await ChangeAsync(id, request, services, current => Valid(current with { CustomMetrics = body.CustomMetrics! }), cancellationToken);
     }
 
     /// <summary>Archives a use case.</summary>
@@ -211,26 +183,19 @@ public static class UseCaseApi
     private static async Task<Results<UseCaseResult, ProblemHttpResult>> ChangeAsync(
         string id, HttpRequest request, UseCaseServices services, Func<UseCase, UseCase> change, CancellationToken cancellationToken)
     {
-        try
+        var condition = RevisionCondition.FromIfMatch(request);
+        var stored = await services.Registry.UpdateAsync(id, current =>
         {
-            var condition = RevisionCondition.FromIfMatch(request);
-            var stored = await services.Registry.UpdateAsync(id, current =>
-            {
-                condition.Check(current.Revision);
-                return change(current.UseCase);
-            }, cancellationToken);
-            if (stored is null)
-            {
-                return NotFound(id).ToProblem();
-            }
+            condition.Check(current.Revision);
+            return change(current.UseCase);
+        }, cancellationToken);
+        if (stored is null)
+        {
+            return NotFound(id).ToProblem();
+        }
 
-            await services.NotifyDefinitionChangedAsync(id);
-            return UseCaseResult.Ok(stored);
-        }
-        catch (ProblemException problem)
-        {
-            return problem.ToProblem();
-        }
+        await services.NotifyDefinitionChangedAsync(id);
+        return UseCaseResult.Ok(stored);
     }
 
     /// <summary>The use case when it keeps every rule; otherwise every broken rule, with <paramref name="more"/> first.</summary>
