@@ -1,4 +1,5 @@
 using AiRoi.Domain.Experiments;
+using AiRoi.ServiceDefaults.Data;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -24,19 +25,16 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         await using var command = dataSource.CreateCommand(
-            "insert into experiments.experiments (id, use_case_id, status, document) values ($1, $2, $3, $4)");
-        command.Parameters.Add(new NpgsqlParameter { Value = experiment.Id });
-        command.Parameters.Add(new NpgsqlParameter { Value = experiment.Definition.UseCaseId! });
-        command.Parameters.Add(new NpgsqlParameter { Value = ExperimentJson.Name(experiment.Status) });
-        command.Parameters.Add(new NpgsqlParameter { Value = ExperimentJson.Serialize(experiment), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            "insert into experiments.experiments (id, use_case_id, status, document) values ($1, $2, $3, $4)")
+            .WithValues(experiment.Id, experiment.Definition.UseCaseId!, ExperimentJson.Name(experiment.Status))
+            .WithTyped(ExperimentJson.Serialize(experiment), NpgsqlDbType.Jsonb);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The experiment with this id, or null.</summary>
     public async Task<Experiment?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"{Select} where e.id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var command = dataSource.CreateCommand($"{Select} where e.id = $1").WithValues(id);
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? ExperimentJson.Deserialize(json) : null;
     }
 
@@ -44,9 +42,9 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<Experiment>> ListAsync(string? useCaseId, ExperimentStatus? status, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"{Select} where ($1::text is null or e.use_case_id = $1) and ($2::text is null or e.status = $2) order by e.created_at desc, e.id");
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)useCaseId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = status is { } s ? ExperimentJson.Name(s) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            $"{Select} where ($1::text is null or e.use_case_id = $1) and ($2::text is null or e.status = $2) order by e.created_at desc, e.id")
+            .WithTyped(useCaseId, NpgsqlDbType.Text)
+            .WithTyped(status is { } s ? ExperimentJson.Name(s) : null, NpgsqlDbType.Text);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var experiments = new List<Experiment>();
         while (await reader.ReadAsync(cancellationToken))
@@ -67,9 +65,9 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         Experiment current;
-        await using (var select = new NpgsqlCommand("select document::text from experiments.experiments where id = $1 for update", connection, transaction))
+        await using (var select = new NpgsqlCommand("select document::text from experiments.experiments where id = $1 for update", connection, transaction)
+            .WithValues(id))
         {
-            select.Parameters.Add(new NpgsqlParameter { Value = id });
             if (await select.ExecuteScalarAsync(cancellationToken) is not string json)
             {
                 return null;
@@ -82,11 +80,10 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
             return (next is null ? current : next, refusal);
         }
         await using (var update = new NpgsqlCommand(
-            "update experiments.experiments set status = $2, document = $3, revision = revision + 1, updated_at = now() where id = $1", connection, transaction))
+            "update experiments.experiments set status = $2, document = $3, revision = revision + 1, updated_at = now() where id = $1", connection, transaction)
+            .WithValues(id, ExperimentJson.Name(next.Status))
+            .WithTyped(ExperimentJson.Serialize(next), NpgsqlDbType.Jsonb))
         {
-            update.Parameters.Add(new NpgsqlParameter { Value = id });
-            update.Parameters.Add(new NpgsqlParameter { Value = ExperimentJson.Name(next.Status) });
-            update.Parameters.Add(new NpgsqlParameter { Value = ExperimentJson.Serialize(next), NpgsqlDbType = NpgsqlDbType.Jsonb });
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -110,8 +107,8 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
     /// <summary>Records that the broker confirmed the experiment's conclusion.</summary>
     public async Task MarkConclusionPublishedAsync(string id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("update experiments.experiments set conclusion_published_at = now() where id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var command = dataSource.CreateCommand("update experiments.experiments set conclusion_published_at = now() where id = $1")
+            .WithValues(id);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

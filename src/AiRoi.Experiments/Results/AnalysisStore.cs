@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AiRoi.ServiceDefaults.Data;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -18,11 +19,11 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource)
             insert into experiments.analyses (experiment_id, analyzed_at, ready_for_decision, results) values ($1, $2, $3, $4)
             on conflict (experiment_id) do update
                set analyzed_at = excluded.analyzed_at, ready_for_decision = excluded.ready_for_decision, results = excluded.results
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = results.ExperimentId });
-        command.Parameters.Add(new NpgsqlParameter { Value = analyzedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(results.ReadyForDecision, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(results, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            """)
+            .WithValues(results.ExperimentId)
+            .WithTyped(analyzedAt.UtcDateTime, NpgsqlDbType.TimestampTz)
+            .WithTyped(JsonSerializer.Serialize(results.ReadyForDecision, Json), NpgsqlDbType.Jsonb)
+            .WithTyped(JsonSerializer.Serialize(results, Json), NpgsqlDbType.Jsonb);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using AiRoi.Contracts.Messages;
 using AiRoi.Domain.Experiments;
 using AiRoi.Experiments.Experiments;
+using AiRoi.ServiceDefaults.Data;
 using MassTransit;
 using Npgsql;
 
@@ -60,9 +61,8 @@ public sealed partial class PeriodicAnalysis(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand("select pg_try_advisory_xact_lock($1)", connection, transaction))
+        await using (var take = new NpgsqlCommand("select pg_try_advisory_xact_lock($1)", connection, transaction).WithValues(LockKey))
         {
-            take.Parameters.Add(new NpgsqlParameter { Value = LockKey });
             if (await take.ExecuteScalarAsync(cancellationToken) is not true)
             {
                 return 0;

@@ -1,4 +1,5 @@
 using AiRoi.Domain.Rollups;
+using AiRoi.ServiceDefaults.Data;
 using Npgsql;
 
 namespace AiRoi.Experiments.Results;
@@ -10,10 +11,10 @@ public sealed class ResultsStore(NpgsqlDataSource dataSource)
     public async Task<VariantData> ReadAsync(string experimentId, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
-        var exposures = new NpgsqlBatchCommand("select variant, subjects from experiments.variant_exposures where experiment_id = $1");
-        exposures.Parameters.Add(new NpgsqlParameter { Value = experimentId });
-        var statistics = new NpgsqlBatchCommand("select variant, metric_key, n, sum, sum_of_squares from experiments.variant_statistics where experiment_id = $1");
-        statistics.Parameters.Add(new NpgsqlParameter { Value = experimentId });
+        var exposures = new NpgsqlBatchCommand("select variant, subjects from experiments.variant_exposures where experiment_id = $1")
+            .WithValues(experimentId);
+        var statistics = new NpgsqlBatchCommand("select variant, metric_key, n, sum, sum_of_squares from experiments.variant_statistics where experiment_id = $1")
+            .WithValues(experimentId);
         batch.BatchCommands.Add(exposures);
         batch.BatchCommands.Add(statistics);
 

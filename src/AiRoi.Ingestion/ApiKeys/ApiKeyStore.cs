@@ -1,3 +1,4 @@
+using AiRoi.ServiceDefaults.Data;
 using AiRoi.ServiceDefaults.Http;
 using Npgsql;
 
@@ -26,8 +27,8 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, IHostEnvironment en
         }
 
         await using var command = dataSource.CreateCommand(
-            "select id, name, use_case_ids, is_admin, acts_for_people from ingestion.api_keys where key_hash = $1 and revoked_at is null");
-        command.Parameters.Add(new NpgsqlParameter { Value = ApiKeySecret.Hash(presented) });
+            "select id, name, use_case_ids, is_admin, acts_for_people from ingestion.api_keys where key_hash = $1 and revoked_at is null")
+            .WithValues(ApiKeySecret.Hash(presented));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -48,14 +49,10 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, IHostEnvironment en
             insert into ingestion.api_keys (id, name, key_hash, key_prefix, use_case_ids, is_admin, acts_for_people)
             values ($1, $2, $3, $4, $5, $6, $7)
             returning created_at
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        command.Parameters.Add(new NpgsqlParameter { Value = name });
-        command.Parameters.Add(new NpgsqlParameter { Value = ApiKeySecret.Hash(secret) });
-        command.Parameters.Add(new NpgsqlParameter { Value = secret[..ApiKeySecret.VisiblePrefixLength] });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)useCaseIds?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = isAdmin });
-        command.Parameters.Add(new NpgsqlParameter { Value = actsForPeople });
+            """)
+            .WithValues(id, name, ApiKeySecret.Hash(secret), secret[..ApiKeySecret.VisiblePrefixLength])
+            .WithTyped(useCaseIds?.ToArray(), NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text)
+            .WithValues(isAdmin, actsForPeople);
         var createdAt = (DateTime)(await command.ExecuteScalarAsync(cancellationToken))!;
         var summary = new ApiKeySummary(id, name, secret[..ApiKeySecret.VisiblePrefixLength], useCaseIds, isAdmin, new DateTimeOffset(createdAt, TimeSpan.Zero), null, actsForPeople);
         return (summary, secret);
@@ -82,8 +79,8 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, IHostEnvironment en
     public async Task<bool> RevokeAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "update ingestion.api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
+            "update ingestion.api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1")
+            .WithValues(id);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 }

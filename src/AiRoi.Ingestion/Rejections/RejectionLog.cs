@@ -1,3 +1,4 @@
+using AiRoi.ServiceDefaults.Data;
 using AiRoi.ServiceDefaults.Http;
 using Npgsql;
 using NpgsqlTypes;
@@ -82,13 +83,14 @@ public sealed partial class RejectionLog(NpgsqlDataSource dataSource, TimeProvid
                 events = rejections.events + excluded.events,
                 last_at = greatest(rejections.last_at, excluded.last_at),
                 example = excluded.example
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = at.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = SourceName(source) });
-        command.Parameters.Add(new NpgsqlParameter { Value = groups.Select(group => group.UseCaseId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = groups.Select(group => group.Code).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = groups.Select(group => (long)group.Events).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = groups.Select(group => Shorten(group.Example)).ToArray() });
+            """)
+            .WithTyped(at.UtcDateTime, NpgsqlDbType.TimestampTz)
+            .WithValues(
+                SourceName(source),
+                groups.Select(group => group.UseCaseId).ToArray(),
+                groups.Select(group => group.Code).ToArray(),
+                groups.Select(group => (long)group.Events).ToArray(),
+                groups.Select(group => Shorten(group.Example)).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -105,9 +107,9 @@ public sealed partial class RejectionLog(NpgsqlDataSource dataSource, TimeProvid
             from ingestion.rejections
             where day >= $1 and ($2::text[] is null or use_case_id = any($2))
             group by use_case_id, code, source
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = since });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)useCaseIds?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            """)
+            .WithValues(since)
+            .WithTyped(useCaseIds?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         var reasons = new List<(string UseCaseId, RejectionReason Reason)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {

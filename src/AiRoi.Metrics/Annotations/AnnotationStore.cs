@@ -1,5 +1,6 @@
 using AiRoi.Domain.Annotations;
 using AiRoi.Metrics.Reports;
+using AiRoi.ServiceDefaults.Data;
 using Npgsql;
 
 namespace AiRoi.Metrics.Annotations;
@@ -11,8 +12,8 @@ public sealed class AnnotationStore(NpgsqlDataSource dataSource)
     public async Task<List<Annotation>> ReadAsync(string useCaseId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select id, date, kind, title, note, created_by, created_at from metrics.annotations where use_case_id = $1 order by date, id");
-        command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
+            "select id, date, kind, title, note, created_by, created_at from metrics.annotations where use_case_id = $1 order by date, id")
+            .WithValues(useCaseId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var annotations = new List<Annotation>();
         while (await reader.ReadAsync(cancellationToken))
@@ -34,11 +35,8 @@ public sealed class AnnotationStore(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(draft);
         await using var command = dataSource.CreateCommand(
-            "insert into metrics.annotations (use_case_id, date, kind, title, note, created_by) values ($1, $2, $3, $4, $5, $6) returning id, created_at");
-        foreach (var value in new object?[] { useCaseId, draft.Date, KindName(draft.Kind), draft.Title, draft.Note, draft.CreatedBy })
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
+            "insert into metrics.annotations (use_case_id, date, kind, title, note, created_by) values ($1, $2, $3, $4, $5, $6) returning id, created_at")
+            .WithValues(useCaseId, draft.Date, KindName(draft.Kind), draft.Title, draft.Note, draft.CreatedBy);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return draft with { Id = reader.GetInt64(0), CreatedAt = reader.GetFieldValue<DateTimeOffset>(1) };
@@ -47,9 +45,8 @@ public sealed class AnnotationStore(NpgsqlDataSource dataSource)
     /// <summary>Deletes one annotation; false when the use case has none with the id.</summary>
     public async Task<bool> DeleteAsync(string useCaseId, long id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("delete from metrics.annotations where use_case_id = $1 and id = $2");
-        command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var command = dataSource.CreateCommand("delete from metrics.annotations where use_case_id = $1 and id = $2")
+            .WithValues(useCaseId, id);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

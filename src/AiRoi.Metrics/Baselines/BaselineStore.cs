@@ -1,5 +1,6 @@
 using AiRoi.Domain.Baselines;
 using AiRoi.Metrics.Reports;
+using AiRoi.ServiceDefaults.Data;
 using Npgsql;
 
 namespace AiRoi.Metrics.Baselines;
@@ -52,15 +53,10 @@ public sealed class BaselineStore(NpgsqlDataSource dataSource)
             select $1, $2, coalesce(max(version), 0) + 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13
               from metrics.baselines where use_case_id = $1 and metric_key = $2
             returning version, created_at
-            """);
-        foreach (var value in new object?[]
-                 {
-                     useCaseId, draft.MetricKey, MethodName(draft.Method), draft.Value, draft.StandardError, draft.Low, draft.High,
-                     draft.SampleSize, draft.PeriodStart, draft.PeriodEnd, draft.Source, draft.Note, draft.CreatedBy,
-                 })
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
+            """)
+            .WithValues(
+                useCaseId, draft.MetricKey, MethodName(draft.Method), draft.Value, draft.StandardError, draft.Low, draft.High,
+                draft.SampleSize, draft.PeriodStart, draft.PeriodEnd, draft.Source, draft.Note, draft.CreatedBy);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return draft with { Version = reader.GetInt32(0), CreatedAt = reader.GetFieldValue<DateTimeOffset>(1) };
@@ -72,11 +68,7 @@ public sealed class BaselineStore(NpgsqlDataSource dataSource)
     private async IAsyncEnumerable<BaselineVersion> ReadAsync(
         string sql, object[] parameters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(sql);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
+        await using var command = dataSource.CreateCommand(sql).WithValues(parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -1,5 +1,6 @@
 using AiRoi.Contracts.Messages;
 using AiRoi.Domain.Roi;
+using AiRoi.ServiceDefaults.Data;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -19,11 +20,9 @@ public sealed class ExperimentLiftStore(NpgsqlDataSource dataSource)
             on conflict (experiment_id) do nothing
             """);
         var lift = conclusion.Lift;
-        foreach (var value in new object?[] { conclusion.ExperimentId, conclusion.UseCaseId, conclusion.Decision, conclusion.Variant, lift?.AbsoluteLift, lift?.Low, lift?.High })
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
-        command.Parameters.Add(new NpgsqlParameter { Value = conclusion.ConcludedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command
+            .WithValues(conclusion.ExperimentId, conclusion.UseCaseId, conclusion.Decision, conclusion.Variant, lift?.AbsoluteLift, lift?.Low, lift?.High)
+            .WithTyped(conclusion.ConcludedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -35,8 +34,8 @@ public sealed class ExperimentLiftStore(NpgsqlDataSource dataSource)
             select experiment_id, absolute_lift, low, high from metrics.experiment_lifts
              where use_case_id = $1 and decision = 'ship' and absolute_lift is not null
              order by concluded_at desc, experiment_id limit 1
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
+            """)
+            .WithValues(useCaseId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new ConversionLiftEvidence(reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3))

@@ -1,5 +1,6 @@
 using AiRoi.Domain.Reviews;
 using AiRoi.Metrics.Reports;
+using AiRoi.ServiceDefaults.Data;
 using Npgsql;
 
 namespace AiRoi.Metrics.Reviews;
@@ -11,8 +12,8 @@ public sealed class ReviewStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<Review>> ReadAsync(string useCaseId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select id, reviewer, date, decision, note, created_at from metrics.reviews where use_case_id = $1 order by date desc, id desc");
-        command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
+            "select id, reviewer, date, decision, note, created_at from metrics.reviews where use_case_id = $1 order by date desc, id desc")
+            .WithValues(useCaseId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var reviews = new List<Review>();
         while (await reader.ReadAsync(cancellationToken))
@@ -33,11 +34,8 @@ public sealed class ReviewStore(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(draft);
         await using var command = dataSource.CreateCommand(
-            "insert into metrics.reviews (use_case_id, reviewer, date, decision, note, created_by) values ($1, $2, $3, $4, $5, $6) returning id, created_at");
-        foreach (var value in new object?[] { useCaseId, draft.Reviewer, draft.Date, DecisionName(draft.Decision), draft.Note, createdBy })
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
+            "insert into metrics.reviews (use_case_id, reviewer, date, decision, note, created_by) values ($1, $2, $3, $4, $5, $6) returning id, created_at")
+            .WithValues(useCaseId, draft.Reviewer, draft.Date, DecisionName(draft.Decision), draft.Note, createdBy);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return draft with { Id = reader.GetInt64(0), CreatedAt = reader.GetFieldValue<DateTimeOffset>(1) };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AiRoi.Domain.UseCases;
+using AiRoi.ServiceDefaults.Data;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -21,8 +22,7 @@ public sealed class UseCaseRegistry(NpgsqlDataSource dataSource)
     /// <summary>The use case with this id, or null.</summary>
     public async Task<StoredUseCase?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"select {Columns} from metrics.use_cases where id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var command = dataSource.CreateCommand($"select {Columns} from metrics.use_cases where id = $1").WithValues(id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
@@ -30,8 +30,7 @@ public sealed class UseCaseRegistry(NpgsqlDataSource dataSource)
     /// <summary>The use case's revision, or null when there is none: a cheap check whether it changed.</summary>
     public async Task<int?> ReadRevisionAsync(string id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("select revision from metrics.use_cases where id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var command = dataSource.CreateCommand("select revision from metrics.use_cases where id = $1").WithValues(id);
         return await command.ExecuteScalarAsync(cancellationToken) as int?;
     }
 
@@ -61,7 +60,7 @@ public sealed class UseCaseRegistry(NpgsqlDataSource dataSource)
         if (category is { } wanted)
         {
             // The stored spelling of the category, so that the filter and the document cannot disagree.
-            command.Parameters.Add(new NpgsqlParameter { Value = JsonNamingPolicy.KebabCaseLower.ConvertName(wanted.ToString()) });
+            command.WithValues(JsonNamingPolicy.KebabCaseLower.ConvertName(wanted.ToString()));
             where.Add("definition->>'category' = $1");
         }
 
@@ -87,10 +86,10 @@ public sealed class UseCaseRegistry(NpgsqlDataSource dataSource)
             insert into metrics.use_cases (id, definition, archived) values ($1, $2, $3)
             on conflict (id) do nothing
             returning {Columns}
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = useCase.Id });
-        command.Parameters.Add(new NpgsqlParameter { Value = UseCaseJson.Serialize(useCase), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter { Value = useCase.Archived });
+            """)
+            .WithValues(useCase.Id)
+            .WithTyped(UseCaseJson.Serialize(useCase), NpgsqlDbType.Jsonb)
+            .WithValues(useCase.Archived);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
@@ -109,9 +108,9 @@ public sealed class UseCaseRegistry(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         StoredUseCase current;
-        await using (var select = new NpgsqlCommand($"select {Columns} from metrics.use_cases where id = $1 for update", connection, transaction))
+        await using (var select = new NpgsqlCommand($"select {Columns} from metrics.use_cases where id = $1 for update", connection, transaction)
+            .WithValues(id))
         {
-            select.Parameters.Add(new NpgsqlParameter { Value = id });
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {
@@ -137,11 +136,11 @@ public sealed class UseCaseRegistry(NpgsqlDataSource dataSource)
             returning {Columns}
             """,
             connection,
-            transaction))
+            transaction)
+            .WithValues(id)
+            .WithTyped(UseCaseJson.Serialize(next), NpgsqlDbType.Jsonb)
+            .WithValues(next.Archived))
         {
-            update.Parameters.Add(new NpgsqlParameter { Value = id });
-            update.Parameters.Add(new NpgsqlParameter { Value = UseCaseJson.Serialize(next), NpgsqlDbType = NpgsqlDbType.Jsonb });
-            update.Parameters.Add(new NpgsqlParameter { Value = next.Archived });
             await using var reader = await update.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             updated = Read(reader);

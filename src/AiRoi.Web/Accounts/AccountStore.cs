@@ -1,3 +1,4 @@
+using AiRoi.ServiceDefaults.Data;
 using Npgsql;
 
 namespace AiRoi.Web.Accounts;
@@ -89,9 +90,8 @@ public sealed class AccountStore(NpgsqlDataSource database) : IAccountStore
             await exclusive.ExecuteNonQueryAsync(cancellationToken);
         }
         var hadAdmin = await AnyActiveAdminAsync(connection, transaction, cancellationToken);
-        await using (var update = new NpgsqlCommand($"update web.accounts set {set} where id = $1", connection, transaction))
+        await using (var update = new NpgsqlCommand($"update web.accounts set {set} where id = $1", connection, transaction).WithValues(id))
         {
-            update.Parameters.Add(new NpgsqlParameter { Value = id });
             update.Parameters.Add(value);
             if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
             {

@@ -1,4 +1,5 @@
 using AiRoi.Migrations;
+using AiRoi.ServiceDefaults.Data;
 using AiRoi.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,11 +18,7 @@ public sealed class ExperimentsDatabase : IAsyncLifetime
     /// <summary>A number from the database.</summary>
     public async Task<long> ScalarAsync(string sql, params object[] parameters)
     {
-        await using var command = DataSource.CreateCommand(sql);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
+        await using var command = DataSource.CreateCommand(sql).WithValues(parameters);
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
