@@ -36,7 +36,7 @@ public sealed class BaselineAndRoiTests(MetricsCluster cluster)
         var outcome = await cluster.Grain(useCase.Id).SetBaselineAsync(
             new BaselineRequest { MetricKey = MetricKeys.CostPerTask, Method = BaselineMethod.BeforeGoLive }, "finance-key", Today);
 
-        var version = Assert.IsType<BaselineVersion>(outcome.Version);
+        var version = Assert.IsType<BaselineVersion>(outcome.Result);
         Assert.Equal(1, version.Version);
         Assert.Equal(13, version.Value);
         // Variance of 10, 12, 14, 16 is 20 / 3; SE = √(20 / 3 / 4) = 1.29099.
@@ -82,7 +82,7 @@ public sealed class BaselineAndRoiTests(MetricsCluster cluster)
         var manual = await grain.SetBaselineAsync(
             new BaselineRequest { MetricKey = MetricKeys.CostPerTask, Method = BaselineMethod.Manual, Value = 15, Source = "2025 finance report" }, "k", Today);
 
-        Assert.Equal(2, manual.Version!.Version);
+        Assert.Equal(2, manual.Result!.Version);
         var july = (await grain.GetRoiAsync(Granularity.Month, new DateOnly(2026, 7, 1), new DateOnly(2026, 8, 1))).Value.Periods.Single();
         Assert.Equal(44, july.Savings!.Value, 10);                                    // (15 − 4) × 4
         Assert.Equal(4 * Math.Sqrt(1.0 / 3), july.Savings.StandardError, 8);          // a manual value is taken as exact
@@ -99,7 +99,7 @@ public sealed class BaselineAndRoiTests(MetricsCluster cluster)
         {
             MetricKey = MetricKeys.CsatMean, Method = BaselineMethod.BeforeGoLive,
         }, "k", Today);
-        Assert.Null(empty.Version);
+        Assert.Null(empty.Result);
         Assert.Equal(("periodStart", ValidationCodes.NoData), (empty.Errors.Single().Field, empty.Errors.Single().Code));
 
         var noSource = await grain.SetBaselineAsync(new BaselineRequest { MetricKey = MetricKeys.CsatMean, Method = BaselineMethod.Manual, Value = 4.2 }, "k", Today);
@@ -125,7 +125,7 @@ public sealed class BaselineAndRoiTests(MetricsCluster cluster)
             Event(useCase, July, Handler.Ai) with { Resolved = true },
         ]);
         var version = (await cluster.Grain(useCase.Id).SetBaselineAsync(
-            new BaselineRequest { MetricKey = MetricKeys.ResolutionRate, Method = BaselineMethod.ConcurrentHuman }, "k", Today)).Version!;
+            new BaselineRequest { MetricKey = MetricKeys.ResolutionRate, Method = BaselineMethod.ConcurrentHuman }, "k", Today)).Result!;
 
         Assert.Equal(0.5, version.Value);
         Assert.Equal(2, version.SampleSize);

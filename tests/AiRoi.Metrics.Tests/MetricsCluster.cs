@@ -7,6 +7,7 @@ using AiRoi.Metrics.Baselines;
 using AiRoi.Metrics.EventLog;
 using AiRoi.Metrics.UseCases;
 using AiRoi.Migrations;
+using AiRoi.ServiceDefaults.Data;
 using AiRoi.Testing;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -42,10 +43,19 @@ public sealed class MetricsCluster : IAsyncLifetime
     public async Task RegisterAsync(UseCase useCase) =>
         Assert.NotNull(await new UseCaseRegistry(Database).CreateAsync(useCase, CancellationToken.None));
 
+    /// <summary>An event as the log holds it.</summary>
+    public async Task<OutcomeEvent> ReadLoggedEventAsync(string useCaseId, string eventId)
+    {
+        await using var command = Database.CreateCommand(
+            "select event::text from metrics.outcome_events where use_case_id = $1 and event->>'eventId' = $2")
+            .WithValues(useCaseId, eventId);
+        return OutcomeEventJson.DeserializeStored((string)(await command.ExecuteScalarAsync())!);
+    }
+
     /// <summary>Writes events through the grain, as ingestion does, and checks they were all new.</summary>
     public async Task AppendAsync(string useCaseId, IEnumerable<OutcomeEvent> events)
     {
-        var result = await Grain(useCaseId).AppendAsync(events.Select(e => System.Text.Json.JsonSerializer.Serialize(e, WireJson.Options)).ToList());
+        var result = await Grain(useCaseId).AppendAsync(events.ToList());
         Assert.Equal(UseCaseWriteStatus.Open, result.Status);
         Assert.All(result.Outcomes, outcome => Assert.True(outcome.Accepted, $"{outcome.EventId} was a duplicate"));
     }

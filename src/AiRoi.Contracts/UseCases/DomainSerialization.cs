@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AiRoi.Domain.Events;
 using Orleans.Serialization;
 
 namespace AiRoi.Contracts.UseCases;
@@ -13,10 +14,13 @@ public static class DomainSerialization
     /// <summary>The JSON form on grain calls: web defaults and enums by name; NaN allowed so no figure can fail a call.</summary>
     public static readonly JsonSerializerOptions Options = Create();
 
-    /// <summary>Serializes every type of the <c>AiRoi.Domain</c> namespaces with <see cref="Options"/>.</summary>
+    /// <summary>
+    /// Serializes every type of the <c>AiRoi.Domain</c> namespaces with <see cref="Options"/>, except outcome
+    /// events, which travel in bulk and have a binary surrogate (<see cref="OutcomeEventSurrogate"/>).
+    /// </summary>
     public static ISerializerBuilder AddDomainJson(this ISerializerBuilder builder) =>
         builder.AddJsonSerializer(
-            isSupported: type => type.Namespace?.StartsWith("AiRoi.Domain", StringComparison.Ordinal) == true,
+            isSupported: type => type.Namespace?.StartsWith("AiRoi.Domain", StringComparison.Ordinal) == true && type != typeof(OutcomeEvent),
             jsonSerializerOptions: Options);
 
     private static JsonSerializerOptions Create()

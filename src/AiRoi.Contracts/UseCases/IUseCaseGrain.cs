@@ -3,24 +3,32 @@ using AiRoi.Domain.Baselines;
 using AiRoi.Domain.Events;
 using AiRoi.Domain.Reports;
 using AiRoi.Domain.Rollups;
+using AiRoi.Domain.UseCases;
 using Orleans.Concurrency;
 
 namespace AiRoi.Contracts.UseCases;
 
 /// <summary>
 /// One use case's single writer and the keeper of its metric state (key: the use case's slug id). Every outcome
-/// event for the use case is written through it, so its per-use-case sequence numbers are gap-free.
+/// event for the use case is written through it, so its per-use-case sequence numbers are gap-free. It is the
+/// authority on its use case: a call for a use case that is not registered, or with arguments that do not fit it
+/// (a metric it does not have), is answered as such (<see cref="UseCaseAnswer{T}"/>), never thrown.
 /// </summary>
 [Alias("AiRoi.Contracts.UseCases.IUseCaseGrain")]
 public interface IUseCaseGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Writes a batch of outcome events that have passed validation and belong to this use case, in one
-    /// transaction; answers per event whether it was new (accepted) or already in the log (duplicate).
+    /// Writes a batch of outcome events that have passed validation, in one transaction; answers per event whether
+    /// it was new (accepted) or already in the log (duplicate). A batch for a closed use case writes nothing and
+    /// answers its status; an event of another use case refuses the whole batch (<c>useCaseId</c>).
     /// </summary>
-    /// <param name="events">The events as JSON documents (camelCase, as the ingestion API received them), in batch order.</param>
+    /// <param name="events">The validated events, in batch order.</param>
     [Alias("Append")]
-    Task<AppendResult> AppendAsync(IReadOnlyList<string> events);
+    Task<AppendResult> AppendAsync(IReadOnlyList<OutcomeEvent> events);
+
+    /// <summary>The use case's definition as the grain holds it, for checking a request's parameters against it.</summary>
+    [Alias("GetDefinition")]
+    Task<UseCaseAnswer<UseCase>> GetDefinitionAsync();
 
     /// <summary>The registry changed this use case (created, updated, archived): reload the definition.</summary>
     [Alias("DefinitionChanged")]
@@ -36,11 +44,11 @@ public interface IUseCaseGrain : IGrainWithStringKey
 
     /// <summary>Every metric (or only the key metrics) as KPI tiles on <paramref name="today"/>.</summary>
     [Alias("GetMetrics")]
-    Task<Immutable<IReadOnlyList<KeyMetricSummary>>> GetMetricsAsync(DateOnly today, bool keyOnly);
+    Task<UseCaseAnswer<IReadOnlyList<KeyMetricSummary>>> GetMetricsAsync(DateOnly today, bool keyOnly);
 
     /// <summary>One metric by period over <c>[from, until)</c>, for all events, one handler and/or one segment.</summary>
     [Alias("GetSeries")]
-    Task<Immutable<MetricSeries>> GetSeriesAsync(string metricKey, Granularity granularity, DateOnly from, DateOnly until, Handler? handler, string? dimension, string? value);
+    Task<UseCaseAnswer<MetricSeries>> GetSeriesAsync(string metricKey, Granularity granularity, DateOnly from, DateOnly until, Handler? handler, string? dimension, string? value);
 
     /// <summary>The segment values of a tracked dimension, in first-seen order, then <c>(other)</c> and <c>(none)</c>.</summary>
     [Alias("GetSegmentValues")]
@@ -48,39 +56,39 @@ public interface IUseCaseGrain : IGrainWithStringKey
 
     /// <summary>AI against human on one metric, raw and stratified by <paramref name="dimension"/> when given.</summary>
     [Alias("Compare")]
-    Task<Immutable<HandlerComparison>> CompareAsync(string metricKey, string? dimension, DateOnly from, DateOnly until);
+    Task<UseCaseAnswer<HandlerComparison>> CompareAsync(string metricKey, string? dimension, DateOnly from, DateOnly until);
 
     /// <summary>Escalation reasons or exception types over time, with the rate's trend.</summary>
     [Alias("GetBreakdown")]
-    Task<Immutable<LabelBreakdown>> GetBreakdownAsync(bool exceptions, Granularity granularity, DateOnly from, DateOnly until);
+    Task<UseCaseAnswer<LabelBreakdown>> GetBreakdownAsync(bool exceptions, Granularity granularity, DateOnly from, DateOnly until);
 
     /// <summary>ROI per period over <c>[from, until)</c>.</summary>
     [Alias("GetRoi")]
-    Task<Immutable<RoiReport>> GetRoiAsync(Granularity granularity, DateOnly from, DateOnly until);
+    Task<UseCaseAnswer<RoiReport>> GetRoiAsync(Granularity granularity, DateOnly from, DateOnly until);
 
     /// <summary>The health checks on <paramref name="today"/>.</summary>
     [Alias("GetHealth")]
-    Task<Immutable<HealthReport>> GetHealthAsync(DateOnly today);
+    Task<UseCaseAnswer<HealthReport>> GetHealthAsync(DateOnly today);
 
     /// <summary>The use case as the portfolio lists it on <paramref name="today"/>; null for an unknown use case.</summary>
     [Alias("GetSummary")]
     Task<Immutable<UseCaseSummary?>> GetSummaryAsync(DateOnly today);
 
-    /// <summary>Measures or takes a new baseline version for a metric, as <paramref name="createdBy"/>.</summary>
+    /// <summary>Measures or takes a new baseline version for a metric, as <paramref name="createdBy"/>; refused with the rules it breaks.</summary>
     [Alias("SetBaseline")]
-    Task<BaselineOutcome> SetBaselineAsync(BaselineRequest request, string createdBy, DateOnly today);
+    Task<UseCaseAnswer<BaselineVersion>> SetBaselineAsync(BaselineRequest request, string createdBy, DateOnly today);
 
     /// <summary>The use case's annotations by date.</summary>
     [Alias("GetAnnotations")]
-    Task<IReadOnlyList<Annotation>> GetAnnotationsAsync();
+    Task<UseCaseAnswer<IReadOnlyList<Annotation>>> GetAnnotationsAsync();
 
     /// <summary>Adds an annotation (its id and time are assigned); answers it as stored.</summary>
     [Alias("AddAnnotation")]
-    Task<Annotation> AddAnnotationAsync(Annotation draft);
+    Task<UseCaseAnswer<Annotation>> AddAnnotationAsync(Annotation draft);
 
-    /// <summary>Removes an annotation; false when there is none with the id.</summary>
+    /// <summary>Removes an annotation; false when the use case has none with the id.</summary>
     [Alias("RemoveAnnotation")]
-    Task<bool> RemoveAnnotationAsync(long id);
+    Task<UseCaseAnswer<bool>> RemoveAnnotationAsync(long id);
 
     /// <summary>A concluded experiment of this use case was recorded: ROI re-reads the shipped conversion lift.</summary>
     [Alias("ExperimentLiftChanged")]

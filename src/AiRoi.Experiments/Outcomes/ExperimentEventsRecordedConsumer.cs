@@ -1,7 +1,5 @@
 using AiRoi.Contracts;
 using AiRoi.Contracts.Messages;
-using AiRoi.Domain.Experiments;
-using AiRoi.Domain.Rollups;
 using MassTransit;
 
 namespace AiRoi.Experiments.Outcomes;
@@ -24,23 +22,8 @@ public sealed partial class ExperimentEventsRecordedConsumer(OutcomeStore store,
             .Where(recorded => recorded.Event.ExperimentId is not null && recorded.Event.Variant is not null)
             .Select(recorded => new RecordedExperimentOutcome(recorded.Sequence, recorded.Event, OutcomeEventJson.Serialize(recorded.Event)))
             .ToList();
-        var added = await store.AddAsync(message.UseCaseId, outcomes, Statistics, context.CancellationToken);
+        var added = await store.AddAsync(message.UseCaseId, outcomes, context.CancellationToken);
         LogConsumed(message.UseCaseId, outcomes.Count, added);
-    }
-
-    /// <summary>The per-variant moments of the new events, by (experiment, variant, metric).</summary>
-    private static Dictionary<(string Experiment, string Variant, string Metric), Moments> Statistics(IEnumerable<RecordedExperimentOutcome> added)
-    {
-        var statistics = new Dictionary<(string, string, string), Moments>();
-        foreach (var outcome in added)
-        {
-            foreach (var (metric, value) in ExperimentMeasures.Of(outcome.Event))
-            {
-                var key = (outcome.Event.ExperimentId!, outcome.Event.Variant!, metric);
-                statistics[key] = statistics.GetValueOrDefault(key).Add(value);
-            }
-        }
-        return statistics;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Experiment events of {UseCaseId}: {Received} received, {Added} new")]

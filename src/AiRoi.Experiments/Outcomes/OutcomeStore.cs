@@ -1,4 +1,6 @@
+using AiRoi.Domain.Experiments;
 using AiRoi.Domain.Rollups;
+using AiRoi.ServiceDefaults.Data;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,17 +13,12 @@ namespace AiRoi.Experiments.Outcomes;
 public sealed class OutcomeStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// Stores the outcomes not stored before, the first exposures among them, and the statistics
-    /// <paramref name="statistics"/> computes from exactly those; answers how many were new.
+    /// Stores the outcomes not stored before, the first exposures among them, and the per-variant sufficient
+    /// statistics of exactly those; answers how many were new.
     /// </summary>
-    public async Task<int> AddAsync(
-        string useCaseId,
-        IReadOnlyList<RecordedExperimentOutcome> outcomes,
-        Func<IEnumerable<RecordedExperimentOutcome>, Dictionary<(string Experiment, string Variant, string Metric), Moments>> statistics,
-        CancellationToken cancellationToken)
+    public async Task<int> AddAsync(string useCaseId, IReadOnlyList<RecordedExperimentOutcome> outcomes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        ArgumentNullException.ThrowIfNull(statistics);
         if (outcomes.Count == 0)
         {
             return 0;
@@ -36,16 +33,17 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
             select $1, * from unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::jsonb[])
             on conflict (use_case_id, event_id) do nothing
             returning event_id
-            """, connection, transaction))
+            """, connection, transaction)
+            .WithValues(
+                useCaseId,
+                outcomes.Select(o => o.Event.EventId).ToArray(),
+                outcomes.Select(o => o.Sequence).ToArray(),
+                outcomes.Select(o => o.Event.ExperimentId!).ToArray(),
+                outcomes.Select(o => o.Event.Variant!).ToArray())
+            .WithTyped(outcomes.Select(o => o.Event.SubjectId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)
+            .WithTyped(outcomes.Select(o => o.Event.CompletedAt.UtcDateTime).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
+            .WithTyped(outcomes.Select(o => o.Json).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Jsonb))
         {
-            insert.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
-            insert.Parameters.Add(new NpgsqlParameter { Value = outcomes.Select(o => o.Event.EventId).ToArray() });
-            insert.Parameters.Add(new NpgsqlParameter { Value = outcomes.Select(o => o.Sequence).ToArray() });
-            insert.Parameters.Add(new NpgsqlParameter { Value = outcomes.Select(o => o.Event.ExperimentId!).ToArray() });
-            insert.Parameters.Add(new NpgsqlParameter { Value = outcomes.Select(o => o.Event.Variant!).ToArray() });
-            insert.Parameters.Add(new NpgsqlParameter { Value = outcomes.Select(o => o.Event.SubjectId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            insert.Parameters.Add(new NpgsqlParameter { Value = outcomes.Select(o => o.Event.CompletedAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-            insert.Parameters.Add(new NpgsqlParameter { Value = outcomes.Select(o => o.Json).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
             await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -68,15 +66,17 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
                 """, connection, transaction);
             // A subject seen twice in one message keeps its earliest event: unnest rows may not conflict with each other.
             var first = exposed.GroupBy(o => (o.Event.ExperimentId!, o.Event.SubjectId!)).Select(g => g.MinBy(o => o.Event.CompletedAt)!).ToList();
-            exposures.Parameters.Add(new NpgsqlParameter { Value = first.Select(o => o.Event.ExperimentId!).ToArray() });
-            exposures.Parameters.Add(new NpgsqlParameter { Value = first.Select(o => o.Event.SubjectId!).ToArray() });
-            exposures.Parameters.Add(new NpgsqlParameter { Value = first.Select(o => o.Event.Variant!).ToArray() });
-            exposures.Parameters.Add(new NpgsqlParameter { Value = first.Select(o => o.Event.CompletedAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-            exposures.Parameters.Add(new NpgsqlParameter { Value = first.Select(o => o.Event.EventId).ToArray() });
+            exposures
+                .WithValues(
+                    first.Select(o => o.Event.ExperimentId!).ToArray(),
+                    first.Select(o => o.Event.SubjectId!).ToArray(),
+                    first.Select(o => o.Event.Variant!).ToArray())
+                .WithTyped(first.Select(o => o.Event.CompletedAt.UtcDateTime).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
+                .WithValues((object)first.Select(o => o.Event.EventId).ToArray());
             await exposures.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var moments = statistics(added).ToList();
+        var moments = Statistics(added).ToList();
         if (moments.Count > 0)
         {
             await using var upsert = new NpgsqlCommand(
@@ -87,16 +87,32 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
                    set n = experiments.variant_statistics.n + excluded.n,
                        sum = experiments.variant_statistics.sum + excluded.sum,
                        sum_of_squares = experiments.variant_statistics.sum_of_squares + excluded.sum_of_squares
-                """, connection, transaction);
-            upsert.Parameters.Add(new NpgsqlParameter { Value = moments.Select(m => m.Key.Experiment).ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = moments.Select(m => m.Key.Variant).ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = moments.Select(m => m.Key.Metric).ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = moments.Select(m => m.Value.N).ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = moments.Select(m => m.Value.Sum).ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = moments.Select(m => m.Value.SumOfSquares).ToArray() });
+                """, connection, transaction)
+                .WithValues(
+                    moments.Select(m => m.Key.Experiment).ToArray(),
+                    moments.Select(m => m.Key.Variant).ToArray(),
+                    moments.Select(m => m.Key.Metric).ToArray(),
+                    moments.Select(m => m.Value.N).ToArray(),
+                    moments.Select(m => m.Value.Sum).ToArray(),
+                    moments.Select(m => m.Value.SumOfSquares).ToArray());
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return added.Count;
+    }
+
+    /// <summary>The per-variant moments of the new outcomes, by (experiment, variant, metric).</summary>
+    private static Dictionary<(string Experiment, string Variant, string Metric), Moments> Statistics(IEnumerable<RecordedExperimentOutcome> added)
+    {
+        var statistics = new Dictionary<(string, string, string), Moments>();
+        foreach (var outcome in added)
+        {
+            foreach (var (metric, value) in ExperimentMeasures.Of(outcome.Event))
+            {
+                var key = (outcome.Event.ExperimentId!, outcome.Event.Variant!, metric);
+                statistics[key] = statistics.GetValueOrDefault(key).Add(value);
+            }
+        }
+        return statistics;
     }
 }

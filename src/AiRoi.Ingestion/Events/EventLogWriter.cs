@@ -63,7 +63,7 @@ public sealed class EventLogWriter(IClusterClient cluster)
         var results = new List<EventResult>(events.Count);
         foreach (var chunk in events.Chunk(chunkSize))
         {
-            var result = await grain.AppendAsync(chunk.Select(item => OutcomeEventJson.Serialize(item.Event)).ToList());
+            var result = await grain.AppendAsync(chunk.Select(item => item.Event).ToList());
             if (result.Status != UseCaseWriteStatus.Open)
             {
                 throw new InvalidOperationException($"Use case {useCaseId} closed while its events were being written.");

@@ -1,6 +1,7 @@
 using AiRoi.Contracts;
 using AiRoi.Domain.Annotations;
 using AiRoi.Metrics.Reports;
+using AiRoi.Metrics.UseCases;
 using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -46,15 +47,14 @@ public static class AnnotationsApi
     public static async Task<Results<JsonHttpResult<IReadOnlyList<Annotation>>, ProblemHttpResult>> ListAsync(
         string id, [AsParameters] ReportServices services, CancellationToken cancellationToken)
     {
-        await services.FindAsync(id, cancellationToken);
-        return TypedResults.Json(await services.Grain(id).GetAnnotationsAsync(), ReportJson.Options);
+        return TypedResults.Json((await services.Grain(id).GetAnnotationsAsync()).ValueOf(id), ReportJson.Options);
     }
 
     /// <summary>A new annotation.</summary>
     public static async Task<Results<Created<Annotation>, ProblemHttpResult>> CreateAsync(
         string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken)
     {
-        await services.FindAsync(id, cancellationToken);
+        await services.DefinitionAsync(id);
         var body = await JsonRequestBody.ReadAsync<AnnotationRequest>(request, WireJson.Options, cancellationToken);
         var errors = body.Validate();
         if (errors.Count > 0)
@@ -62,7 +62,7 @@ public static class AnnotationsApi
             return ValidationFailure.ToProblem(errors);
         }
         var draft = new Annotation(0, body.Date!.Value, body.Kind!.Value, body.Title!.Trim(), body.Note, ApiKeyFilters.Author(request.HttpContext), default);
-        var stored = await services.Grain(id).AddAnnotationAsync(draft);
+        var stored = (await services.Grain(id).AddAnnotationAsync(draft)).ValueOf(id);
         return TypedResults.Created($"/api/v1/use-cases/{id}/annotations/{stored.Id}", stored);
     }
 
@@ -70,8 +70,7 @@ public static class AnnotationsApi
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id, long annotationId, [AsParameters] ReportServices services, CancellationToken cancellationToken)
     {
-        await services.FindAsync(id, cancellationToken);
-        return await services.Grain(id).RemoveAnnotationAsync(annotationId)
+        return (await services.Grain(id).RemoveAnnotationAsync(annotationId)).ValueOf(id)
             ? TypedResults.NoContent()
             : NotFound.ToProblem($"Use case '{id}' has no annotation {annotationId}.", new Dictionary<string, object?> { ["field"] = "annotationId" });
     }

@@ -1,6 +1,7 @@
 using AiRoi.Contracts;
 using AiRoi.Domain.Baselines;
 using AiRoi.Metrics.Reports;
+using AiRoi.Metrics.UseCases;
 using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -57,18 +58,16 @@ public static class BaselinesApi
     public static async Task<Results<Created<BaselineVersion>, ProblemHttpResult>> CreateAsync(
         string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken)
     {
-        await services.FindAsync(id, cancellationToken);
+        await services.DefinitionAsync(id);
         var body = await JsonRequestBody.ReadAsync<BaselineRequest>(request, WireJson.Options, cancellationToken);
-        var outcome = await services.Grain(id).SetBaselineAsync(body, ApiKeyFilters.Author(request.HttpContext), services.Today);
-        return outcome.Version is { } version
-            ? TypedResults.Created($"/api/v1/use-cases/{id}/baselines/{version.MetricKey}", version)
-            : ValidationFailure.ToProblem(outcome.Errors);
+        var version = (await services.Grain(id).SetBaselineAsync(body, ApiKeyFilters.Author(request.HttpContext), services.Today)).ValueOf(id);
+        return TypedResults.Created($"/api/v1/use-cases/{id}/baselines/{version.MetricKey}", version);
     }
 
     private static async Task<Results<JsonHttpResult<BaselineHistory>, ProblemHttpResult>> HistoryAsync(
         string id, string? metric, ReportServices services, BaselineStore store, CancellationToken cancellationToken)
     {
-        await services.FindAsync(id, cancellationToken);
+        await services.DefinitionAsync(id);
         var versions = await store.ReadHistoryAsync(id, metric, cancellationToken);
         var current = versions.GroupBy(version => version.MetricKey).Select(group => group.First()).ToList();
         return TypedResults.Json(new BaselineHistory(current, versions), ReportJson.Options);

@@ -1,4 +1,5 @@
 using AiRoi.Contracts.UseCases;
+using AiRoi.Metrics.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AiRoi.Metrics.EventLog;
@@ -22,8 +23,7 @@ public static class EventLogApi
         var grain = grains.GetGrain<IUseCaseGrain>(id);
         if (await grain.GetWriteStatusAsync() == UseCaseWriteStatus.Unknown)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such use case",
-                detail: $"There is no use case '{id}'.", type: "https://airoi.dev/problems/use-case-not-found");
+            throw UseCaseAnswers.NotFound(id);
         }
         return TypedResults.Ok(await grain.GetTotalsAsync());
     }

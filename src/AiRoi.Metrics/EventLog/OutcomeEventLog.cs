@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Domain.Events;
+using AiRoi.ServiceDefaults.Data;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -57,10 +58,9 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
             from staged_events staged
             where not exists (select 1 from metrics.event_ids known where known.use_case_id = $1 and known.event_id = staged.event_id)
             order by staged.ordinal
-            """, connection, transaction))
+            """, connection, transaction)
+            .WithValues(useCaseId, lastSequence))
         {
-            number.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
-            number.Parameters.Add(new NpgsqlParameter { Value = lastSequence });
             await number.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -71,10 +71,9 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
             from staged_events staged
             join metrics.event_ids ids on ids.use_case_id = $1 and ids.event_id = staged.event_id
             where ids.sequence > $2
-            """, connection, transaction))
+            """, connection, transaction)
+            .WithValues(useCaseId, lastSequence))
         {
-            append.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
-            append.Parameters.Add(new NpgsqlParameter { Value = lastSequence });
             await append.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -84,9 +83,9 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
             select staged.ordinal, staged.event_id, ids.sequence
             from staged_events staged
             join metrics.event_ids ids on ids.use_case_id = $1 and ids.event_id = staged.event_id
-            """, connection, transaction))
+            """, connection, transaction)
+            .WithValues(useCaseId))
         {
-            read.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -102,8 +101,8 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
     /// <summary>The last sequence number written for the use case (0 before any event).</summary>
     public async Task<long> ReadLastSequenceAsync(string useCaseId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("select coalesce(max(sequence), 0) from metrics.event_ids where use_case_id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
+        await using var command = dataSource.CreateCommand("select coalesce(max(sequence), 0) from metrics.event_ids where use_case_id = $1")
+            .WithValues(useCaseId);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -112,9 +111,8 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
         string useCaseId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select sequence, event::text from metrics.outcome_events where use_case_id = $1 and sequence > $2 order by sequence");
-        command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
-        command.Parameters.Add(new NpgsqlParameter { Value = afterSequence });
+            "select sequence, event::text from metrics.outcome_events where use_case_id = $1 and sequence > $2 order by sequence")
+            .WithValues(useCaseId, afterSequence);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -126,8 +124,8 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
     public async Task<(long Sequence, string State, long PublishedUpTo)?> ReadSnapshotAsync(string useCaseId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select sequence, state::text, published_up_to from metrics.use_case_snapshots where use_case_id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
+            "select sequence, state::text, published_up_to from metrics.use_case_snapshots where use_case_id = $1")
+            .WithValues(useCaseId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)) : null;
     }
@@ -140,11 +138,8 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
             insert into metrics.use_case_snapshots (use_case_id, sequence, state, published_up_to) values ($1, $2, $3::jsonb, $4)
             on conflict (use_case_id) do update
             set sequence = excluded.sequence, state = excluded.state, published_up_to = excluded.published_up_to, taken_at = now()
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
-        command.Parameters.Add(new NpgsqlParameter { Value = sequence });
-        command.Parameters.Add(new NpgsqlParameter { Value = state });
-        command.Parameters.Add(new NpgsqlParameter { Value = publishedUpTo });
+            """)
+            .WithValues(useCaseId, sequence, state, publishedUpTo);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -158,11 +153,8 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
             where use_case_id = $1 and sequence > $2 and sequence <= $3 and event ? 'experimentId'
             order by sequence
             limit $4
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
-        command.Parameters.Add(new NpgsqlParameter { Value = after });
-        command.Parameters.Add(new NpgsqlParameter { Value = upTo });
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+            """)
+            .WithValues(useCaseId, after, upTo, limit);
         var events = new List<SequencedEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -1,5 +1,6 @@
 using AiRoi.Domain.Reports;
 using AiRoi.Domain.Rollups;
+using AiRoi.Metrics.UseCases;
 using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -70,7 +71,7 @@ public static class MetricsApi
         {
             var asOf = query.AsOf();
             var keyOnly = query.Flag("keyOnly", false);
-            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetMetricsAsync(asOf, keyOnly)).Value;
+            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetMetricsAsync(asOf, keyOnly)).ValueOf(id);
         });
 
     /// <summary>One metric's series.</summary>
@@ -100,7 +101,7 @@ public static class MetricsApi
             var series = new List<MetricSeries>();
             foreach (var (h, d, v) in groups)
             {
-                series.Add((await grain.GetSeriesAsync(definition.Key, granularity, from, until, h, d, v)).Value);
+                series.Add((await grain.GetSeriesAsync(definition.Key, granularity, from, until, h, d, v)).ValueOf(id));
             }
             // Split series that no event falls in ("(other)" before the bound is reached) are left out.
             return (IReadOnlyList<MetricSeries>)series.Where(one => split is null || one.Points.Count > 0).ToList();
@@ -114,7 +115,7 @@ public static class MetricsApi
             var metric = query.Metric("metric", request.Query["metric"].ToString());
             var dimension = query.Dimension("stratifyBy", request.Query["stratifyBy"].ToString());
             var (from, until) = query.Range(Granularity.Week);
-            return query.Errors.Count > 0 || metric is null ? null : (await services.Grain(id).CompareAsync(metric.Key, dimension, from, until)).Value;
+            return query.Errors.Count > 0 || metric is null ? null : (await services.Grain(id).CompareAsync(metric.Key, dimension, from, until)).ValueOf(id);
         });
 
     /// <summary>Escalation reasons over time.</summary>
@@ -134,7 +135,7 @@ public static class MetricsApi
         {
             var granularity = query.Granularity(Granularity.Month, Granularity.Week, Granularity.Month, Granularity.Quarter);
             var (from, until) = query.Range(granularity);
-            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetRoiAsync(granularity, from, until)).Value;
+            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetRoiAsync(granularity, from, until)).ValueOf(id);
         });
 
     /// <summary>Health checks.</summary>
@@ -143,7 +144,7 @@ public static class MetricsApi
         AnswerAsync(id, request, services, cancellationToken, async query =>
         {
             var asOf = query.AsOf();
-            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetHealthAsync(asOf)).Value;
+            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetHealthAsync(asOf)).ValueOf(id);
         });
 
     private static Task<Results<JsonHttpResult<LabelBreakdown>, ProblemHttpResult>> BreakdownAsync(
@@ -152,7 +153,7 @@ public static class MetricsApi
         {
             var granularity = query.Granularity(Granularity.Week);
             var (from, until) = query.Range(granularity);
-            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetBreakdownAsync(exceptions, granularity, from, until)).Value;
+            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetBreakdownAsync(exceptions, granularity, from, until)).ValueOf(id);
         });
 
     /// <summary><c>by=handler</c> or <c>by=segment:{dimension}</c>: the dimension, "handler", or null.</summary>
@@ -175,15 +176,14 @@ public static class MetricsApi
     }
 
     /// <summary>
-    /// The shape every report handler shares: find the use case (404), read the query (400 with every bad
-    /// parameter), ask the grain, answer JSON.
+    /// The shape every report handler shares: the use case's definition from its grain (404 when unknown), the query
+    /// read against it (400 with every bad parameter), the grain's report, answered as JSON.
     /// </summary>
     private static async Task<Results<JsonHttpResult<T>, ProblemHttpResult>> AnswerAsync<T>(
         string id, HttpRequest request, ReportServices services, CancellationToken cancellationToken, Func<ReportQuery, Task<T?>> answer)
         where T : class
     {
-        var stored = await services.FindAsync(id, cancellationToken);
-        var query = new ReportQuery(request.Query, stored.UseCase, services.Today);
+        var query = new ReportQuery(request.Query, await services.DefinitionAsync(id), services.Today);
         var result = await answer(query);
         return query.Errors.Count > 0 || result is null
             ? ValidationFailure.ToProblem(query.Errors)

@@ -1,12 +1,12 @@
 using AiRoi.Contracts.UseCases;
+using AiRoi.Domain.UseCases;
 using AiRoi.Metrics.UseCases;
-using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AiRoi.Metrics.Reports;
 
 /// <summary>What the report and configuration handlers share, bound with <c>[AsParameters]</c>.</summary>
-/// <param name="registry">The use-case registry, to check the use case and its metrics before asking the grain.</param>
+/// <param name="registry">The use-case registry, for the portfolio's list of use cases.</param>
 /// <param name="grains">The silo's grain factory.</param>
 /// <param name="time">The clock that says what "today" is (UTC).</param>
 public sealed class ReportServices(
@@ -31,8 +31,9 @@ public sealed class ReportServices(
     /// <summary>The use case's grain.</summary>
     public IUseCaseGrain Grain(string id) => Grains.GetGrain<IUseCaseGrain>(id);
 
-    /// <summary>The registered use case with this id; a 404 problem (thrown) when there is none.</summary>
-    public async Task<StoredUseCase> FindAsync(string id, CancellationToken cancellationToken) =>
-        await Registry.FindAsync(id, cancellationToken)
-        ?? throw new ProblemException(UseCaseProblems.NotFound, "id", $"No use case has the id '{id}'; GET /api/v1/use-cases?includeArchived=true lists them all.");
+    /// <summary>
+    /// The use case's definition as its grain holds it, to check a request against; a 404 problem (thrown) when the
+    /// use case is not registered.
+    /// </summary>
+    public async Task<UseCase> DefinitionAsync(string id) => (await Grain(id).GetDefinitionAsync()).ValueOf(id);
 }

@@ -38,7 +38,7 @@ public static class ReviewsApi
     public static async Task<Results<JsonHttpResult<IReadOnlyList<Review>>, ProblemHttpResult>> ListAsync(
         string id, [AsParameters] ReportServices services, ReviewStore store, CancellationToken cancellationToken)
     {
-        await services.FindAsync(id, cancellationToken);
+        await services.DefinitionAsync(id);
         return TypedResults.Json(await store.ReadAsync(id, cancellationToken), ReportJson.Options);
     }
 
@@ -46,7 +46,7 @@ public static class ReviewsApi
     public static async Task<Results<Created<Review>, ProblemHttpResult>> CreateAsync(
         string id, HttpRequest request, [AsParameters] ReportServices services, ReviewStore store, CancellationToken cancellationToken)
     {
-        await services.FindAsync(id, cancellationToken);
+        await services.DefinitionAsync(id);
         var body = await JsonRequestBody.ReadAsync<ReviewRequest>(request, WireJson.Options, cancellationToken);
         var errors = body.Validate();
         if (errors.Count > 0)

@@ -1,3 +1,5 @@
+using AiRoi.Contracts.UseCases;
+using AiRoi.Domain.Rollups;
 using AiRoi.Domain.UseCases;
 
 namespace AiRoi.Metrics.UseCases;
@@ -9,6 +11,12 @@ namespace AiRoi.Metrics.UseCases;
 /// <param name="UpdatedAt">When it last changed.</param>
 public sealed record StoredUseCase(UseCase UseCase, int Revision, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
+    /// <summary>Whether it takes events: open, or archived (kept for reporting).</summary>
+    public UseCaseWriteStatus WriteStatus => UseCase.Archived ? UseCaseWriteStatus.Archived : UseCaseWriteStatus.Open;
+
+    /// <summary>What its roll-up keeps (custom metrics, segment dimensions, hourly cost).</summary>
+    public RollupShape Shape => RollupShape.Of(UseCase);
+
     /// <summary>The registry's answer for it.</summary>
     public RegisteredUseCase ToRegistered() => RegisteredUseCase.From(UseCase, Revision, CreatedAt, UpdatedAt);
 }

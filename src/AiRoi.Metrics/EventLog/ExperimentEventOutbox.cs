@@ -1,0 +1,67 @@
+using AiRoi.Contracts;
+using AiRoi.Contracts.Messages;
+
+namespace AiRoi.Metrics.EventLog;
+
+/// <summary>
+/// One use case's experiment events on their way to the experiment service. The event log is the outbox: after
+/// each commit the batch's experiment events go out as one message, and <see cref="PublishedUpTo"/> records how far
+/// the log has been published. What the broker did not confirm (broker down, no queue bound yet) stays after that
+/// position and is published again from the log, in order, by <see cref="RepublishAsync"/>. The experiment
+/// service keeps each event once, so publishing one twice is harmless (ADR-0010).
+/// </summary>
+/// <param name="useCaseId">The use case.</param>
+/// <param name="log">The event log to republish from.</param>
+/// <param name="publisher">Publishes to RabbitMQ, confirmed.</param>
+/// <param name="publishedUpTo">The position restored from the grain's snapshot.</param>
+public sealed class ExperimentEventOutbox(string useCaseId, OutcomeEventLog log, ExperimentEventPublisher publisher, long publishedUpTo)
+{
+    /// <summary>Events per republished message, so a long backlog goes out in messages of bounded size.</summary>
+    public const int RepublishChunk = 10_000;
+
+    /// <summary>The last sequence number whose experiment events (if any) the broker has confirmed.</summary>
+    public long PublishedUpTo { get; private set; } = publishedUpTo;
+
+    /// <summary>
+    /// After a commit that moved the log from <paramref name="previousSequence"/> to <paramref name="lastSequence"/>:
+    /// publishes the batch's experiment events, but only when nothing earlier is pending (otherwise the retry
+    /// publishes from the log in order). True when events were published, so the new position is worth a snapshot.
+    /// </summary>
+    public async Task<bool> PublishCommittedAsync(long previousSequence, long lastSequence, IReadOnlyList<RecordedOutcome> events)
+    {
+        if (PublishedUpTo != previousSequence || !await publisher.TryPublishAsync(useCaseId, events, CancellationToken.None))
+        {
+            return false;
+        }
+        PublishedUpTo = lastSequence;
+        return events.Count > 0;
+    }
+
+    /// <summary>
+    /// Publishes, from the log and in order, the experiment events after <see cref="PublishedUpTo"/> up to
+    /// <paramref name="lastSequence"/>. True when the position moved (a snapshot then records it).
+    /// </summary>
+    public async Task<bool> RepublishAsync(long lastSequence, CancellationToken cancellationToken)
+    {
+        if (PublishedUpTo >= lastSequence)
+        {
+            return false;
+        }
+        while (true)
+        {
+            var page = await log.ReadExperimentEventsAsync(useCaseId, PublishedUpTo, lastSequence, RepublishChunk, cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+            var events = page.Select(logged => new RecordedOutcome(logged.Sequence, OutcomeEventJson.DeserializeStored(logged.Json))).ToList();
+            if (!await publisher.TryPublishAsync(useCaseId, events, cancellationToken))
+            {
+                return false;
+            }
+            PublishedUpTo = page[^1].Sequence;
+        }
+        PublishedUpTo = lastSequence;
+        return true;
+    }
+}
