@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace AiRoi.Bench;
 
 /// <summary>
-/// Issue #6's assignment benchmark: the latency of <c>GET /api/v1/experiments/{id}/assignment</c> under a paced
+/// The assignment benchmark: the latency of <c>GET /api/v1/experiments/{id}/assignment</c> under a paced
 /// load of a given rate, over real HTTP against the whole stack (client and stack share the machine).
 /// </summary>
 public static class AssignmentBenchmark

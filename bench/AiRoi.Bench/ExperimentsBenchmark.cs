@@ -12,7 +12,7 @@ using Npgsql;
 namespace AiRoi.Bench;
 
 /// <summary>
-/// Issue #6's experiment benchmarks, in one run against the whole stack:
+/// The experiment benchmarks, in one run against the whole stack:
 /// (1) experiment events per second from publication on RabbitMQ to the consumer's commit, in messages of many
 /// events as the use-case grains publish them, next to one message per event; and the whole path from ingestion;
 /// (2) the results call at ten million exposures next to the same figures recomputed by SQL from the stored outcomes.

@@ -9,7 +9,7 @@ using Npgsql;
 namespace AiRoi.Bench;
 
 /// <summary>
-/// Issue #5's benchmark: a portfolio of use cases with a year of events each, loaded through the public APIs;
+/// The portfolio benchmark: a portfolio of use cases with a year of events each, loaded through the public APIs;
 /// then the p95 of the portfolio call and of one use-case page's calls, the silo's memory, and the same
 /// aggregates computed by SQL from the event log (the raw database ceiling) measured in the same run.
 /// </summary>

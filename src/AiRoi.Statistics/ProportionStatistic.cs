@@ -21,7 +21,7 @@ public sealed record ProportionStatistic(long N, long Conversions) : SampleStati
 
         var rate = (double)Conversions / N;
 
-        // Bernoulli variance p(1 − p), not the n − 1 sample variance: the convention the reference cases assume.
+        // Bernoulli variance p(1 − p), not the n − 1 sample variance: the convention the reference cases in docs/statistics-oracles.md assume.
         return new ArmMoments(N, rate, rate * (1 - rate));
     }
 }

@@ -3,7 +3,7 @@ using AiRoi.Statistics;
 
 namespace AiRoi.Experiments.Tests;
 
-/// <summary>Request bodies of the published reference cases (/work/shared/oracles/stats-cases.md), built fresh per test.</summary>
+/// <summary>Request bodies of the published reference cases (docs/statistics-oracles.md), built fresh per test.</summary>
 internal static class Requests
 {
     public static VariantSums Proportion(string name, long n, long conversions) => new() { Name = name, N = n, Conversions = conversions };

@@ -7,7 +7,7 @@ namespace AiRoi.Stack.Tests;
 
 /// <summary>
 /// The analysis API of the running experiment service, called as a client would: raw JSON bodies over HTTP. The
-/// expected numbers are the published reference cases in /work/shared/oracles/stats-cases.md (5 decimals).
+/// expected numbers are the published reference cases in docs/statistics-oracles.md (5 decimals).
 /// </summary>
 [Collection(StackCollection.Name)]
 public sealed class AnalysisApiTests(StackFixture stack)

@@ -1,6 +1,6 @@
 namespace AiRoi.Statistics.Tests;
 
-/// <summary>Compares with the published reference numbers in /work/shared/oracles/stats-cases.md.</summary>
+/// <summary>Compares with the published reference numbers in docs/statistics-oracles.md.</summary>
 internal static class OracleAssert
 {
     /// <summary>

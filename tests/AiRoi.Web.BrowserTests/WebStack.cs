@@ -16,7 +16,7 @@ namespace AiRoi.Web.BrowserTests;
 /// </summary>
 public sealed class WebStack : IAsyncLifetime
 {
-    /// <summary>About 20 s to healthy on 2 cores with a warm build (DESIGN.md); a cold, shared machine gets ample room.</summary>
+    /// <summary>About 20 s to healthy with a warm build, measured on the 2-core reference machine; a cold, shared machine gets ample room.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     /// <summary>Each call into the stack's APIs, and each wait for a page to show something.</summary>
@@ -33,7 +33,7 @@ public sealed class WebStack : IAsyncLifetime
 
     private static readonly string[] Services = ["metrics", "ingestion", "experiments", "web"];
 
-    // The flags DESIGN.md lists: without the networking ones Chromium keeps trying to reach the internet.
+    // Flags for Debian's Chromium on the build machines: without the networking ones it keeps trying to reach the internet.
     private static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -7,7 +7,7 @@ namespace AiRoi.Domain.Metrics;
 /// each use case category.
 /// </summary>
 /// <remarks>
-/// Labels follow the reference document: process metrics describe the AI's own performance (speed, accuracy,
+/// Labels follow docs/product.md: process metrics describe the AI's own performance (speed, accuracy,
 /// reliability: resolution time, human minutes, escalation and exception rates); output metrics describe the
 /// business result (savings, sales, satisfaction: cost per task, conversions, resolution and FCR rates, CSAT,
 /// NPS, tasks completed). Every built-in metric is a value metric: each is tied to a business outcome.
@@ -92,7 +92,7 @@ public static class MetricCatalog
         ],
         [UseCaseCategory.Other] =
         [
-            // The reference names no defaults here; these three apply to any task and make ROI computable.
+            // docs/product.md names no defaults here; these three apply to any task and make ROI computable.
             new("cost per task", MetricKeys.CostPerTask),
             new("resolution time", MetricKeys.ResolutionTimeMean),
             new("resolution rate", MetricKeys.ResolutionRate),

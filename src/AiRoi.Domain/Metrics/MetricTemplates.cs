@@ -1,8 +1,8 @@
 namespace AiRoi.Domain.Metrics;
 
 /// <summary>
-/// Ready-made custom metric definitions: the category defaults that are not built in, and the vanity metrics of
-/// the reference document. A use case adopts a template by adding it to its custom metrics; events then send the
+/// Ready-made custom metric definitions: the category defaults that are not built in, and the vanity metrics
+/// docs/product.md lists. A use case adopts a template by adding it to its custom metrics; events then send the
 /// template's name as a measure.
 /// </summary>
 public static class MetricTemplates
@@ -81,7 +81,7 @@ public static class MetricTemplates
     public static IReadOnlyList<CustomMetricDefinition> Suggested { get; } =
         [DealVelocity, PipelineValue, LeadQuality, CampaignPerformance, CustomerAcquisitionCost, TimeSaved, Engagement, QualityRating];
 
-    /// <summary>The vanity metrics of the reference document; always labelled vanity.</summary>
+    /// <summary>The vanity metrics docs/product.md lists; always labelled vanity.</summary>
     public static IReadOnlyList<CustomMetricDefinition> VanityExamples { get; } =
         [ModelAccuracy, ResponseQualityScore, PromptsSubmitted, ActiveUsers, FeatureAdoption, ConfidenceScore];
 

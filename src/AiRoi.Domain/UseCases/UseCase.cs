@@ -39,7 +39,7 @@ public sealed record UseCase(
 
     /// <summary>
     /// Longest acceptable gap between events; a longer silence is the "measuring once" mistake. Monthly by
-    /// default, matching the monthly review the reference recommends.
+    /// default, matching the monthly review docs/product.md recommends.
     /// </summary>
     public int ReviewCadenceDays { get; init; } = UseCaseLimits.DefaultReviewCadenceDays;
 

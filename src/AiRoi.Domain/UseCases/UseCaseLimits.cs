@@ -45,7 +45,7 @@ public static class UseCaseLimits
     /// <summary>Largest one-time implementation cost: a billion covers the largest programmes and catches unit mistakes.</summary>
     public const decimal MaxImplementationCost = 1_000_000_000m;
 
-    /// <summary>Default review cadence: the monthly review of the reference document.</summary>
+    /// <summary>Default review cadence: the monthly review docs/product.md describes.</summary>
     public const int DefaultReviewCadenceDays = 30;
 
     /// <summary>Longest review cadence: a use case reviewed less than yearly is not being tracked continuously.</summary>
@@ -60,6 +60,6 @@ public static class UseCaseLimits
     /// <summary>Most segment dimensions per use case; each multiplies the cells the metrics are kept in (docs/metrics.md).</summary>
     public const int MaxSegmentDimensions = 3;
 
-    /// <summary>The segment dimensions of a use case that names none: the two the reference uses for fair comparisons.</summary>
+    /// <summary>The segment dimensions of a use case that names none: the two docs/product.md uses for fair comparisons.</summary>
     public static IReadOnlyList<string> DefaultSegmentDimensions { get; } = ["complexity", "segment"];
 }

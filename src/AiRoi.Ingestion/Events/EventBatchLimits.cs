@@ -5,7 +5,7 @@ public static class EventBatchLimits
 {
     /// <summary>
     /// Events per batch. A batch is one transaction per use case; 10,000 keeps a batch's COPY well under a second
-    /// on the 2-core reference machine (DESIGN.md: about 95k rows/s through the temporary table).
+    /// on the 2-core reference machine (measured there: about 95k rows/s through the temporary table).
     /// </summary>
     public const int MaxEvents = 10_000;
 
