@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using AiRoi.Simulation;
 
 namespace AiRoi.Bench;
 

@@ -8,6 +8,7 @@ using AiRoi.Contracts.Messages;
 using Aspire.Hosting.Testing;
 using MassTransit;
 using Npgsql;
+using AiRoi.Simulation;
 
 namespace AiRoi.Bench;
 

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Testing;
 using Npgsql;
+using AiRoi.Simulation;
 
 namespace AiRoi.Bench;
 

@@ -8,7 +8,7 @@ namespace AiRoi.Demo;
 /// by people before its AI went live and six months after.
 /// </summary>
 /// <remarks>
-/// Events come from <c>PortfolioSimulator</c> (bench/AiRoi.Bench), whose distributions are documented there:
+/// Events come from <c>PortfolioSimulator</c> (src/AiRoi.Simulation), whose distributions are documented there:
 /// log-normal resolution times (people 40 min median, the AI 4, hybrid 15; hard cases twice as long), people's cost at
 /// the loaded hourly rate, the AI at 2–10 cents a task, resolution 85 % for people and 78 % for the AI (60 % on hard
 /// cases), CSAT on a third of tasks, exceptions on 12 % of AI tasks halving over a year, conversions 8 % before and

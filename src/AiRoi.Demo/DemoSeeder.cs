@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using AiRoi.Bench;
+using AiRoi.Simulation;
 
 namespace AiRoi.Demo;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using AiRoi.Bench;
+using AiRoi.Simulation;
 
 namespace AiRoi.Web.BrowserTests;
 

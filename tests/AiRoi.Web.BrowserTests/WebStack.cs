@@ -6,7 +6,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Playwright;
-using AiRoi.Stack.Tests;
+using AiRoi.Testing;
 
 namespace AiRoi.Web.BrowserTests;
 

@@ -1,4 +1,4 @@
-namespace AiRoi.Stack.Tests;
+namespace AiRoi.Testing;
 
 /// <summary>
 /// Finds processes whose command line or working directory is inside a stack's data folder (PostgreSQL, the

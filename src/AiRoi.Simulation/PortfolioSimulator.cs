@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace AiRoi.Bench;
+namespace AiRoi.Simulation;
 
 /// <summary>
 /// Generates a plausible portfolio: use cases across the categories, each with a pre-AI period handled by people
