@@ -1,3 +1,4 @@
+using AiRoi.Domain;
 using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ public static class AiRoiApiExtensions
         builder.AddServiceDefaults();
         builder.AddNpgsqlDataSource(database);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         if (!builder.Services.Any(service => service.ServiceType == typeof(IApiKeyAuthenticator)))

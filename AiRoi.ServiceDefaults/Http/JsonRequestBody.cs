@@ -1,3 +1,4 @@
+using AiRoi.Domain;
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -70,7 +71,7 @@ public static partial class JsonRequestBody
         var type = target is null ? null : Nullable.GetUnderlyingType(target) ?? target;
         if (type is { IsEnum: true })
         {
-            var allowed = string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.KebabCaseLower.ConvertName));
+            var allowed = string.Join(", ", Enum.GetNames(type).Select(WireJson.EnumNaming.ConvertName));
             return new ProblemException(RequestProblems.UnknownValue, field, $"{field} must be one of: {allowed}.");
         }
 

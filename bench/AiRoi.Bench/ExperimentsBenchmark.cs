@@ -177,7 +177,7 @@ public static class ExperimentsBenchmark
         while (true)
         {
             await using var command = database.CreateCommand("select count(*) from experiments.outcomes where experiment_id = $1");
-            command.Parameters.Add(new NpgsqlParameter { Value = experiment });
+            command.Parameters.AddWithValue(experiment);
             var kept = (long)(await command.ExecuteScalarAsync())!;
             if (kept >= events)
             {
@@ -257,7 +257,7 @@ public static class ExperimentsBenchmark
             await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 1800 };
             foreach (var value in parameters)
             {
-                command.Parameters.Add(new NpgsqlParameter { Value = value });
+                command.Parameters.AddWithValue(value);
             }
             var watch = Stopwatch.StartNew();
             await command.ExecuteNonQueryAsync();
@@ -276,7 +276,7 @@ public static class ExperimentsBenchmark
                       from experiments.outcomes where experiment_id = $1 group by variant) o using (variant)
             """);
         command.CommandTimeout = 1800;
-        command.Parameters.Add(new NpgsqlParameter { Value = experiment });
+        command.Parameters.AddWithValue(experiment);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

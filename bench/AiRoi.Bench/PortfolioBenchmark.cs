@@ -204,7 +204,7 @@ public static class PortfolioBenchmark
         command.CommandTimeout = 600;
         foreach (var parameter in parameters)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+            command.Parameters.AddWithValue(parameter);
         }
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }

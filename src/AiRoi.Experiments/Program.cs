@@ -3,7 +3,7 @@ using AiRoi.Experiments;
 using AiRoi.Experiments.Analysis;
 using AiRoi.Experiments.Assignment;
 using AiRoi.Experiments.DeadLetters;
-using AiRoi.Experiments.Experiments;
+using AiRoi.Experiments.Lifecycle;
 using AiRoi.Experiments.Outcomes;
 using AiRoi.Experiments.Results;
 using AiRoi.Experiments.Status;

@@ -3,7 +3,6 @@ using AiRoi.Web.Accounts;
 using AiRoi.Web.Backends;
 using AiRoi.Web.Components;
 using AiRoi.Web.Components.Data;
-using AiRoi.Web.Services;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Radzen;
 

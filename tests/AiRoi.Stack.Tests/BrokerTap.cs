@@ -38,7 +38,8 @@ public sealed class BrokerTap : IAsyncDisposable
     public static async Task<BrokerTap> OpenAsync(StackFixture stack, string exchange)
     {
         var connection = await new ConnectionFactory { Uri = new Uri((await stack.App.GetConnectionStringAsync("messaging"))!) }.CreateConnectionAsync();
-        var channel = await connection.CreateChannelAsync();
+        // Confirmed publishes: a message the test places is in its queue before the next step looks for it.
+        var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         var tap = new BrokerTap(connection, channel);
         await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
         var queue = (await channel.QueueDeclareAsync(queue: "", durable: false, exclusive: true, autoDelete: true)).QueueName;

@@ -43,7 +43,7 @@ public sealed class CrashRecoveryTests(StackFixture stack)
             await using var connection = await StackDatabase.OpenAsync(stack, "metricsdb");
             await using var command = new Npgsql.NpgsqlCommand(
                 $"select avg((event->>'{field}')::float8), count(event->>'{field}') from metrics.outcome_events where use_case_id = $1", connection);
-            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = useCase });
+            command.Parameters.AddWithValue(useCase);
             await using var reader = await command.ExecuteReaderAsync(call.Token);
             await reader.ReadAsync(call.Token);
             var overall = series[0]!["overall"]!;

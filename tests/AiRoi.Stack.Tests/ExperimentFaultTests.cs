@@ -165,7 +165,7 @@ public sealed class ExperimentFaultTests(StackFixture stack)
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+            command.Parameters.AddWithValue(parameter);
         }
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new Dictionary<string, double[]>(StringComparer.Ordinal);

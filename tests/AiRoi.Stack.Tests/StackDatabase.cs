@@ -21,7 +21,7 @@ public static class StackDatabase
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+            command.Parameters.AddWithValue(parameter);
         }
         return Convert.ToInt64(await command.ExecuteScalarAsync(timeout.Token));
     }
@@ -34,9 +34,9 @@ public static class StackDatabase
         var goLive = aiGoLiveDate is null ? "" : $",\"aiGoLiveDate\":\"{aiGoLiveDate}\"";
         await using var command = new NpgsqlCommand(
             "insert into metrics.use_cases (id, definition, archived) values ($1, $2::jsonb, $3)", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = useCaseId });
-        command.Parameters.Add(new NpgsqlParameter { Value = $$"""{"id":"{{useCaseId}}","name":"Test {{useCaseId}}","category":"customer-service","unitEconomics":{"loadedHumanCostPerHour":60,"valuePerConversion":100,"fixedMonthlyCosts":[]},"primaryMetric":"fcrRate"{{goLive}} }""" });
-        command.Parameters.Add(new NpgsqlParameter { Value = archived });
+        command.Parameters.AddWithValue(useCaseId);
+        command.Parameters.AddWithValue($$"""{"id":"{{useCaseId}}","name":"Test {{useCaseId}}","category":"customer-service","unitEconomics":{"loadedHumanCostPerHour":60,"valuePerConversion":100,"fixedMonthlyCosts":[]},"primaryMetric":"fcrRate"{{goLive}} }""");
+        command.Parameters.AddWithValue(archived);
         await command.ExecuteNonQueryAsync(timeout.Token);
     }
 }

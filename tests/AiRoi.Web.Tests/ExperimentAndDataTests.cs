@@ -1,7 +1,10 @@
+using AiRoi.Contracts.Api;
 using AiRoi.Domain.Baselines;
 using AiRoi.Domain.Metrics;
 using AiRoi.Domain.Reports;
 using AiRoi.Domain.Rollups;
+using AiRoi.Domain;
+using AiRoi.Statistics;
 using AiRoi.Web.Accounts;
 using AiRoi.Web.Backends;
 using AiRoi.Web.Components.Data;
@@ -65,10 +68,10 @@ public sealed class ExperimentAndDataTests : BunitContext
     [InlineData("benjamini-hochberg", "p-value (Benjamini–Hochberg)")]
     public void The_p_value_column_names_the_experiments_correction(string correction, string header)
     {
-        var metric = System.Text.Json.JsonSerializer.Deserialize<MetricOutcome>("""
+        var metric = System.Text.Json.JsonSerializer.Deserialize<MetricResult>("""
             {"metricKey":"conversionRate","role":"primary","variants":[{"variant":"control","n":1000,"mean":0.1},{"variant":"v4","n":1000,"mean":0.13}],
              "treatments":[{"variant":"v4","lift":{"estimate":0.3,"standardError":0.1,"ciLower":0.1,"ciUpper":0.5,"pValue":0.004},"adjustedPValue":0.008}]}
-            """, BackendJson.Options)!;
+            """, WireJson.Client)!;
 
         var table = Render<ExperimentMetricResult>(parameters => parameters
             .Add(result => result.Metric, metric).Add(result => result.Method, "frequentist").Add(result => result.MultipleTesting, correction));
@@ -112,7 +115,7 @@ public sealed class ExperimentAndDataTests : BunitContext
     [Fact]
     public void A_lift_bar_is_green_when_the_interval_is_better_for_the_business_whatever_its_sign()
     {
-        var falling = new Lift(-0.2, 0.02, -0.25, -0.15, 0.001, null, null, null);
+        var falling = new LiftEstimate(-0.2, 0.02, -0.25, -0.15, 0.001, null, null, null);
 
         var costBar = Render<LiftBar>(parameters => parameters.Add(bar => bar.Lift, falling).Add(bar => bar.LowerIsBetter, true));
         var rateBar = Render<LiftBar>(parameters => parameters.Add(bar => bar.Lift, falling).Add(bar => bar.LowerIsBetter, false));

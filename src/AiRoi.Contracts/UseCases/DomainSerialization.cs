@@ -1,3 +1,4 @@
+using AiRoi.Domain;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AiRoi.Domain.Events;
@@ -29,7 +30,7 @@ public static class DomainSerialization
         {
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        options.Converters.Add(WireJson.EnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

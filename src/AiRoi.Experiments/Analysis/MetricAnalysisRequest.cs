@@ -1,3 +1,4 @@
+using AiRoi.Domain;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using AiRoi.Statistics;
@@ -18,7 +19,7 @@ public sealed record MetricAnalysisRequest
     /// denominator sums).
     /// </summary>
     [Required]
-    [JsonConverter(typeof(KebabCaseEnumConverter<MetricKind>))]
+    [JsonConverter(typeof(WireEnumConverter<MetricKind>))]
     public MetricKind? MetricType { get; init; }
 
     /// <summary>
@@ -26,14 +27,14 @@ public sealed record MetricAnalysisRequest
     /// valid: may be watched continuously) or <c>bayesian</c> (chance to win and risk).
     /// </summary>
     [Required]
-    [JsonConverter(typeof(KebabCaseEnumConverter<AnalysisMethod>))]
+    [JsonConverter(typeof(WireEnumConverter<AnalysisMethod>))]
     public AnalysisMethod? Method { get; init; }
 
     /// <summary>
     /// <c>relative</c> (default): (treatment − control) / |control|; <c>absolute</c>: treatment − control in the
     /// metric's unit.
     /// </summary>
-    [JsonConverter(typeof(KebabCaseEnumConverter<Difference>))]
+    [JsonConverter(typeof(WireEnumConverter<Difference>))]
     public Difference? Difference { get; init; }
 
     /// <summary>Significance level, strictly between 0 and 1; default 0.05 (95% intervals).</summary>

@@ -1,3 +1,4 @@
+using AiRoi.Domain;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
@@ -10,7 +11,7 @@ public sealed record PValueAdjustmentRequest
 {
     /// <summary>Required. <c>holm</c> or <c>benjamini-hochberg</c>.</summary>
     [Required]
-    [JsonConverter(typeof(KebabCaseEnumConverter<PValueAdjustmentMethod>))]
+    [JsonConverter(typeof(WireEnumConverter<PValueAdjustmentMethod>))]
     public PValueAdjustmentMethod? Method { get; init; }
 
     /// <summary>Required. The p-values, each in [0, 1]; 1 to 10,000 of them.</summary>

@@ -1,6 +1,6 @@
 using AiRoi.Domain;
 using AiRoi.Domain.Experiments;
-using AiRoi.Experiments.Experiments;
+using AiRoi.Experiments.Lifecycle;
 using AiRoi.ServiceDefaults.Http;
 using AiRoi.Statistics;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using AiRoi.Domain.Experiments;
-using AiRoi.Experiments.Experiments;
+using AiRoi.Experiments.Lifecycle;
 using AiRoi.Statistics;
 
 namespace AiRoi.Experiments.Assignment;

@@ -1,3 +1,4 @@
+using AiRoi.Contracts.Api;
 using System.Text.Json;
 using AiRoi.ServiceDefaults.Data;
 using Npgsql;

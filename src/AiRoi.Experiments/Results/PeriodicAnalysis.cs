@@ -1,6 +1,7 @@
+using AiRoi.Contracts.Api;
 using AiRoi.Contracts.Messages;
 using AiRoi.Domain.Experiments;
-using AiRoi.Experiments.Experiments;
+using AiRoi.Experiments.Lifecycle;
 using AiRoi.ServiceDefaults.Data;
 using MassTransit;
 using Npgsql;

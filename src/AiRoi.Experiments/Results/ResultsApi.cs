@@ -1,4 +1,5 @@
-using AiRoi.Experiments.Experiments;
+using AiRoi.Contracts.Api;
+using AiRoi.Experiments.Lifecycle;
 using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,8 +1,10 @@
+using AiRoi.Contracts.Api;
 using AiRoi.Domain.Experiments;
 using AiRoi.Domain.Metrics;
 using AiRoi.Domain.Rollups;
 using AiRoi.Domain.Roi;
-using AiRoi.Experiments.Experiments;
+using AiRoi.Domain;
+using AiRoi.Experiments.Lifecycle;
 using AiRoi.Statistics;
 
 namespace AiRoi.Experiments.Results;
@@ -46,7 +48,7 @@ public static class ResultsCalculator
         {
             ready.Add("the planned sample is reached");
         }
-        return new ExperimentResults(experiment.Id, ExperimentJson.Name(experiment.Status), method.ToString().ToLowerInvariant(),
+        return new ExperimentResults(experiment.Id, WireJson.Name(experiment.Status), method.ToString().ToLowerInvariant(),
             WireName(correction), tolerance, variants.Select((variant, i) => new VariantExposure(variant.Name, subjects[i])).ToList(),
             sampleRatio, metrics, daysLeft, ready);
     }
@@ -114,7 +116,7 @@ public static class ResultsCalculator
         {
             var analysis = ExperimentAnalyzer.Analyze(new AnalysisRequest(samples, method, Difference.Relative, ExpectedWeights: weights, Direction: direction));
             return new MetricResult(key, role, figures, analysis.Treatments.Select(t => new TreatmentLift(variants[t.VariantIndex].Name, t.Lift, null,
-                role == "guardrail" ? KebabName(Guardrail.Check(t.Lift, tolerance, direction)) : null)).ToList());
+                role == "guardrail" ? WireJson.Name(Guardrail.Check(t.Lift, tolerance, direction)) : null)).ToList());
         }
         catch (StatisticsInputException)
         {
@@ -155,10 +157,7 @@ public static class ResultsCalculator
         }
     }
 
-    private static string KebabName<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
-
-    private static string WireName(MultipleTestingCorrection correction) => KebabName(correction);
+    private static string WireName(MultipleTestingCorrection correction) => WireJson.Name(correction);
 
     /// <summary>The correction over every p-value of the primary and secondary metrics (guardrails are judged on their own).</summary>
     private static List<MetricResult> Adjust(List<MetricResult> metrics, MultipleTestingCorrection correction)

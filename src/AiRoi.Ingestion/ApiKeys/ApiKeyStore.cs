@@ -1,13 +1,9 @@
+using AiRoi.Contracts.Api;
 using AiRoi.ServiceDefaults.Data;
 using AiRoi.ServiceDefaults.Http;
 using Npgsql;
 
 namespace AiRoi.Ingestion.ApiKeys;
-
-/// <summary>A key as an administrator sees it: never the secret, only its first characters.</summary>
-public sealed record ApiKeySummary(
-    Guid Id, string Name, string KeyPrefix, IReadOnlyList<string>? UseCaseIds, bool IsAdmin, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt,
-    bool ActsForPeople = false);
 
 /// <summary>API keys in <c>ingestion.api_keys</c>, looked up by hash.</summary>
 public sealed class ApiKeyStore(NpgsqlDataSource dataSource, IHostEnvironment environment) : IApiKeyAuthenticator

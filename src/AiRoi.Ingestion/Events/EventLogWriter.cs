@@ -1,3 +1,4 @@
+using AiRoi.Contracts.Api;
 using AiRoi.Contracts;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Domain;

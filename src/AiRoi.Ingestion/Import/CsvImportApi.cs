@@ -1,3 +1,4 @@
+using AiRoi.Contracts.Api;
 using AiRoi.Domain;
 using AiRoi.Domain.Events;
 using AiRoi.ServiceDefaults.Http;

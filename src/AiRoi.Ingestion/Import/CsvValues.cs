@@ -1,3 +1,4 @@
+using AiRoi.Domain;
 using System.Globalization;
 using System.Text.Json;
 using AiRoi.Domain.Events;
@@ -89,5 +90,5 @@ internal static class CsvValues
 
     public static string Format(Handler value) => HandlerName(value);
 
-    private static string HandlerName(Handler handler) => JsonNamingPolicy.KebabCaseLower.ConvertName(handler.ToString());
+    private static string HandlerName(Handler handler) => WireJson.Name(handler);
 }

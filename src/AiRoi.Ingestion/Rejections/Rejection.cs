@@ -1,3 +1,4 @@
+using AiRoi.Contracts.Api;
 using System.Globalization;
 using System.Text.Json;
 using AiRoi.Domain;
@@ -20,7 +21,7 @@ public sealed record RejectedEvents(string UseCaseId, string Code, int Events, s
 public sealed class Rejection
 {
     /// <summary>The code of a valid event refused because others in its batch or file were not.</summary>
-    public const string RefusedWithBatch = "refused-with-batch";
+    public const string RefusedWithBatch = RejectionReason.RefusedWithBatch;
 
     /// <summary>
     /// The use case of events whose use case could not be read (a body that is not JSON, an event that is not an

@@ -1,3 +1,4 @@
+using AiRoi.Contracts.Api;
 using AiRoi.ServiceDefaults.Data;
 using AiRoi.ServiceDefaults.Http;
 using Npgsql;
@@ -14,22 +15,6 @@ public enum RejectionSource
     /// <summary><c>POST /api/v1/use-cases/{id}/events/import</c>.</summary>
     Csv,
 }
-
-/// <summary>Refused events of one use case for one reason and source over the period read.</summary>
-/// <param name="Code">The reason (an error code, or <c>refused-with-batch</c>).</param>
-/// <param name="Source"><c>events</c> or <c>csv</c>.</param>
-/// <param name="Requests">Refused requests that held such events.</param>
-/// <param name="Events">Events refused.</param>
-/// <param name="LastAt">The latest such refusal.</param>
-/// <param name="Example">The latest refusal's message for this reason.</param>
-public sealed record RejectionReason(string Code, string Source, long Requests, long Events, DateTimeOffset LastAt, string Example);
-
-/// <summary>A use case's refused events over the period read.</summary>
-/// <param name="UseCaseId">The use case as the events named it (registered or not); empty when none could be read.</param>
-/// <param name="Events">Events refused.</param>
-/// <param name="LastAt">The latest refusal.</param>
-/// <param name="Reasons">By reason and source, most events first.</param>
-public sealed record UseCaseRejections(string UseCaseId, long Events, DateTimeOffset LastAt, IReadOnlyList<RejectionReason> Reasons);
 
 /// <summary>
 /// <c>ingestion.rejections</c>: refused events counted per day, use case, source and reason. A refusal adds to its

@@ -1,16 +1,10 @@
+using AiRoi.Contracts.Api;
 using AiRoi.Domain;
 using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AiRoi.Ingestion.Rejections;
-
-/// <summary>Refused events over the last <see cref="Days"/> UTC days (today included), per use case.</summary>
-/// <param name="Days">The period asked for.</param>
-/// <param name="Since">Its first day.</param>
-/// <param name="Events">Events refused in all.</param>
-/// <param name="UseCases">Per use case, the latest refusal first.</param>
-public sealed record RejectionsAnswer(int Days, DateOnly Since, long Events, IReadOnlyList<UseCaseRejections> UseCases);
 
 /// <summary><c>GET /api/v1/rejections</c>: what the ingestion service refused and why, for the data page.</summary>
 public static class RejectionsApi
@@ -26,13 +20,13 @@ public static class RejectionsApi
             .WithName("GetRejections")
             .WithSummary("Refused events of the last days per use case and reason (error code, source, an example message). A scoped key sees its own use cases.")
             .RequireApiKey()
-            .Produces<RejectionsAnswer>()
+            .Produces<RejectionsReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }
 
-    private static async Task<Results<Ok<RejectionsAnswer>, ProblemHttpResult>> ReadAsync(
+    private static async Task<Results<Ok<RejectionsReport>, ProblemHttpResult>> ReadAsync(
         HttpContext http, [FromQuery] int? days, RejectionLog log, TimeProvider clock, CancellationToken cancellationToken)
     {
         var period = days ?? 30;
@@ -42,6 +36,6 @@ public static class RejectionsApi
         }
         var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1 - period);
         var useCases = await log.ReadAsync(since, ApiKeyFilters.KeyHolder(http).UseCaseIds, cancellationToken);
-        return TypedResults.Ok(new RejectionsAnswer(period, since, useCases.Sum(useCase => useCase.Events), useCases));
+        return TypedResults.Ok(new RejectionsReport(period, since, useCases.Sum(useCase => useCase.Events), useCases));
     }
 }

@@ -1,4 +1,5 @@
 using AiRoi.Domain.Annotations;
+using AiRoi.Domain;
 using AiRoi.Metrics.Reports;
 using AiRoi.ServiceDefaults.Data;
 using Npgsql;
@@ -21,7 +22,7 @@ public sealed class AnnotationStore(NpgsqlDataSource dataSource)
             annotations.Add(new Annotation(
                 reader.GetInt64(0),
                 reader.GetFieldValue<DateOnly>(1),
-                ReportJson.Parse<AnnotationKind>(reader.GetString(2))!.Value,
+                WireJson.Parse<AnnotationKind>(reader.GetString(2))!.Value,
                 reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.GetString(5),
@@ -51,5 +52,5 @@ public sealed class AnnotationStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The wire and column name of a kind (<c>model-change</c>).</summary>
-    public static string KindName(AnnotationKind kind) => ReportJson.Name(kind);
+    public static string KindName(AnnotationKind kind) => WireJson.Name(kind);
 }

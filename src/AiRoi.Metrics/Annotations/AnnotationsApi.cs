@@ -1,5 +1,6 @@
 using AiRoi.Contracts;
 using AiRoi.Domain.Annotations;
+using AiRoi.Domain;
 using AiRoi.Metrics.Reports;
 using AiRoi.Metrics.UseCases;
 using AiRoi.ServiceDefaults.Http;
@@ -47,7 +48,7 @@ public static class AnnotationsApi
     public static async Task<Results<JsonHttpResult<IReadOnlyList<Annotation>>, ProblemHttpResult>> ListAsync(
         string id, [AsParameters] ReportServices services, CancellationToken cancellationToken)
     {
-        return TypedResults.Json((await services.Grain(id).GetAnnotationsAsync()).ValueOf(id), ReportJson.Options);
+        return TypedResults.Json((await services.Grain(id).GetAnnotationsAsync()).ValueOf(id), WireJson.Answers);
     }
 
     /// <summary>A new annotation.</summary>

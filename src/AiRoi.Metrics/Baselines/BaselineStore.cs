@@ -1,4 +1,5 @@
 using AiRoi.Domain.Baselines;
+using AiRoi.Domain;
 using AiRoi.Metrics.Reports;
 using AiRoi.ServiceDefaults.Data;
 using Npgsql;
@@ -63,7 +64,7 @@ public sealed class BaselineStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The wire and column name of a method (<c>before-go-live</c>).</summary>
-    public static string MethodName(BaselineMethod method) => ReportJson.Name(method);
+    public static string MethodName(BaselineMethod method) => WireJson.Name(method);
 
     private async IAsyncEnumerable<BaselineVersion> ReadAsync(
         string sql, object[] parameters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -75,7 +76,7 @@ public sealed class BaselineStore(NpgsqlDataSource dataSource)
             yield return new BaselineVersion(
                 reader.GetString(0),
                 reader.GetInt32(1),
-                ReportJson.Parse<BaselineMethod>(reader.GetString(2))!.Value,
+                WireJson.Parse<BaselineMethod>(reader.GetString(2))!.Value,
                 reader.GetDouble(3),
                 reader.GetString(12),
                 reader.GetFieldValue<DateTimeOffset>(13))

@@ -1,5 +1,7 @@
+using AiRoi.Contracts.Api;
 using AiRoi.Contracts;
 using AiRoi.Domain.Baselines;
+using AiRoi.Domain;
 using AiRoi.Metrics.Reports;
 using AiRoi.Metrics.UseCases;
 using AiRoi.ServiceDefaults.Http;
@@ -70,11 +72,6 @@ public static class BaselinesApi
         await services.DefinitionAsync(id);
         var versions = await store.ReadHistoryAsync(id, metric, cancellationToken);
         var current = versions.GroupBy(version => version.MetricKey).Select(group => group.First()).ToList();
-        return TypedResults.Json(new BaselineHistory(current, versions), ReportJson.Options);
+        return TypedResults.Json(new BaselineHistory(current, versions), WireJson.Answers);
     }
 }
-
-/// <summary>A use case's baselines.</summary>
-/// <param name="Current">The latest version of each metric's baseline: what reports use.</param>
-/// <param name="Versions">Every version, newest first per metric.</param>
-public sealed record BaselineHistory(IReadOnlyList<BaselineVersion> Current, IReadOnlyList<BaselineVersion> Versions);

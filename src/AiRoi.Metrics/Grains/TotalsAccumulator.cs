@@ -1,3 +1,4 @@
+using AiRoi.Domain;
 using System.Text.Json;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Domain.Events;
@@ -20,7 +21,7 @@ public sealed class TotalsAccumulator
     /// <summary>Adds one event that the log numbered <paramref name="sequence"/>.</summary>
     public void Apply(long sequence, OutcomeEvent outcomeEvent)
     {
-        var handler = JsonNamingPolicy.KebabCaseLower.ConvertName(outcomeEvent.Handler.ToString());
+        var handler = WireJson.Name(outcomeEvent.Handler);
         byHandler[handler] = byHandler.GetValueOrDefault(handler) + 1;
         var day = DateOnly.FromDateTime(outcomeEvent.CompletedAt.UtcDateTime);
         byDay[day] = byDay.GetValueOrDefault(day) + 1;

@@ -21,7 +21,7 @@ public static class PortfolioApi
     private static readonly Dictionary<string, Func<UseCaseSummary, IComparable?>> SortKeys = new(StringComparer.Ordinal)
     {
         ["name"] = row => row.Name,
-        ["category"] = row => ReportJson.Name(row.Category),
+        ["category"] = row => WireJson.Name(row.Category),
         ["owner"] = row => row.Owner?.Name,
         ["events"] = row => row.Events,
         ["last-event"] = row => row.LastEventAt,
@@ -107,7 +107,7 @@ public static class PortfolioApi
             .ThenBy(row => row.Id, StringComparer.Ordinal)
             .ToList();
 
-        var flags = Enum.GetValues<HealthCheck>().ToDictionary(ReportJson.Name, flag => sorted.Count(row => row.Health.Any(finding => finding.Check == flag)));
+        var flags = Enum.GetValues<HealthCheck>().ToDictionary(WireJson.Name, flag => sorted.Count(row => row.Health.Any(finding => finding.Check == flag)));
         flags["healthy"] = sorted.Count(row => row.Health.Count == 0);
         return new PortfolioResult(asOf, sorted, totals, flags);
     }
@@ -122,11 +122,11 @@ public static class PortfolioApi
         {
             return null;
         }
-        var value = ReportJson.Parse<TEnum>(text);
+        var value = WireJson.Parse<TEnum>(text);
         if (value is null)
         {
             errors.Add(new(field, ValidationCodes.UnknownValue,
-                $"{field} must be one of: {string.Join(", ", more.Concat(Enum.GetValues<TEnum>().Select(ReportJson.Name)))}."));
+                $"{field} must be one of: {string.Join(", ", more.Concat(Enum.GetValues<TEnum>().Select(WireJson.Name)))}."));
         }
         return value;
     }

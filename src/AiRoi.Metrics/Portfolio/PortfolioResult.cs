@@ -1,3 +1,4 @@
+using AiRoi.Domain;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AiRoi.Domain.Portfolio;
@@ -16,7 +17,7 @@ public sealed class PortfolioResult(DateOnly asOf, IReadOnlyList<UseCaseSummary>
     : IResult
 {
     /// <summary>The report's JSON form, leaving out absent figures.</summary>
-    public static readonly JsonSerializerOptions Json = new(ReportJson.Options)
+    public static readonly JsonSerializerOptions Json = new(WireJson.Answers)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };

@@ -1,5 +1,6 @@
 using AiRoi.Domain.Reports;
 using AiRoi.Domain.Rollups;
+using AiRoi.Domain;
 using AiRoi.Metrics.UseCases;
 using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -187,7 +188,7 @@ public static class MetricsApi
         var result = await answer(query);
         return query.Errors.Count > 0 || result is null
             ? ValidationFailure.ToProblem(query.Errors)
-            : TypedResults.Json(result, ReportJson.Options);
+            : TypedResults.Json(result, WireJson.Answers);
     }
 
     /// <summary>What every report may answer besides its result: 400 for bad parameters, 404 for an unknown use case.</summary>

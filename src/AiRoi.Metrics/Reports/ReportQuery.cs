@@ -76,11 +76,11 @@ public sealed class ReportQuery(IQueryCollection query, UseCase useCase, DateOnl
         {
             return fallback;
         }
-        if (ReportJson.Parse<Period>(text) is { } granularity && (allowed.Length == 0 || allowed.Contains(granularity)))
+        if (WireJson.Parse<Period>(text) is { } granularity && (allowed.Length == 0 || allowed.Contains(granularity)))
         {
             return granularity;
         }
-        var names = (allowed.Length == 0 ? Enum.GetValues<Period>() : allowed).Select(ReportJson.Name);
+        var names = (allowed.Length == 0 ? Enum.GetValues<Period>() : allowed).Select(WireJson.Name);
         errors.Add(new("granularity", ValidationCodes.UnknownValue, $"granularity must be one of: {string.Join(", ", names)}."));
         return fallback;
     }
@@ -93,7 +93,7 @@ public sealed class ReportQuery(IQueryCollection query, UseCase useCase, DateOnl
         {
             return null;
         }
-        var handler = ReportJson.Parse<Handler>(text);
+        var handler = WireJson.Parse<Handler>(text);
         if (handler is null)
         {
             errors.Add(new("handler", ValidationCodes.UnknownValue, "handler must be one of: ai, human, hybrid."));

@@ -1,4 +1,5 @@
 using AiRoi.Domain.Reviews;
+using AiRoi.Domain;
 using AiRoi.Metrics.Reports;
 using AiRoi.ServiceDefaults.Data;
 using Npgsql;
@@ -22,7 +23,7 @@ public sealed class ReviewStore(NpgsqlDataSource dataSource)
                 reader.GetInt64(0),
                 reader.GetString(1),
                 reader.GetFieldValue<DateOnly>(2),
-                ReportJson.Parse<ReviewDecision>(reader.GetString(3))!.Value,
+                WireJson.Parse<ReviewDecision>(reader.GetString(3))!.Value,
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.GetFieldValue<DateTimeOffset>(5)));
         }
@@ -42,5 +43,5 @@ public sealed class ReviewStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The wire and column name of a decision (<c>keep</c>).</summary>
-    public static string DecisionName(ReviewDecision decision) => ReportJson.Name(decision);
+    public static string DecisionName(ReviewDecision decision) => WireJson.Name(decision);
 }

@@ -1,5 +1,6 @@
 using AiRoi.Contracts;
 using AiRoi.Domain.Reviews;
+using AiRoi.Domain;
 using AiRoi.Metrics.Reports;
 using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,7 +40,7 @@ public static class ReviewsApi
         string id, [AsParameters] ReportServices services, ReviewStore store, CancellationToken cancellationToken)
     {
         await services.DefinitionAsync(id);
-        return TypedResults.Json(await store.ReadAsync(id, cancellationToken), ReportJson.Options);
+        return TypedResults.Json(await store.ReadAsync(id, cancellationToken), WireJson.Answers);
     }
 
     /// <summary>A new review.</summary>

@@ -209,7 +209,7 @@ public static class UseCaseApi
         new(UseCaseProblems.NotFound, "id", $"No use case has the id '{id}'; GET /api/v1/use-cases?includeArchived=true lists them all.");
 
     /// <summary>The category as <see cref="UseCaseJson"/> spells it (<c>customer-service</c>).</summary>
-    private static string WireName(UseCaseCategory category) => JsonNamingPolicy.KebabCaseLower.ConvertName(category.ToString());
+    private static string WireName(UseCaseCategory category) => WireJson.Name(category);
 
     /// <summary>What every change answers: the use case, or 400 (body or If-Match), 404, 412, and 415 for a body not sent as JSON.</summary>
     private static RouteHandlerBuilder ProducesChange(this RouteHandlerBuilder builder, bool hasBody = true)

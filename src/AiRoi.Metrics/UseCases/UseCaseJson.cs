@@ -1,3 +1,4 @@
+using AiRoi.Domain;
 using System.Text.Json;
 using AiRoi.Contracts;
 using AiRoi.Domain.UseCases;

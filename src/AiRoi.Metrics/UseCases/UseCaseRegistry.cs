@@ -1,3 +1,4 @@
+using AiRoi.Domain;
 using System.Text.Json;
 using AiRoi.Domain.UseCases;
 using AiRoi.ServiceDefaults.Data;
@@ -60,7 +61,7 @@ public sealed class UseCaseRegistry(NpgsqlDataSource dataSource)
         if (category is { } wanted)
         {
             // The stored spelling of the category, so that the filter and the document cannot disagree.
-            command.WithValues(JsonNamingPolicy.KebabCaseLower.ConvertName(wanted.ToString()));
+            command.WithValues(WireJson.Name(wanted));
             where.Add("definition->>'category' = $1");
         }
 

@@ -1,3 +1,4 @@
+using AiRoi.Domain;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -52,7 +53,7 @@ public abstract class BackendClient(HttpClient http, AccessGate gate, string ser
         }
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: BackendJson.Options);
+            request.Content = JsonContent.Create(body, body.GetType(), options: WireJson.Client);
         }
         return await WriteAsync<T>(request, permission, cancellationToken);
     }
@@ -93,7 +94,7 @@ public abstract class BackendClient(HttpClient http, AccessGate gate, string ser
             {
                 return new(default, BackendProblem.Read(response.StatusCode, text));
             }
-            return new(string.IsNullOrWhiteSpace(text) ? default : JsonSerializer.Deserialize<T>(text, BackendJson.Options), null);
+            return new(string.IsNullOrWhiteSpace(text) ? default : JsonSerializer.Deserialize<T>(text, WireJson.Client), null);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {

@@ -1,3 +1,4 @@
+using AiRoi.Contracts.Api;
 using AiRoi.Domain.Experiments;
 using AiRoi.Web.Accounts;
 
@@ -15,8 +16,8 @@ public sealed class ExperimentsClient(HttpClient http, AccessGate gate) : Backen
         GetAsync<Experiment>($"/api/v1/experiments/{Segment(id)}", cancellationToken);
 
     /// <summary>Results as of now.</summary>
-    public Task<BackendAnswer<ExperimentResultsReport>> ResultsAsync(string id, CancellationToken cancellationToken) =>
-        GetAsync<ExperimentResultsReport>($"/api/v1/experiments/{Segment(id)}/results", cancellationToken);
+    public Task<BackendAnswer<ExperimentResults>> ResultsAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<ExperimentResults>($"/api/v1/experiments/{Segment(id)}/results", cancellationToken);
 
     /// <summary>Defines a draft (editors).</summary>
     public Task<BackendAnswer<Experiment>> CreateAsync(ExperimentDefinition definition, CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using AiRoi.Contracts.Api;
+using AiRoi.Contracts.UseCases;
 using AiRoi.Domain.Annotations;
 using AiRoi.Domain.Baselines;
 using AiRoi.Domain.Metrics;
@@ -56,8 +58,8 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
         GetAsync<BaselineHistory>($"/api/v1/use-cases/{Segment(id)}/baselines", cancellationToken);
 
     /// <summary>The use case's log position and running totals (events per day and handler, the last event).</summary>
-    public Task<BackendAnswer<EventLogTotals>> EventLogAsync(string id, CancellationToken cancellationToken) =>
-        GetAsync<EventLogTotals>($"/api/v1/use-cases/{Segment(id)}/event-log", cancellationToken);
+    public Task<BackendAnswer<UseCaseTotals>> EventLogAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<UseCaseTotals>($"/api/v1/use-cases/{Segment(id)}/event-log", cancellationToken);
 
     /// <summary>The annotations, by date.</summary>
     public Task<BackendAnswer<IReadOnlyList<Annotation>>> AnnotationsAsync(string id, CancellationToken cancellationToken) =>
@@ -106,16 +108,3 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
 /// <param name="Sort">A sort key (<c>name</c>, <c>roi</c>, …).</param>
 /// <param name="Order"><c>asc</c> or <c>desc</c>.</param>
 public sealed record PortfolioQuery(string? Category = null, string? Owner = null, string? Health = null, string? Sort = null, string? Order = null);
-
-/// <summary>A use case's baselines: the version in use for each metric, and every version ever recorded.</summary>
-/// <param name="Current">The latest version of each metric's baseline.</param>
-/// <param name="Versions">Every version, newest first per metric.</param>
-public sealed record BaselineHistory(IReadOnlyList<BaselineVersion> Current, IReadOnlyList<BaselineVersion> Versions);
-
-/// <summary>What a use case's grain holds of its event log.</summary>
-/// <param name="Sequence">Events in the log.</param>
-/// <param name="EventsByHandler">Events by handler (ai, human, hybrid).</param>
-/// <param name="EventsByDay">Events by the day they completed.</param>
-/// <param name="LastCompletedAt">When the latest event completed.</param>
-public sealed record EventLogTotals(
-    long Sequence, IReadOnlyDictionary<string, long> EventsByHandler, IReadOnlyDictionary<DateOnly, long> EventsByDay, DateTimeOffset? LastCompletedAt);

@@ -1,6 +1,7 @@
 using AiRoi.Domain.Health;
 using AiRoi.Domain.Targets;
 using AiRoi.Domain.UseCases;
+using AiRoi.Domain;
 using AiRoi.Web.Backends;
 
 namespace AiRoi.Web.Display;
@@ -9,7 +10,7 @@ namespace AiRoi.Web.Display;
 public static class ProductWords
 {
     /// <summary>A category (<c>customer-service</c> reads "Customer service").</summary>
-    public static string Category(UseCaseCategory category) => Sentence(BackendJson.Name(category));
+    public static string Category(UseCaseCategory category) => Sentence(WireJson.Name(category));
 
     /// <summary>A health check, as the product names the mistake.</summary>
     public static string Health(HealthCheck check) => check switch
@@ -20,7 +21,7 @@ public static class ProductWords
         HealthCheck.OverOptimizing => "Over-optimizing",
         HealthCheck.NotInvolvingBusiness => "Not involving the business",
         HealthCheck.VanityTrap => "Vanity trap",
-        _ => Sentence(BackendJson.Name(check)),
+        _ => Sentence(WireJson.Name(check)),
     };
 
     /// <summary>A target's status.</summary>

@@ -1,6 +1,6 @@
 using AiRoi.Domain;
 using AiRoi.Domain.Experiments;
-using AiRoi.Experiments.Experiments;
+using AiRoi.Experiments.Lifecycle;
 
 namespace AiRoi.Experiments.Tests.Results;
 

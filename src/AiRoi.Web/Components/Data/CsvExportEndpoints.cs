@@ -1,3 +1,4 @@
+using AiRoi.Domain;
 using AiRoi.Web.Accounts;
 using AiRoi.Web.Backends;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,7 +38,7 @@ public static class CsvExportEndpoints
             ["metric", "name", "kind", "role", "unit", "last28Days", "low", "high", "events", "baseline", "baselineVersion", "change"],
             tiles.Select(tile => (IReadOnlyList<object?>)
             [
-                tile.Metric.Key, tile.Metric.Name, BackendJson.Name(tile.Metric.Kind), BackendJson.Name(tile.Metric.Role), BackendJson.Name(tile.Metric.Unit),
+                tile.Metric.Key, tile.Metric.Name, WireJson.Name(tile.Metric.Kind), WireJson.Name(tile.Metric.Role), WireJson.Name(tile.Metric.Unit),
                 tile.Current.Value, tile.Current.Low, tile.Current.High, tile.Current.N, tile.Baseline?.Value, tile.Baseline?.Version, tile.Change,
             ]));
         return File(csv, $"{id}-metrics.csv");

@@ -1,5 +1,6 @@
 using AiRoi.Domain.Health;
 using AiRoi.Domain.UseCases;
+using AiRoi.Domain;
 using AiRoi.Web.Backends;
 
 namespace AiRoi.Web.Components.Portfolio;
@@ -18,11 +19,11 @@ public sealed record PortfolioFilter(string? Category, string? Owner, string? He
     ];
 
     /// <summary>The categories, by wire name.</summary>
-    public static IReadOnlyList<string> Categories { get; } = Enum.GetValues<UseCaseCategory>().Select(BackendJson.Name).ToList();
+    public static IReadOnlyList<string> Categories { get; } = Enum.GetValues<UseCaseCategory>().Select(WireJson.Name).ToList();
 
     /// <summary>The health filter's values: <c>healthy</c> and each check.</summary>
     public static IReadOnlyList<string> HealthValues { get; } =
-        ["healthy", .. Enum.GetValues<HealthCheck>().Select(BackendJson.Name)];
+        ["healthy", .. Enum.GetValues<HealthCheck>().Select(WireJson.Name)];
 
     /// <summary>The filter of an address's query values, keeping only values the API knows.</summary>
     public static PortfolioFilter From(string? category, string? owner, string? health, string? sort, string? order) => new(

@@ -1,6 +1,6 @@
 using AiRoi.ServiceDefaults.Http;
 
-namespace AiRoi.Experiments.Experiments;
+namespace AiRoi.Experiments.Lifecycle;
 
 /// <summary>The problem types of the experiments API (<c>https://airoi.dev/problems/experiments/…</c>).</summary>
 public static class ExperimentProblems

@@ -1,6 +1,6 @@
 using AiRoi.Domain.Experiments;
 
-namespace AiRoi.Experiments.Experiments;
+namespace AiRoi.Experiments.Lifecycle;
 
 /// <summary>The body of <c>POST /api/v1/experiments/{id}/conclude</c>.</summary>
 public sealed record ConcludeRequest

@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using AiRoi.Domain;
 using AiRoi.Domain.UseCases;
 
-namespace AiRoi.Experiments.Experiments;
+namespace AiRoi.Experiments.Lifecycle;
 
 /// <summary>
 /// Reads use cases from the metrics service, which owns the registry (<c>GET /api/v1/use-cases/{id}</c>), so that
@@ -16,7 +15,6 @@ public sealed class UseCaseDirectory(IHttpClientFactory httpClients)
     public const string MetricsClient = "metrics";
 
     // The registry answers the definition with its bookkeeping (revision, timestamps) beside it; those are skipped.
-    private static readonly JsonSerializerOptions Json = CreateJson();
 
     /// <summary>The use case, or null when the registry has none with this id.</summary>
     public async Task<UseCase?> FindAsync(string id, CancellationToken cancellationToken)
@@ -27,13 +25,6 @@ public sealed class UseCaseDirectory(IHttpClientFactory httpClients)
             return null;
         }
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<UseCase>(Json, cancellationToken);
-    }
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
-        return options;
+        return await response.Content.ReadFromJsonAsync<UseCase>(WireJson.Client, cancellationToken);
     }
 }

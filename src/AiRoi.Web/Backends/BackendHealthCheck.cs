@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace AiRoi.Web.Services;
+namespace AiRoi.Web.Backends;
 
 /// <summary>Healthy when every backend's <c>/health</c> answers healthy.</summary>
 public sealed class BackendHealthCheck(IHttpClientFactory httpClientFactory) : IHealthCheck

@@ -1,8 +1,11 @@
 using AiRoi.Statistics;
 
-namespace AiRoi.Experiments.Results;
+namespace AiRoi.Contracts.Api;
 
-/// <summary>An experiment's results as of now, from the per-variant sufficient statistics.</summary>
+/// <summary>
+/// <c>GET /api/v1/experiments/{id}/results</c>: an experiment's results as of now, from the per-variant sufficient
+/// statistics. The experiment service writes it; the web reads it.
+/// </summary>
 /// <param name="ExperimentId">The experiment.</param>
 /// <param name="Status">Its status.</param>
 /// <param name="Method">How the lifts are judged.</param>

@@ -1,8 +1,9 @@
+using AiRoi.Domain;
 using System.Text.Json;
 using AiRoi.Contracts;
 using AiRoi.Domain.Experiments;
 
-namespace AiRoi.Experiments.Experiments;
+namespace AiRoi.Experiments.Lifecycle;
 
 /// <summary>The one JSON form of experiments: <see cref="WireJson"/> on the API and in <c>experiments.experiments.document</c>.</summary>
 public static class ExperimentJson
@@ -13,7 +14,4 @@ public static class ExperimentJson
     /// <summary>Reads a stored document.</summary>
     public static Experiment Deserialize(string json) =>
         JsonSerializer.Deserialize<Experiment>(json, WireJson.Options) ?? throw new JsonException("An experiment must be a JSON object.");
-
-    /// <summary>The wire name of a status (<c>running</c>).</summary>
-    public static string Name(ExperimentStatus status) => JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
 }

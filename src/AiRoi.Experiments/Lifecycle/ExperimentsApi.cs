@@ -7,7 +7,7 @@ using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace AiRoi.Experiments.Experiments;
+namespace AiRoi.Experiments.Lifecycle;
 
 /// <summary>
 /// Experiments on use cases: define (draft), start, stop, conclude with a decision; list and read. The lifecycle
@@ -87,7 +87,7 @@ public static class ExperimentsApi
         ExperimentStatus? wanted = null;
         if (!string.IsNullOrEmpty(status))
         {
-            wanted = Enum.GetValues<ExperimentStatus>().Cast<ExperimentStatus?>().FirstOrDefault(s => ExperimentJson.Name(s!.Value) == status);
+            wanted = Enum.GetValues<ExperimentStatus>().Cast<ExperimentStatus?>().FirstOrDefault(s => WireJson.Name(s!.Value) == status);
             if (wanted is null)
             {
                 return ValidationFailure.ToProblem([new ValidationError("status", ValidationCodes.UnknownValue, "status must be one of: draft, running, stopped, concluded.")]);
@@ -167,7 +167,7 @@ public static class ExperimentsApi
         }
         if (result.Refusal is { } refusal)
         {
-            return refused.ToProblem(refusal, new Dictionary<string, object?> { ["field"] = "status", ["experimentStatus"] = ExperimentJson.Name(result.Experiment!.Status) });
+            return refused.ToProblem(refusal, new Dictionary<string, object?> { ["field"] = "status", ["experimentStatus"] = WireJson.Name(result.Experiment!.Status) });
         }
         running.Forget(id);
         return TypedResults.Ok(result.Experiment!);

@@ -1,9 +1,10 @@
 using AiRoi.Domain.Experiments;
+using AiRoi.Domain;
 using AiRoi.ServiceDefaults.Data;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace AiRoi.Experiments.Experiments;
+namespace AiRoi.Experiments.Lifecycle;
 
 /// <summary>
 /// Experiments in <c>experiments.experiments</c>. Changes run under a row lock, so that two lifecycle moves on one
@@ -26,7 +27,7 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(experiment);
         await using var command = dataSource.CreateCommand(
             "insert into experiments.experiments (id, use_case_id, status, document) values ($1, $2, $3, $4)")
-            .WithValues(experiment.Id, experiment.Definition.UseCaseId!, ExperimentJson.Name(experiment.Status))
+            .WithValues(experiment.Id, experiment.Definition.UseCaseId!, WireJson.Name(experiment.Status))
             .WithTyped(ExperimentJson.Serialize(experiment), NpgsqlDbType.Jsonb);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -44,7 +45,7 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(
             $"{Select} where ($1::text is null or e.use_case_id = $1) and ($2::text is null or e.status = $2) order by e.created_at desc, e.id")
             .WithTyped(useCaseId, NpgsqlDbType.Text)
-            .WithTyped(status is { } s ? ExperimentJson.Name(s) : null, NpgsqlDbType.Text);
+            .WithTyped(status is { } s ? WireJson.Name(s) : null, NpgsqlDbType.Text);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var experiments = new List<Experiment>();
         while (await reader.ReadAsync(cancellationToken))
@@ -81,7 +82,7 @@ public sealed class ExperimentStore(NpgsqlDataSource dataSource)
         }
         await using (var update = new NpgsqlCommand(
             "update experiments.experiments set status = $2, document = $3, revision = revision + 1, updated_at = now() where id = $1", connection, transaction)
-            .WithValues(id, ExperimentJson.Name(next.Status))
+            .WithValues(id, WireJson.Name(next.Status))
             .WithTyped(ExperimentJson.Serialize(next), NpgsqlDbType.Jsonb))
         {
             await update.ExecuteNonQueryAsync(cancellationToken);

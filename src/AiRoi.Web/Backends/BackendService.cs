@@ -1,4 +1,4 @@
-namespace AiRoi.Web.Services;
+namespace AiRoi.Web.Backends;
 
 /// <summary>
 /// One of the APIs the web frontend calls, by its service-discovery name (the app host's resource name).

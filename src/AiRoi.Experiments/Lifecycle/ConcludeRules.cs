@@ -1,7 +1,7 @@
 using AiRoi.Domain;
 using AiRoi.Domain.Experiments;
 
-namespace AiRoi.Experiments.Experiments;
+namespace AiRoi.Experiments.Lifecycle;
 
 /// <summary>The input rules of a decision: which decision, which treatment is shipped, how long the note.</summary>
 public static class ConcludeRules

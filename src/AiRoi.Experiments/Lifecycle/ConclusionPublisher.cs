@@ -2,7 +2,7 @@ using AiRoi.Contracts.Messages;
 using AiRoi.Domain.Experiments;
 using MassTransit;
 
-namespace AiRoi.Experiments.Experiments;
+namespace AiRoi.Experiments.Lifecycle;
 
 /// <summary>
 /// Tells the metrics service that an experiment was concluded, so a shipped treatment's conversion lift counts in

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AiRoi.Web.Services;
+namespace AiRoi.Web.Backends;
 
 /// <summary>What one backend answered to its status endpoint.</summary>
 /// <param name="Service">Which backend.</param>
