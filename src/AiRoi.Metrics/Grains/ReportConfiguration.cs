@@ -74,6 +74,7 @@ public sealed class ReportConfiguration
         return removed;
     }
 
-    /// <summary>Re-reads the shipped experiment's lift after a conclusion was recorded.</summary>
-    public async Task ReloadExperimentLiftAsync() => experimentLift = await liftStore.ReadCurrentAsync(useCaseId, CancellationToken.None);
+    /// <summary>Re-reads the shipped experiment's lift after a conclusion was recorded; answers it.</summary>
+    public async Task<ConversionLiftEvidence?> ReloadExperimentLiftAsync() =>
+        experimentLift = await liftStore.ReadCurrentAsync(useCaseId, CancellationToken.None);
 }

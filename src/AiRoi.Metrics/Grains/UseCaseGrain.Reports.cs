@@ -5,6 +5,7 @@ using AiRoi.Domain.Baselines;
 using AiRoi.Domain.Events;
 using AiRoi.Domain.Metrics;
 using AiRoi.Domain.Reports;
+using AiRoi.Domain.Roi;
 using AiRoi.Domain.Rollups;
 using AiRoi.Domain.UseCases;
 using Orleans.Concurrency;
@@ -71,11 +72,8 @@ public sealed partial class UseCaseGrain
         ChangeAsync(async _ => UseCaseAnswer<bool>.Answered(WriteStatus, await configuration.RemoveAnnotationAsync(id)));
 
     /// <inheritdoc />
-    public async Task ExperimentLiftChangedAsync()
-    {
-        await configuration.ReloadExperimentLiftAsync();
-        summary.Drop();
-    }
+    public Task ExperimentLiftChangedAsync() =>
+        ChangeAsync(async _ => UseCaseAnswer<ConversionLiftEvidence?>.Answered(WriteStatus, await configuration.ReloadExperimentLiftAsync()));
 
     /// <summary>A report of the registered use case; unknown when it is not registered.</summary>
     private Task<UseCaseAnswer<T>> Answer<T>(Func<UseCase, T> report) => Task.FromResult(definition is null

@@ -33,17 +33,12 @@ public sealed partial class UseCaseGrain(
     /// <summary>How often unpublished experiment events are tried again.</summary>
     public static readonly TimeSpan PublishRetryPeriod = TimeSpan.FromSeconds(10);
 
-    /// <summary>
-    /// How often the grain re-reads its registry row although nobody told it of a change: the registry notifies
-    /// the grain on every write, so this only bounds how long a lost notification goes unnoticed. A minute keeps
-    /// a thousand grains to 17 queries a second.
-    /// </summary>
+    /// <summary>How often the registry row is re-read unasked: bounds how long a lost notification of a change goes
+    /// unnoticed; a minute keeps a thousand grains to 17 queries a second.</summary>
     public static readonly TimeSpan DefinitionRecheckPeriod = TimeSpan.FromMinutes(1);
 
-    /// <summary>
-    /// Events between snapshots: bounds the replay on activation to a fraction of a second of reading while a
-    /// snapshot (a few kilobytes) costs one row write per this many events.
-    /// </summary>
+    /// <summary>Events between snapshots: bounds the replay on activation to a fraction of a second of reading while
+    /// a snapshot (a few kilobytes) costs one row write per this many events.</summary>
     public const int SnapshotEvery = 10_000;
 
     private StoredUseCase? definition;
