@@ -44,8 +44,7 @@ public static class BayesianTest
             return (effect.Estimate, effect.StandardError);
         }
 
-        Require.Finite(prior.Mean, "prior.mean");
-        Require.Positive(prior.Variance, "prior.variance");
+        prior.Validate();
         var (priorMean, priorVariance) = (prior.Mean, prior.Variance);
         if (effect.Difference == Difference.Absolute)
         {
@@ -63,7 +62,13 @@ public static class BayesianTest
         // Conjugate normal update: precisions add, the mean is the precision-weighted average.
         var precision = 1 / effect.Variance + 1 / priorVariance;
         var mean = (effect.Estimate / effect.Variance + priorMean / priorVariance) / precision;
-        return (mean, Math.Sqrt(1 / precision));
+        var sd = Math.Sqrt(1 / precision);
+        if (!double.IsFinite(mean) || !(sd > 0) || !double.IsFinite(sd))
+        {
+            // A control mean far from 1 can still carry a valid prior out of double range when rescaled.
+            throw new StatisticsInputException("prior", InputProblem.NotFinite, "The prior, rescaled to the metric's unit, is too extreme to combine with the data in double precision.");
+        }
+        return (mean, sd);
     }
 
     /// <summary>E[max(0, X)] for X ~ N(μ, σ²) = μΦ(μ/σ) + σφ(μ/σ).</summary>

@@ -12,6 +12,11 @@ namespace AiRoi.Statistics;
 /// <param name="ControlMean">Observed control mean (before any CUPED adjustment).</param>
 /// <param name="TreatmentMean">Observed treatment mean (before any CUPED adjustment).</param>
 /// <param name="CupedTheta">The pooled CUPED coefficient θ, when a covariate was used.</param>
+/// <param name="LogRatioVariance">
+/// For a relative effect of two positive means whose ratio is visibly skewed (an arm's relative standard error above
+/// <see cref="SkewedRatioRelativeError"/>): the sampling variance of the log of the ratio, on which the fixed-horizon
+/// interval is then built. Null otherwise.
+/// </param>
 public sealed record EffectMoments(
     Difference Difference,
     double Estimate,
@@ -20,8 +25,17 @@ public sealed record EffectMoments(
     long TotalUnits,
     double ControlMean,
     double TreatmentMean,
-    double? CupedTheta = null)
+    double? CupedTheta = null,
+    double? LogRatioVariance = null)
 {
+    /// <summary>
+    /// Above this relative standard error of either arm's mean (about 25 conversions at a 10 % rate), the ratio of
+    /// the means is skewed enough that the delta method's symmetric interval errs to one side: at ten conversions
+    /// an arm, an A/A test rejects 8 % of the time, all of it below zero. Up to it the delta method's answers are
+    /// kept, as the published reference cases compute them (docs/statistics-oracles.md).
+    /// </summary>
+    public const double SkewedRatioRelativeError = 0.2;
+
     /// <summary>Standard error of <see cref="Estimate"/>.</summary>
     public double StandardError => Math.Sqrt(Variance);
 
@@ -63,7 +77,8 @@ public sealed record EffectMoments(
         // Delta method for (mean_b − mean_a)/|mean_a| with independent arms: no covariance term between them.
         var variance = b.Variance / (baseline * baseline * b.N)
             + a.Variance * b.Mean * b.Mean / (Math.Pow(baseline, 4) * a.N);
-        return Checked(difference, absolute / Math.Abs(baseline), variance, a, b, a.Mean, b.Mean, null, controlField, treatmentField);
+        var moments = Checked(difference, absolute / Math.Abs(baseline), variance, a, b, a.Mean, b.Mean, null, controlField, treatmentField);
+        return moments with { LogRatioVariance = LogRatioVarianceOf(a, b) };
     }
 
     /// <summary>
@@ -102,6 +117,23 @@ public sealed record EffectMoments(
         }
 
         return new EffectMoments(difference, estimate, variance, degreesOfFreedom, a.N + b.N, controlMean, treatmentMean, theta);
+    }
+
+    /// <summary>
+    /// Var(ln(mean_b / mean_a)) ≈ (se_a/mean_a)² + (se_b/mean_b)² when both means are positive and either relative
+    /// standard error exceeds <see cref="SkewedRatioRelativeError"/>; null when the delta method serves.
+    /// </summary>
+    private static double? LogRatioVarianceOf(ArmMoments a, ArmMoments b)
+    {
+        if (!(a.Mean > 0 && b.Mean > 0))
+        {
+            return null;
+        }
+        var relativeA = a.Variance / a.N / (a.Mean * a.Mean);
+        var relativeB = b.Variance / b.N / (b.Mean * b.Mean);
+        var threshold = SkewedRatioRelativeError * SkewedRatioRelativeError;
+        var variance = relativeA + relativeB;
+        return (relativeA > threshold || relativeB > threshold) && variance > 0 && double.IsFinite(variance) ? variance : null;
     }
 
     internal static double RequireNonZeroBaseline(double controlMean, string controlField)

@@ -4,7 +4,9 @@ namespace AiRoi.Statistics;
 
 /// <summary>
 /// Fixed-horizon two-sided Welch t-test. Valid when the result is read once, at the planned sample size;
-/// use <see cref="SequentialTest"/> when the results are watched as the data arrives.
+/// use <see cref="SequentialTest"/> when the results are watched as the data arrives. A relative effect whose ratio
+/// is skewed (<see cref="EffectMoments.LogRatioVariance"/>) is tested on the log of the ratio and its interval mapped
+/// back, so it is as lopsided as the ratio itself and errs to neither side.
 /// </summary>
 public static class FrequentistTest
 {
@@ -17,7 +19,18 @@ public static class FrequentistTest
         Require.NotNull(effect, "effect");
         Require.StrictProbability(alpha, "alpha");
         var standardError = effect.StandardError;
-        var quantile = StudentT.InvCDF(0, 1, effect.DegreesOfFreedom, 1 - alpha / 2);
+        var quantile = StudentTQuantile.TwoSided(effect.DegreesOfFreedom, alpha);
+        if (effect.LogRatioVariance is { } logVariance)
+        {
+            var logRatio = Math.Log(effect.TreatmentMean / effect.ControlMean);
+            var logError = Math.Sqrt(logVariance);
+            return new LiftEstimate(
+                effect.Estimate,
+                standardError,
+                Math.Exp(logRatio - quantile * logError) - 1,
+                Math.Exp(logRatio + quantile * logError) - 1,
+                PValue: Math.Min(1, 2 * StudentT.CDF(0, 1, effect.DegreesOfFreedom, -Math.Abs(logRatio / logError))));
+        }
         var t = effect.Estimate / standardError;
 
         // The lower tail of −|t| rather than 1 − CDF(|t|): no cancellation when the p-value is tiny.

@@ -1,37 +1,29 @@
 using MathNet.Numerics.Distributions;
+using MathNet.Numerics.RootFinding;
 
 namespace AiRoi.Statistics;
 
 /// <summary>
-/// Fixed-horizon power for a two-sided comparison of one treatment with control, by the normal approximation
-/// with equal arms that share the control's unit variance. Answers the three planning questions: how small an
-/// effect the planned sample can detect, how many units an effect needs, and how many days remain.
+/// Fixed-horizon power for a two-sided comparison of one treatment with control, by the normal approximation, with
+/// equal arms, each with its own variance under the planned effect (a rate's variance moves with the rate; a mean's
+/// spread is taken to stay), and on the scale of the test the experiment runs: a relative effect is tested by the
+/// delta method's variance of the relative lift, an absolute one by the difference of means. Answers the three
+/// planning questions: how many units an effect needs, how small an effect a sample can detect, how many days remain.
 /// </summary>
 public static class PowerAnalysis
 {
-    /// <summary>Smallest effect detectable with the plan's power: (z₁₋α/₂ + z_power)·sqrt(2σ²/n).</summary>
-    /// <param name="plan">Baseline, variance and error rates.</param>
-    /// <param name="unitsPerVariant">Planned units in each arm (≥ 2).</param>
-    /// <param name="difference">Whether to express the effect relative to the baseline or in the metric's unit.</param>
-    /// <exception cref="StatisticsInputException">The plan or the sample is invalid, or a relative effect has a zero baseline.</exception>
-    public static double MinimumDetectableEffect(PowerPlan plan, double unitsPerVariant, Difference difference)
-    {
-        Require.NotNull(plan, "plan").Validate();
-        Require.Finite(unitsPerVariant, "unitsPerVariant");
-        if (unitsPerVariant < 2)
-        {
-            throw new StatisticsInputException("unitsPerVariant", InputProblem.TooFewUnits, $"unitsPerVariant must be at least 2, got {unitsPerVariant}.");
-        }
-
-        var absolute = ZSum(plan) * Math.Sqrt(2 * plan.UnitVariance / unitsPerVariant);
-        return difference == Difference.Absolute ? absolute : absolute / Math.Abs(Baseline(plan));
-    }
-
-    /// <summary>Units needed in each arm to detect <paramref name="effect"/>: 2σ²(z₁₋α/₂ + z_power)²/δ².</summary>
+    /// <summary>
+    /// Units needed in each arm to detect <paramref name="effect"/>: (z₁₋α/₂ + z_power)²·V/δ², with V the per-unit
+    /// variance of the tested statistic: σ_c² + σ_t² for an absolute difference, σ_t²/μ_c² + σ_c²·μ_t²/μ_c⁴ for a
+    /// relative one.
+    /// </summary>
     /// <param name="plan">Baseline, variance and error rates.</param>
     /// <param name="effect">The effect to detect, on the scale of <paramref name="difference"/>; non-zero.</param>
-    /// <param name="difference">Scale of <paramref name="effect"/>.</param>
-    /// <exception cref="StatisticsInputException">The plan is invalid or the effect is zero.</exception>
+    /// <param name="difference">Scale of <paramref name="effect"/> and of the test.</param>
+    /// <exception cref="StatisticsInputException">
+    /// The plan is invalid, the effect is zero or takes a rate out of (0, 1), or it is too small for any sample
+    /// up to <see cref="SampleStatistic.MaxUnits"/> units an arm.
+    /// </exception>
     public static double UnitsPerVariantNeeded(PowerPlan plan, double effect, Difference difference)
     {
         Require.NotNull(plan, "plan").Validate();
@@ -41,8 +33,54 @@ public static class PowerAnalysis
             throw new StatisticsInputException("effect", InputProblem.OutOfRange, "An effect of zero cannot be detected with any sample.");
         }
 
-        var absolute = difference == Difference.Absolute ? effect : effect * Math.Abs(Baseline(plan));
-        return 2 * plan.UnitVariance * Math.Pow(ZSum(plan), 2) / (absolute * absolute);
+        var units = ZSum(plan) * ZSum(plan) * TestedVariance(plan, effect, difference) / (effect * effect);
+        if (!double.IsFinite(units) || units > SampleStatistic.MaxUnits)
+        {
+            throw new StatisticsInputException(
+                "effect", InputProblem.OutOfRange, $"An effect of {effect} is too small to detect with any sample up to {SampleStatistic.MaxUnits:N0} units a variant.");
+        }
+        return units;
+    }
+
+    /// <summary>
+    /// Smallest positive effect detectable with the plan's power at <paramref name="unitsPerVariant"/> units an arm:
+    /// the effect whose <see cref="UnitsPerVariantNeeded"/> is that sample (found by bisection, since a rate's
+    /// variance moves with the effect).
+    /// </summary>
+    /// <param name="plan">Baseline, variance and error rates.</param>
+    /// <param name="unitsPerVariant">Planned units in each arm (≥ 2).</param>
+    /// <param name="difference">Whether to express the effect relative to the baseline or in the metric's unit.</param>
+    /// <exception cref="StatisticsInputException">The plan or the sample is invalid, a relative effect has a zero baseline, or no effect a rate allows is detectable.</exception>
+    public static double MinimumDetectableEffect(PowerPlan plan, double unitsPerVariant, Difference difference)
+    {
+        Require.NotNull(plan, "plan").Validate();
+        Require.Finite(unitsPerVariant, "unitsPerVariant");
+        if (unitsPerVariant < 2 || unitsPerVariant > SampleStatistic.MaxUnits)
+        {
+            throw new StatisticsInputException(
+                "unitsPerVariant", InputProblem.TooFewUnits, $"unitsPerVariant must lie between 2 and {SampleStatistic.MaxUnits:N0}, got {unitsPerVariant}.");
+        }
+        var scale = difference == Difference.Absolute ? 1 : Math.Abs(Baseline(plan));
+
+        // The largest effect a rate allows keeps the treatment's rate below 1; a mean's effect has no such bound.
+        var largest = plan.IsRate ? (1 - plan.BaselineMean) / scale * (1 - 1e-9) : double.MaxValue;
+        double Excess(double effect) => ZSum(plan) * ZSum(plan) * TestedVariance(plan, effect, difference) / (effect * effect) - unitsPerVariant;
+        var upper = Math.Min(1, largest);
+        while (Excess(upper) > 0 && upper < largest)
+        {
+            upper = Math.Min(upper * 2, largest);
+        }
+        if (Excess(upper) > 0)
+        {
+            throw new StatisticsInputException(
+                "unitsPerVariant", InputProblem.TooFewUnits, $"{unitsPerVariant} units a variant cannot detect any effect the rate allows.");
+        }
+        var lower = upper;
+        while (Excess(lower) <= 0)
+        {
+            lower /= 2;
+        }
+        return Bisection.FindRoot(Excess, lower, upper, upper * 1e-12, 10_000);
     }
 
     /// <summary>Days until every arm reaches the units needed for <paramref name="effect"/> at the current daily traffic; 0 when already there.</summary>
@@ -68,6 +106,18 @@ public static class PowerAnalysis
         Require.Positive(dailyUnits, "dailyUnits");
         var totalNeeded = UnitsPerVariantNeeded(plan, effect, difference) * variantCount;
         return Math.Max(0, (totalNeeded - unitsSoFar) / dailyUnits);
+    }
+
+    /// <summary>Per-unit variance of the statistic the test runs on, under the planned effect.</summary>
+    private static double TestedVariance(PowerPlan plan, double effect, Difference difference)
+    {
+        var control = plan.BaselineMean;
+        var scale = difference == Difference.Absolute ? 1 : Math.Abs(Baseline(plan));
+        var treatment = control + effect * scale;
+        var treatmentVariance = plan.VarianceAt(treatment, "effect");
+        return difference == Difference.Absolute
+            ? plan.UnitVariance + treatmentVariance
+            : treatmentVariance / (control * control) + plan.UnitVariance * treatment * treatment / Math.Pow(control, 4);
     }
 
     private static double ZSum(PowerPlan plan) =>

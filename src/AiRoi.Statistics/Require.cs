@@ -53,6 +53,10 @@ internal static class Require
         {
             throw new StatisticsInputException(field, InputProblem.TooFewUnits, $"{field} must be at least 2 (a sample variance needs two units), got {n}.");
         }
+        if (n > SampleStatistic.MaxUnits)
+        {
+            throw new StatisticsInputException(field, InputProblem.OutOfRange, $"{field} must be at most {SampleStatistic.MaxUnits:N0}, got {n:N0}.");
+        }
     }
 
     public static T NotNull<T>(T? value, string field)

@@ -7,6 +7,12 @@ namespace AiRoi.Statistics;
 /// <param name="N">Units (subjects) exposed to the variant.</param>
 public abstract record SampleStatistic(long N)
 {
+    /// <summary>
+    /// Most units one arm may have: 2⁵⁰ (about 10¹⁵, far beyond any experiment's traffic). Counts stay exact as
+    /// doubles and two arms' sum stays far from overflowing, so no test can overflow on a count it accepted.
+    /// </summary>
+    public const long MaxUnits = 1L << 50;
+
     /// <summary>Which kind of metric these sums describe.</summary>
     public abstract MetricKind Kind { get; }
 

@@ -2,42 +2,47 @@ namespace AiRoi.Statistics.Tests;
 
 public class PowerAnalysisTests
 {
-    // Textbook case: 10% conversion, detect a 10% relative lift (10% → 11%) at α = 0.05 and 80% power with equal
-    // arms sharing the control variance: n = 2·0.09·(1.959964 + 0.841621)²/0.01² ≈ 14,127.98 per arm.
+    // 10 % conversion, detect a 10 % relative lift (10 % → 11 %) at α = 0.05 and 80 % power, z = 1.959964 + 0.841621.
+    // Each arm keeps its own variance under the effect: control 0.1·0.9 = 0.09, treatment 0.11·0.89 = 0.0979.
     private static readonly PowerPlan TenPercentConversion = PowerPlan.ForConversionRate(0.10);
 
     [Fact]
-    public void Units_needed_match_the_textbook_formula()
+    public void Units_needed_use_both_arms_variances_on_the_scale_of_the_test()
     {
-        Assert.Equal(14127.98, PowerAnalysis.UnitsPerVariantNeeded(TenPercentConversion, 0.10, Difference.Relative), 1);
-        Assert.Equal(14127.98, PowerAnalysis.UnitsPerVariantNeeded(TenPercentConversion, 0.01, Difference.Absolute), 1);
+        // Absolute: the two-proportion formula, 7.848880·(0.09 + 0.0979)/0.01² = 14,748.0 per arm.
+        Assert.Equal(14748.0, PowerAnalysis.UnitsPerVariantNeeded(TenPercentConversion, 0.01, Difference.Absolute), 1);
+        // Relative (the default test): the delta method's variance of the lift, 0.0979/0.1² + 0.09·0.11²/0.1⁴ = 20.68,
+        // so 7.848880·20.68/0.1² = 16,231.5 per arm.
+        Assert.Equal(16231.5, PowerAnalysis.UnitsPerVariantNeeded(TenPercentConversion, 0.10, Difference.Relative), 1);
     }
 
     [Fact]
     public void Minimum_detectable_effect_inverts_the_units_needed()
     {
-        var units = PowerAnalysis.UnitsPerVariantNeeded(TenPercentConversion, 0.10, Difference.Relative);
+        var relative = PowerAnalysis.UnitsPerVariantNeeded(TenPercentConversion, 0.10, Difference.Relative);
+        var absolute = PowerAnalysis.UnitsPerVariantNeeded(TenPercentConversion, 0.01, Difference.Absolute);
 
-        Assert.Equal(0.10, PowerAnalysis.MinimumDetectableEffect(TenPercentConversion, units, Difference.Relative), 10);
-        Assert.Equal(0.01, PowerAnalysis.MinimumDetectableEffect(TenPercentConversion, units, Difference.Absolute), 10);
+        Assert.Equal(0.10, PowerAnalysis.MinimumDetectableEffect(TenPercentConversion, relative, Difference.Relative), 8);
+        Assert.Equal(0.01, PowerAnalysis.MinimumDetectableEffect(TenPercentConversion, absolute, Difference.Absolute), 8);
     }
 
     [Fact]
-    public void Four_times_the_sample_halves_the_detectable_effect()
+    public void For_a_mean_four_times_the_sample_halves_the_detectable_difference()
     {
-        var small = PowerAnalysis.MinimumDetectableEffect(TenPercentConversion, 1000, Difference.Relative);
-        var large = PowerAnalysis.MinimumDetectableEffect(TenPercentConversion, 4000, Difference.Relative);
+        var plan = new PowerPlan(50, 400);
+        var small = PowerAnalysis.MinimumDetectableEffect(plan, 1000, Difference.Absolute);
+        var large = PowerAnalysis.MinimumDetectableEffect(plan, 4000, Difference.Absolute);
 
-        Assert.Equal(small / 2, large, 12);
+        Assert.Equal(small / 2, large, 8);
     }
 
     [Fact]
     public void Days_left_divide_the_missing_units_by_daily_traffic()
     {
-        // Two arms need 2 × 14,127.98 = 28,255.97 units; 10,000 are in, 1,000 arrive per day.
+        // Two arms need 2 × 16,231.5 = 32,463.0 units; 10,000 are in, 1,000 arrive per day.
         var days = PowerAnalysis.DaysLeft(TenPercentConversion, 0.10, Difference.Relative, 2, 10_000, 1_000);
 
-        Assert.Equal(18.25597, days, 3);
+        Assert.Equal(22.463, days, 2);
     }
 
     [Fact]

@@ -16,9 +16,6 @@ public static class AnalysisLimits
     /// </summary>
     public const int MaxPValues = 10_000;
 
-    /// <summary>
-    /// Most units in one variant: the engine adds the units of all variants as 64-bit integers, so this bound keeps
-    /// <see cref="MaxVariants"/> of them from overflowing. At about 4.6 × 10^17 it is no limit on real traffic.
-    /// </summary>
-    public const long MaxUnitsPerVariant = long.MaxValue / MaxVariants;
+    /// <summary>Most units in one variant: the engine's bound (2⁵⁰, about 10¹⁵), no limit on real traffic.</summary>
+    public const long MaxUnitsPerVariant = AiRoi.Statistics.SampleStatistic.MaxUnits;
 }
