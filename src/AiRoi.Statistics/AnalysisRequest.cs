@@ -12,6 +12,7 @@ namespace AiRoi.Statistics;
 /// <param name="ExpectedWeights">Configured traffic share per variant for the sample-ratio check; equal shares when null.</param>
 /// <param name="Prior">Optional normal prior on the relative lift; Bayesian method only.</param>
 /// <param name="Direction">Which direction of the metric is good; orients the Bayesian chance to win and risks.</param>
+/// <param name="RelativeInterval">How the fixed-horizon test builds a relative lift's interval: on the log of the ratio (default) or by the delta method, as GrowthBook does.</param>
 public sealed record AnalysisRequest(
     IReadOnlyList<SampleStatistic> Variants,
     AnalysisMethod Method = AnalysisMethod.Frequentist,
@@ -20,7 +21,8 @@ public sealed record AnalysisRequest(
     double SequentialTuning = SequentialTest.DefaultTuning,
     IReadOnlyList<double>? ExpectedWeights = null,
     EffectPrior? Prior = null,
-    MetricDirection Direction = MetricDirection.HigherIsBetter)
+    MetricDirection Direction = MetricDirection.HigherIsBetter,
+    RelativeInterval RelativeInterval = RelativeInterval.LogRatio)
 {
     /// <summary>
     /// The smallest significance level accepted. Below it MathNet's Student-t quantile saturates (its inverse CDF

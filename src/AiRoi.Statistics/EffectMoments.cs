@@ -13,9 +13,8 @@ namespace AiRoi.Statistics;
 /// <param name="TreatmentMean">Observed treatment mean (before any CUPED adjustment).</param>
 /// <param name="CupedTheta">The pooled CUPED coefficient θ, when a covariate was used.</param>
 /// <param name="LogRatioVariance">
-/// For a relative effect of two positive means whose ratio is visibly skewed (an arm's relative standard error above
-/// <see cref="SkewedRatioRelativeError"/>): the sampling variance of the log of the ratio, on which the fixed-horizon
-/// interval is then built. Null otherwise.
+/// For a relative effect of two positive means: the sampling variance of the log of the ratio of the means, on which
+/// the fixed-horizon test builds its interval by default (<see cref="RelativeInterval.LogRatio"/>). Null otherwise.
 /// </param>
 public sealed record EffectMoments(
     Difference Difference,
@@ -28,13 +27,6 @@ public sealed record EffectMoments(
     double? CupedTheta = null,
     double? LogRatioVariance = null)
 {
-    /// <summary>
-    /// Above this relative standard error of either arm's mean (about 25 conversions at a 10 % rate), the ratio of
-    /// the means is skewed enough that the delta method's symmetric interval errs to one side: at ten conversions
-    /// an arm, an A/A test rejects 8 % of the time, all of it below zero. Up to it the delta method's answers are
-    /// kept, as the published reference cases compute them (docs/statistics-oracles.md).
-    /// </summary>
-    public const double SkewedRatioRelativeError = 0.2;
 
     /// <summary>Standard error of <see cref="Estimate"/>.</summary>
     public double StandardError => Math.Sqrt(Variance);
@@ -119,10 +111,7 @@ public sealed record EffectMoments(
         return new EffectMoments(difference, estimate, variance, degreesOfFreedom, a.N + b.N, controlMean, treatmentMean, theta);
     }
 
-    /// <summary>
-    /// Var(ln(mean_b / mean_a)) ≈ (se_a/mean_a)² + (se_b/mean_b)² when both means are positive and either relative
-    /// standard error exceeds <see cref="SkewedRatioRelativeError"/>; null when the delta method serves.
-    /// </summary>
+    /// <summary>Var(ln(mean_b / mean_a)) ≈ (se_a/mean_a)² + (se_b/mean_b)² when both means are positive; null otherwise.</summary>
     private static double? LogRatioVarianceOf(ArmMoments a, ArmMoments b)
     {
         if (!(a.Mean > 0 && b.Mean > 0))
@@ -131,9 +120,8 @@ public sealed record EffectMoments(
         }
         var relativeA = a.Variance / a.N / (a.Mean * a.Mean);
         var relativeB = b.Variance / b.N / (b.Mean * b.Mean);
-        var threshold = SkewedRatioRelativeError * SkewedRatioRelativeError;
         var variance = relativeA + relativeB;
-        return (relativeA > threshold || relativeB > threshold) && variance > 0 && double.IsFinite(variance) ? variance : null;
+        return variance > 0 && double.IsFinite(variance) ? variance : null;
     }
 
     internal static double RequireNonZeroBaseline(double controlMean, string controlField)

@@ -48,7 +48,7 @@ public static class ExperimentAnalyzer
 
     private static LiftEstimate Infer(EffectMoments effect, AnalysisRequest request) => request.Method switch
     {
-        AnalysisMethod.Frequentist => FrequentistTest.Analyze(effect, request.Alpha),
+        AnalysisMethod.Frequentist => FrequentistTest.Analyze(effect, request.Alpha, request.RelativeInterval),
         AnalysisMethod.Sequential => SequentialTest.Analyze(effect, request.Alpha, request.SequentialTuning),
         AnalysisMethod.Bayesian => BayesianTest.Analyze(effect, request.Alpha, request.Prior, request.Direction),
         _ => throw new StatisticsInputException("method", InputProblem.OutOfRange, $"Unknown method {request.Method}."),
@@ -65,6 +65,11 @@ public static class ExperimentAnalyzer
         if (!Enum.IsDefined(request.Difference))
         {
             throw new StatisticsInputException("difference", InputProblem.OutOfRange, $"Unknown difference {request.Difference}.");
+        }
+
+        if (!Enum.IsDefined(request.RelativeInterval))
+        {
+            throw new StatisticsInputException("relativeInterval", InputProblem.OutOfRange, $"Unknown relative interval {request.RelativeInterval}.");
         }
 
         if (!Enum.IsDefined(request.Direction))

@@ -4,23 +4,26 @@ namespace AiRoi.Statistics;
 
 /// <summary>
 /// Fixed-horizon two-sided Welch t-test. Valid when the result is read once, at the planned sample size;
-/// use <see cref="SequentialTest"/> when the results are watched as the data arrives. A relative effect whose ratio
-/// is skewed (<see cref="EffectMoments.LogRatioVariance"/>) is tested on the log of the ratio and its interval mapped
-/// back, so it is as lopsided as the ratio itself and errs to neither side.
+/// use <see cref="SequentialTest"/> when the results are watched as the data arrives. A relative effect of positive
+/// means may be tested on the log of the ratio (<see cref="RelativeInterval.LogRatio"/>), its interval mapped back.
 /// </summary>
 public static class FrequentistTest
 {
     /// <summary>Estimate, standard error, 1 − α confidence interval (Student t quantiles) and two-sided p-value.</summary>
     /// <param name="effect">The effect and its variance, from <see cref="EffectMoments.Between(SampleStatistic, SampleStatistic, Difference)"/>.</param>
     /// <param name="alpha">Significance level in (0, 1); 0.05 gives a 95% interval.</param>
+    /// <param name="relativeInterval">
+    /// How a relative effect's interval is built; the delta method (GrowthBook's) unless asked otherwise, and always
+    /// when a mean is not positive.
+    /// </param>
     /// <exception cref="StatisticsInputException"><paramref name="alpha"/> is outside (0, 1).</exception>
-    public static LiftEstimate Analyze(EffectMoments effect, double alpha = 0.05)
+    public static LiftEstimate Analyze(EffectMoments effect, double alpha = 0.05, RelativeInterval relativeInterval = RelativeInterval.DeltaMethod)
     {
         Require.NotNull(effect, "effect");
         Require.StrictProbability(alpha, "alpha");
         var standardError = effect.StandardError;
         var quantile = StudentTQuantile.TwoSided(effect.DegreesOfFreedom, alpha);
-        if (effect.LogRatioVariance is { } logVariance)
+        if (relativeInterval == RelativeInterval.LogRatio && effect.LogRatioVariance is { } logVariance)
         {
             var logRatio = Math.Log(effect.TreatmentMean / effect.ControlMean);
             var logError = Math.Sqrt(logVariance);

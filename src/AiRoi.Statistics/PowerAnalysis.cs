@@ -6,16 +6,18 @@ namespace AiRoi.Statistics;
 /// <summary>
 /// Fixed-horizon power for a two-sided comparison of one treatment with control, by the normal approximation, with
 /// equal arms, each with its own variance under the planned effect (a rate's variance moves with the rate; a mean's
-/// spread is taken to stay), and on the scale of the test the experiment runs: a relative effect is tested by the
-/// delta method's variance of the relative lift, an absolute one by the difference of means. Answers the three
+/// spread is taken to stay), and on the scale of the test the experiment runs: a relative effect of positive means on
+/// the log of the ratio (<see cref="RelativeInterval.LogRatio"/>), another relative effect by the delta method's
+/// variance of the lift, an absolute one by the difference of means. Answers the three
 /// planning questions: how many units an effect needs, how small an effect a sample can detect, how many days remain.
 /// </summary>
 public static class PowerAnalysis
 {
     /// <summary>
-    /// Units needed in each arm to detect <paramref name="effect"/>: (z₁₋α/₂ + z_power)²·V/δ², with V the per-unit
-    /// variance of the tested statistic: σ_c² + σ_t² for an absolute difference, σ_t²/μ_c² + σ_c²·μ_t²/μ_c⁴ for a
-    /// relative one.
+    /// Units needed in each arm to detect <paramref name="effect"/>: (z₁₋α/₂ + z_power)²·V/θ², with θ the effect on
+    /// the tested scale and V the per-unit variance of the tested statistic: σ_c² + σ_t² for an absolute difference
+    /// (θ = δ); σ_t²/μ_t² + σ_c²/μ_c² on the log scale for a relative one of positive means (θ = ln(1 + δ));
+    /// σ_t²/μ_c² + σ_c²·μ_t²/μ_c⁴ by the delta method otherwise (θ = δ).
     /// </summary>
     /// <param name="plan">Baseline, variance and error rates.</param>
     /// <param name="effect">The effect to detect, on the scale of <paramref name="difference"/>; non-zero.</param>
@@ -33,7 +35,8 @@ public static class PowerAnalysis
             throw new StatisticsInputException("effect", InputProblem.OutOfRange, "An effect of zero cannot be detected with any sample.");
         }
 
-        var units = ZSum(plan) * ZSum(plan) * TestedVariance(plan, effect, difference) / (effect * effect);
+        var (variance, tested) = Tested(plan, effect, difference);
+        var units = ZSum(plan) * ZSum(plan) * variance / (tested * tested);
         if (!double.IsFinite(units) || units > SampleStatistic.MaxUnits)
         {
             throw new StatisticsInputException(
@@ -64,7 +67,11 @@ public static class PowerAnalysis
 
         // The largest effect a rate allows keeps the treatment's rate below 1; a mean's effect has no such bound.
         var largest = plan.IsRate ? (1 - plan.BaselineMean) / scale * (1 - 1e-9) : double.MaxValue;
-        double Excess(double effect) => ZSum(plan) * ZSum(plan) * TestedVariance(plan, effect, difference) / (effect * effect) - unitsPerVariant;
+        double Excess(double effect)
+        {
+            var (variance, tested) = Tested(plan, effect, difference);
+            return ZSum(plan) * ZSum(plan) * variance / (tested * tested) - unitsPerVariant;
+        }
         var upper = Math.Min(1, largest);
         while (Excess(upper) > 0 && upper < largest)
         {
@@ -108,16 +115,20 @@ public static class PowerAnalysis
         return Math.Max(0, (totalNeeded - unitsSoFar) / dailyUnits);
     }
 
-    /// <summary>Per-unit variance of the statistic the test runs on, under the planned effect.</summary>
-    private static double TestedVariance(PowerPlan plan, double effect, Difference difference)
+    /// <summary>Per-unit variance of the statistic the test runs on under the planned effect, and the effect on that scale.</summary>
+    private static (double Variance, double Effect) Tested(PowerPlan plan, double effect, Difference difference)
     {
         var control = plan.BaselineMean;
         var scale = difference == Difference.Absolute ? 1 : Math.Abs(Baseline(plan));
         var treatment = control + effect * scale;
         var treatmentVariance = plan.VarianceAt(treatment, "effect");
-        return difference == Difference.Absolute
-            ? plan.UnitVariance + treatmentVariance
-            : treatmentVariance / (control * control) + plan.UnitVariance * treatment * treatment / Math.Pow(control, 4);
+        if (difference == Difference.Absolute)
+        {
+            return (plan.UnitVariance + treatmentVariance, effect);
+        }
+        return control > 0 && treatment > 0
+            ? (treatmentVariance / (treatment * treatment) + plan.UnitVariance / (control * control), Math.Log(treatment / control))
+            : (treatmentVariance / (control * control) + plan.UnitVariance * treatment * treatment / Math.Pow(control, 4), effect);
     }
 
     private static double ZSum(PowerPlan plan) =>

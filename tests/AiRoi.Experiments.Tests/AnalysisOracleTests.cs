@@ -183,4 +183,20 @@ public class AnalysisOracleTests
         Assert.True(Answer.Ok(Handled.AnalyzeMetric(uneven)).Srm.Mismatch);
         Assert.False(Answer.Ok(Handled.AnalyzeMetric(uneven with { ExpectedWeights = [0.45, 0.55] })).Srm.Mismatch);
     }
+
+    [Fact]
+    public void By_default_a_relative_lift_is_tested_on_the_log_of_the_ratio()
+    {
+        var lift = Assert.Single(Answer.Ok(Handled.AnalyzeMetric(SmallProportion() with { RelativeInterval = null })).Results);
+
+        // ln((16/30)/(14/28)) with variance 0.25/(28·0.5²) + (8/15)(7/15)/(30·(8/15)²) on Welch's 55.707 degrees of freedom.
+        var logRatio = Math.Log(16.0 / 30 / 0.5);
+        var logError = Math.Sqrt(0.25 / (28 * 0.25) + 16.0 / 30 * 14 / 30 / (30 * Math.Pow(16.0 / 30, 2)));
+        var quantile = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, 55.70745, 0.975);
+        Answer.Close(0.06667, lift.Estimate);
+        Answer.Close(Math.Exp(logRatio - quantile * logError) - 1, lift.CiLower);
+        Answer.Close(Math.Exp(logRatio + quantile * logError) - 1, lift.CiUpper);
+        Answer.Close(2 * MathNet.Numerics.Distributions.StudentT.CDF(0, 1, 55.70745, -logRatio / logError), lift.PValue);
+        Assert.True(lift.CiUpper - lift.Estimate > lift.Estimate - lift.CiLower, "The interval of a ratio reaches further up than down.");
+    }
 }

@@ -14,7 +14,7 @@ namespace AiRoi.Experiments.Tests;
 public class JsonBodyTests
 {
     private const string Valid =
-        """{"metricType": "proportion", "method": "frequentist", "variants": [{"name": "control", "n": 28, "conversions": 14}, {"name": "treatment", "n": 30, "conversions": 16}]}""";
+        """{"metricType": "proportion", "method": "frequentist", "relativeInterval": "delta-method", "variants": [{"name": "control", "n": 28, "conversions": 14}, {"name": "treatment", "n": 30, "conversions": 16}]}""";
 
     private static HttpRequest Post(string body, string? contentType = "application/json")
     {

@@ -20,7 +20,7 @@ public sealed class AnalysisApiTests(StackFixture stack)
     public async Task Frequentist_proportion_matches_the_reference_over_http()
     {
         var (status, body) = await PostAsync("/api/v1/analysis", """
-            {"metricType": "proportion", "method": "frequentist", "difference": "relative", "alpha": 0.05,
+            {"metricType": "proportion", "method": "frequentist", "difference": "relative", "relativeInterval": "delta-method", "alpha": 0.05,
              "variants": [{"name": "control", "n": 28, "conversions": 14}, {"name": "treatment", "n": 30, "conversions": 16}]}
             """);
 

@@ -5,7 +5,7 @@ public class ExperimentAnalyzerTests
     [Fact]
     public void Frequentist_request_reproduces_the_reference_case()
     {
-        var result = ExperimentAnalyzer.Analyze(new AnalysisRequest([Samples.FixedControl, Samples.FixedTreatment]));
+        var result = ExperimentAnalyzer.Analyze(new AnalysisRequest([Samples.FixedControl, Samples.FixedTreatment], RelativeInterval: RelativeInterval.DeltaMethod));
 
         var treatment = Assert.Single(result.Treatments);
         Assert.Equal(1, treatment.VariantIndex);

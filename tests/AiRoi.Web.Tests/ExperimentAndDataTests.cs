@@ -128,25 +128,25 @@ public sealed class ExperimentAndDataTests : BunitContext
     [Fact]
     public void The_planned_sample_of_a_rate_uses_both_arms_variances_on_the_relative_scale()
     {
-        // p = 0.5, 10 % relative (0.5 → 0.55), each arm its own variance, on the relative test's scale:
-        // (1.95996 + 0.84162)²·(0.2475/0.25 + 0.25·0.55²/0.5⁴) / 0.1² = 7.84888·2.2 / 0.01 ≈ 1726.8, so 1727 a variant.
+        // p = 0.5, 10 % relative (0.5 → 0.55), each arm its own variance, on the log of the ratio the test runs on:
+        // (1.95996 + 0.84162)²·(0.2475/0.55² + 0.25/0.5²) / ln(1.1)² = 7.84888·1.81818 / 0.0090840 ≈ 1571.0, so 1571.
         var (plan, reason) = PlannedSample.For(Tile(Aggregation.Rate, value: 0.5, n: 2800, standardError: null), 0.10, 0.8, variants: 2);
 
         Assert.Null(reason);
-        Assert.Equal(1727, plan!.UnitsPerVariant);
-        Assert.Equal(3454, plan.TotalUnits);
-        Assert.Equal(3454 / 100.0, plan.DaysAtCurrentTraffic!.Value, 6);
+        Assert.Equal(1571, plan!.UnitsPerVariant);
+        Assert.Equal(3142, plan.TotalUnits);
+        Assert.Equal(3142 / 100.0, plan.DaysAtCurrentTraffic!.Value, 6);
     }
 
     [Fact]
     public void A_mean_metric_plans_from_the_variance_its_standard_error_implies()
     {
-        // mean 10, SE 0.1 over 100 events: σ² = 1 in both arms; 5 % relative (10 → 10.5) on the relative test's scale:
-        // 7.84888·(1/10² + 1·10.5²/10⁴) / 0.05² = 7.84888·0.021025 / 0.0025 ≈ 66.01, so 67 a variant.
+        // mean 10, SE 0.1 over 100 events: σ² = 1 in both arms; 5 % relative (10 → 10.5) on the log of the ratio:
+        // 7.84888·(1/10.5² + 1/10²) / ln(1.05)² = 7.84888·0.0190703 / 0.0023805 ≈ 62.88, so 63 a variant.
         var (plan, _) = PlannedSample.For(Tile(Aggregation.Mean, value: 10, n: 100, standardError: 0.1), 0.05, 0.8, variants: 3);
 
-        Assert.Equal(67, plan!.UnitsPerVariant);
-        Assert.Equal(201, plan.TotalUnits);
+        Assert.Equal(63, plan!.UnitsPerVariant);
+        Assert.Equal(189, plan.TotalUnits);
     }
 
     [Fact]

@@ -31,6 +31,7 @@ internal static class AnalysisMapper
         return defaults with
         {
             Difference = request.Difference ?? defaults.Difference,
+            RelativeInterval = request.RelativeInterval ?? defaults.RelativeInterval,
             Alpha = request.Alpha ?? defaults.Alpha,
             SequentialTuning = request.SequentialTuning ?? defaults.SequentialTuning,
             ExpectedWeights = request.ExpectedWeights,

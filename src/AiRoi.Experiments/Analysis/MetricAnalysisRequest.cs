@@ -37,6 +37,14 @@ public sealed record MetricAnalysisRequest
     [JsonConverter(typeof(WireEnumConverter<Difference>))]
     public Difference? Difference { get; init; }
 
+    /// <summary>
+    /// Frequentist method, relative difference only: <c>log-ratio</c> (default) builds the interval on the log of the
+    /// ratio of the means, so it errs equally often on both sides; <c>delta-method</c> builds GrowthBook's symmetric
+    /// interval, to reproduce its answers. A mean that is not positive always gets the delta method.
+    /// </summary>
+    [JsonConverter(typeof(WireEnumConverter<RelativeInterval>))]
+    public RelativeInterval? RelativeInterval { get; init; }
+
     /// <summary>Significance level, strictly between 0 and 1; default 0.05 (95% intervals).</summary>
     public double? Alpha { get; init; }
 

@@ -31,17 +31,21 @@ public sealed class ResultsCalculatorTests
         new(new Dictionary<string, long> { ["control"] = 5000, ["prompt-v4"] = 5000 }, statistics.ToDictionary(s => s.Key, s => s.Moments));
 
     [Fact]
-    public void A_proportion_matches_the_published_frequentist_case()
+    public void A_proportion_lift_is_tested_on_the_log_of_the_ratio()
     {
-        // The oracle's proportion case: 14 of 28 against 16 of 30, relative lift.
+        // The reference proportion case, 14 of 28 against 16 of 30: the lift as published (0.06667), its interval and
+        // p-value on the log of the ratio (the delta method's would be −0.47767 to 0.61101, p 0.80707).
         var results = ResultsCalculator.Compute(Running(Definition()), Data(
             (("control", "conversionRate"), Yes(28, 14)), (("prompt-v4", "conversionRate"), Yes(30, 16))), Now);
 
         var lift = Assert.Single(results.Metrics[0].Treatments).Lift;
+        var logRatio = Math.Log(16.0 / 30 / 0.5);
+        var logError = Math.Sqrt(0.25 / (28 * 0.25) + 16.0 / 30 * 14 / 30 / (30 * Math.Pow(16.0 / 30, 2)));
+        var quantile = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, 55.70745, 0.975);
         Assert.Equal(0.06667, lift.Estimate, 5);
-        Assert.Equal(-0.47767, lift.CiLower, 5);
-        Assert.Equal(0.61101, lift.CiUpper, 5);
-        Assert.Equal(0.80707, lift.PValue!.Value, 5);
+        Assert.Equal(Math.Exp(logRatio - quantile * logError) - 1, lift.CiLower, 5);
+        Assert.Equal(Math.Exp(logRatio + quantile * logError) - 1, lift.CiUpper, 5);
+        Assert.Equal(2 * MathNet.Numerics.Distributions.StudentT.CDF(0, 1, 55.70745, -logRatio / logError), lift.PValue!.Value, 5);
         Assert.Equal("holm", results.MultipleTesting);
     }
 
