@@ -135,7 +135,8 @@ public sealed class ExperimentAndDataTests : BunitContext
         Assert.Null(reason);
         Assert.Equal(1571, plan!.UnitsPerVariant);
         Assert.Equal(3142, plan.TotalUnits);
-        Assert.Equal(3142 / 100.0, plan.DaysAtCurrentTraffic!.Value, 6);
+        // The running experiment's computation (PowerAnalysis.DaysLeft), from no units at 100 events a day: 2·1570.96/100.
+        Assert.Equal(31.419, plan.DaysAtCurrentTraffic!.Value, 3);
     }
 
     [Fact]
@@ -255,4 +256,12 @@ public sealed class ExperimentAndDataTests : BunitContext
         new MetricDefinition("m", "The metric", null, aggregation == Aggregation.Rate ? MetricUnit.Ratio : MetricUnit.Seconds, aggregation,
             GoodDirection.Higher, ValueKind.Value, MetricRole.Output, ""),
         new MetricReading(value, n, null, null, standardError), null, null, null, null, []);
+
+    [Theory]
+    [InlineData(0.2, "about 1 day")]
+    [InlineData(1.0, "about 1 day")]
+    [InlineData(1.01, "about 2 days")]
+    [InlineData(298.3, "about 299 days")]
+    [InlineData(1234.5, "about 1,235 days")]
+    public void Days_are_said_with_the_right_plural(double days, string said) => Assert.Equal(said, Figures.AboutDays(days));
 }

@@ -70,6 +70,13 @@ public static class Figures
     /// <summary>A day as yyyy-MM-dd.</summary>
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", Culture);
 
+    /// <summary>A number of days rounded up, as a phrase: "about 1 day", "about 299 days"; "under a day" below one.</summary>
+    public static string AboutDays(double days)
+    {
+        var whole = Math.Ceiling(days);
+        return whole <= 0 ? "under a day" : whole == 1 ? "about 1 day" : $"about {whole.ToString("#,0", Culture)} days";
+    }
+
     /// <summary>A moment as yyyy-MM-dd HH:mm UTC; <see cref="None"/> when absent.</summary>
     public static string Moment(DateTimeOffset? moment) =>
         moment is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Culture) + " UTC" : None;

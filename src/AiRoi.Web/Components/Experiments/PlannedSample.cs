@@ -45,8 +45,9 @@ public sealed record PlannedSample(long UnitsPerVariant, long TotalUnits, double
                 ? PowerPlan.ForConversionRate(mean, power: power)
                 : new PowerPlan(mean, Math.Pow(reading.StandardError ?? 0, 2) * reading.N, Power: power);
             var perVariant = (long)Math.Ceiling(PowerAnalysis.UnitsPerVariantNeeded(plan, relative, Difference.Relative));
-            var total = perVariant * variants;
-            return (new PlannedSample(perVariant, total, total / (reading.N / ReadingDays)), null);
+            // The same computation as the running experiment's days left, from no units yet at the recent traffic.
+            var days = PowerAnalysis.DaysLeft(plan, relative, Difference.Relative, variants, unitsSoFar: 0, dailyUnits: reading.N / ReadingDays);
+            return (new PlannedSample(perVariant, perVariant * variants, days), null);
         }
         catch (StatisticsInputException exception)
         {
