@@ -254,4 +254,21 @@ public class AnalysisValidationTests
         Assert.Contains("ciLower", problem.ProblemDetails.Detail);
         Assert.DoesNotContain("NaN", problem.ProblemDetails.Detail);
     }
+
+    [Theory]
+    [InlineData(2, 1, 2, 1, 1e-6)]
+    [InlineData(2, 1, 1000, 400, 5e-4)]
+    public void Tiny_arms_at_a_tiny_alpha_are_answered_not_failed(long controlN, long controlConversions, long treatmentN, long treatmentConversions, double alpha)
+    {
+        var request = SmallProportion() with
+        {
+            Variants = [Proportion("control", controlN, controlConversions), Proportion("treatment", treatmentN, treatmentConversions)],
+            Alpha = alpha,
+            RelativeInterval = null,
+        };
+
+        var lift = Assert.Single(Answer.Ok(Handled.AnalyzeMetric(request)).Results);
+
+        Assert.True(double.IsFinite(lift.CiLower) && double.IsFinite(lift.CiUpper) && lift.PValue is >= 0 and <= 1);
+    }
 }

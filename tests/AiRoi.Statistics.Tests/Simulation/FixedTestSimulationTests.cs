@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using MathNet.Numerics.Distributions;
 
 namespace AiRoi.Statistics.Tests.Simulation;
@@ -7,7 +8,7 @@ namespace AiRoi.Statistics.Tests.Simulation;
 /// a fixed seed: its false-positive rate when nothing differs, on both sides, from ten conversions an arm up, and the
 /// power it achieves at the sample the power analysis plans. Failures print the measured figure.
 /// </summary>
-public class FixedTestSimulationTests
+public class FixedTestSimulationTests(ITestOutputHelper output)
 {
     private static (double Lower, double Upper, int Refused) AaRejections(double rate, long units, int repetitions, int seed)
     {
@@ -43,8 +44,11 @@ public class FixedTestSimulationTests
         var (lower, upper, refused) = AaRejections(rate, units, Simulations.Repetitions(40_000), seed: 20261203);
         var total = lower + upper;
 
+        output.WriteLine($"A/A false-positive rate {total:P2} (below {lower:P2}, above {upper:P2}, {refused} refused)");
+
         Assert.True(total is >= 0.035 and <= 0.065, $"A/A false-positive rate {total:P2} (below {lower:P2}, above {upper:P2}, {refused} refused)");
-        Assert.True(Math.Max(lower, upper) <= 1.5 * Math.Min(lower, upper), $"Tails {lower:P2} below and {upper:P2} above zero are lopsided");
+        output.WriteLine($"Tails: {lower:P2} below and {upper:P2} above zero (at most 1.5 times apart)");
+        Assert.True(Math.Max(lower, upper) <= 1.5 * Math.Min(lower, upper), $"Tails: {lower:P2} below and {upper:P2} above zero (at most 1.5 times apart)");
     }
 
     [Theory]
@@ -66,6 +70,8 @@ public class FixedTestSimulationTests
             detected += (lift > 0 ? interval.CiLower > 0 : interval.CiUpper < 0) ? 1 : 0;
         }
         var power = (double)detected / repetitions;
+
+        output.WriteLine($"Achieved power {power:P2} at {units:N0} units an arm (planned 80 %)");
 
         Assert.True(power is >= 0.785 and <= 0.815, $"Achieved power {power:P2} at {units:N0} units an arm (planned 80 %)");
     }
