@@ -27,12 +27,19 @@ public static class FrequentistTest
         {
             var logRatio = Math.Log(effect.TreatmentMean / effect.ControlMean);
             var logError = Math.Sqrt(logVariance);
-            return new LiftEstimate(
-                effect.Estimate,
-                standardError,
-                Math.Exp(logRatio - quantile * logError) - 1,
-                Math.Exp(logRatio + quantile * logError) - 1,
-                PValue: Math.Min(1, 2 * StudentT.CDF(0, 1, effect.DegreesOfFreedom, -Math.Abs(logRatio / logError))));
+            var upper = Math.Exp(logRatio + quantile * logError) - 1;
+
+            // Two units an arm at α = 10⁻⁶ put the upper end at e^(10⁵): beyond double range, where the delta method's
+            // interval (as wide, but finite) is given instead.
+            if (double.IsFinite(upper))
+            {
+                return new LiftEstimate(
+                    effect.Estimate,
+                    standardError,
+                    Math.Exp(logRatio - quantile * logError) - 1,
+                    upper,
+                    PValue: Math.Min(1, 2 * StudentT.CDF(0, 1, effect.DegreesOfFreedom, -Math.Abs(logRatio / logError))));
+            }
         }
         var t = effect.Estimate / standardError;
 

@@ -15,20 +15,24 @@ public class EngineDefectTests
     }
 
     [Theory]
-    [InlineData(2, 1, 2, 1, 1e-6)]
-    [InlineData(2, 1, 1000, 400, 5e-4)]
-    [InlineData(2, 1, 3, 2, 1e-6)]
-    public void Tiny_arms_at_a_tiny_alpha_get_a_finite_interval(long controlN, long controlConversions, long treatmentN, long treatmentConversions, double alpha)
+    [InlineData(2, 1, 2, 1, 1e-6, Difference.Absolute)]
+    [InlineData(2, 1, 1000, 400, 5e-4, Difference.Absolute)]
+    [InlineData(2, 1, 3, 2, 1e-6, Difference.Absolute)]
+    [InlineData(2, 1, 2, 1, 1e-6, Difference.Relative)]
+    [InlineData(2, 1, 1000, 400, 5e-4, Difference.Relative)]
+    public void Tiny_arms_at_a_tiny_alpha_get_a_finite_interval(
+        long controlN, long controlConversions, long treatmentN, long treatmentConversions, double alpha, Difference difference)
     {
         var request = new AnalysisRequest(
             [new ProportionStatistic(controlN, controlConversions), new ProportionStatistic(treatmentN, treatmentConversions)],
-            Difference: Difference.Absolute, Alpha: alpha);
+            Difference: difference, Alpha: alpha);
 
         var lift = ExperimentAnalyzer.Analyze(request).Treatments[0].Lift;
 
         AllFinite(lift);
-        var usual = ExperimentAnalyzer.Analyze(request with { Alpha = 0.05 }).Treatments[0].Lift;
-        Assert.True(lift.CiUpper - lift.CiLower > usual.CiUpper - usual.CiLower);
+        var usual = ExperimentAnalyzer.Analyze(request with { Alpha = 0.05, RelativeInterval = RelativeInterval.DeltaMethod }).Treatments[0].Lift;
+        var delta = ExperimentAnalyzer.Analyze(request with { RelativeInterval = RelativeInterval.DeltaMethod }).Treatments[0].Lift;
+        Assert.True(delta.CiUpper - delta.CiLower > usual.CiUpper - usual.CiLower, "A smaller alpha widens the interval.");
     }
 
     [Fact]
