@@ -19,6 +19,9 @@ public static class ApiKeyFilters
     /// <summary>Longest person name accepted in <see cref="ActingPersonHeader"/>.</summary>
     public const int MaxActingPersonLength = 100;
 
+    /// <summary>Longest key accepted; a generated key is 50 characters.</summary>
+    public const int MaxKeyLength = 256;
+
     private const string HolderItem = "AiRoi.ApiKeyHolder";
 
     private const string PersonItem = "AiRoi.ActingPerson";
@@ -32,8 +35,14 @@ public static class ApiKeyFilters
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
+            var presented = http.Request.Headers[HeaderName].FirstOrDefault();
+            if (!IsWellFormed(presented))
+            {
+                // Refused here, at once: a key no service could have issued never costs a verification call.
+                return RequestProblems.ApiKeyRequired.ToProblem($"Send a valid, unrevoked API key in the {HeaderName} header.");
+            }
             var authenticator = http.RequestServices.GetRequiredService<IApiKeyAuthenticator>();
-            var holder = await authenticator.AuthenticateAsync(http.Request.Headers[HeaderName].FirstOrDefault(), http.RequestAborted);
+            var holder = await authenticator.AuthenticateAsync(presented, http.RequestAborted);
             if (holder is null)
             {
                 return RequestProblems.ApiKeyRequired.ToProblem($"Send a valid, unrevoked API key in the {HeaderName} header.");
@@ -56,6 +65,10 @@ public static class ApiKeyFilters
             }
             return await next(context);
         });
+
+    /// <summary>Whether a presented key could be one: 1 to <see cref="MaxKeyLength"/> printable ASCII characters.</summary>
+    public static bool IsWellFormed(string? presented) =>
+        presented is { Length: > 0 and <= MaxKeyLength } && presented.All(character => character is > ' ' and <= '~');
 
     /// <summary>Refuses the request with 403 unless its key is an admin key (after <see cref="RequireApiKey{TBuilder}"/>).</summary>
     public static TBuilder RequireAdminKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>

@@ -1,5 +1,6 @@
 using AiRoi.Domain;
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
@@ -14,10 +15,14 @@ namespace AiRoi.ServiceDefaults.Http;
 /// </summary>
 /// <remarks>
 /// Unknown fields and strict numbers are the caller's <see cref="JsonSerializerOptions"/> (or the request type's
-/// attributes): <c>UnmappedMemberHandling = Disallow</c> and <c>NumberHandling = Strict</c>.
+/// attributes): <c>UnmappedMemberHandling = Disallow</c> and <c>NumberHandling = Strict</c>. Whatever the options, a
+/// body is refused when it names a field twice (which value would count is a guess) or when a string carries a
+/// control character other than tab, line feed and carriage return (a NUL cannot even be stored).
 /// </remarks>
 public static partial class JsonRequestBody
 {
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> Guarded = new();
+
     /// <summary>Reads the body as <typeparamref name="T"/>.</summary>
     /// <exception cref="ProblemException">
     /// The body is not sent as JSON (<see cref="RequestProblems.UnsupportedMediaType"/>), is not JSON
@@ -38,21 +43,40 @@ public static partial class JsonRequestBody
         T? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<T>(request.Body, options, cancellationToken);
+            body = await JsonSerializer.DeserializeAsync<T>(request.Body, GuardedOf(options), cancellationToken);
         }
         catch (JsonException exception)
         {
-            throw Describe(exception, typeof(T), options);
+            throw Describe(exception, typeof(T), GuardedOf(options));
         }
 
         return body ?? throw new ProblemException(RequestProblems.InvalidValue, "$", "The request body must be a JSON object, not null.");
     }
+
+    /// <summary>The caller's options with duplicate fields and control characters refused; made once per options.</summary>
+    private static JsonSerializerOptions GuardedOf(JsonSerializerOptions options) => Guarded.GetValue(options, original =>
+    {
+        var guarded = new JsonSerializerOptions(original) { AllowDuplicateProperties = false };
+        guarded.Converters.Add(new TextWithoutControlCharacters());
+        guarded.MakeReadOnly(populateMissingResolver: true);
+        return guarded;
+    });
 
     /// <summary>Names the failing path and tells a syntax error, an unknown field, an unknown enum string and a wrong type apart.</summary>
     private static ProblemException Describe(JsonException exception, Type bodyType, JsonSerializerOptions options)
     {
         var path = exception.Path ?? "$";
         var field = FieldOf(path);
+        if (exception.InnerException is ControlCharacterException || exception is ControlCharacterException)
+        {
+            return new ProblemException(
+                RequestProblems.InvalidValue, field, $"{field} contains a control character (such as NUL); text may hold tab, line feed and carriage return only.");
+        }
+        if (exception.Message.Contains("Duplicate", StringComparison.Ordinal))
+        {
+            // System.Text.Json's refusal of a repeated field (AllowDuplicateProperties = false) has no type of its own.
+            return new ProblemException(RequestProblems.MalformedJson, field, $"{field} appears more than once in the body; send each field once.");
+        }
 
         // The reader's own errors (syntax, empty body, truncated input) arrive wrapped around a JsonException.
         if (exception.InnerException is JsonException)
@@ -142,4 +166,25 @@ public static partial class JsonRequestBody
     // The serializer writes paths as $.name, $['odd name'] and [index].
     [GeneratedRegex(@"\.(?<name>[^.\[]+)|\['(?<quoted>[^']*)'\]|\[(?<index>\d+)\]")]
     private static partial Regex PathStep();
+
+    /// <summary>Reads strings, refusing control characters other than tab, line feed and carriage return.</summary>
+    private sealed class TextWithoutControlCharacters : System.Text.Json.Serialization.JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                throw new JsonException();
+            }
+            var text = reader.GetString()!;
+            return text.Any(character => char.IsControl(character) && character is not ('\t' or '\n' or '\r'))
+                ? throw new ControlCharacterException()
+                : text;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    /// <summary>A string with a control character; its own type so that the refusal can say so.</summary>
+    private sealed class ControlCharacterException : JsonException;
 }

@@ -25,6 +25,12 @@ public static class RequestProblems
     public static readonly ProblemType UnsupportedMediaType = new(
         "unsupported-media-type", StatusCodes.Status415UnsupportedMediaType, "The request body must be sent as application/json.");
 
+    /// <summary>The body (or its announced Content-Length) is larger than the server accepts.</summary>
+    public static readonly ProblemType RequestTooLarge = new("request-too-large", StatusCodes.Status413PayloadTooLarge, "The request body is too large.");
+
+    /// <summary>The request could not be read as HTTP (a truncated body, a bad header) before any handler saw it.</summary>
+    public static readonly ProblemType BadRequest = new("bad-request", StatusCodes.Status400BadRequest, "The request could not be read.");
+
     /// <summary>A write without a key, or with an unknown or revoked key.</summary>
     public static readonly ProblemType ApiKeyRequired = new("api-key-required", StatusCodes.Status401Unauthorized, "API key required");
 

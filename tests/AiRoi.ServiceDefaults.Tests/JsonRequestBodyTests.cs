@@ -74,6 +74,33 @@ public class JsonRequestBodyTests
     }
 
     [Theory]
+    [InlineData("""{"name": "a\u0000b"}""", "name")]
+    [InlineData("""{"lines": [{"name": "x\u001b[31m", "amount": 1}]}""", "lines[0].name")]
+    [InlineData("""{"name": "\u007f"}""", "name")]
+    public async Task A_control_character_in_text_is_refused_naming_the_field(string json, string field)
+    {
+        var problem = await RefusedAsync(json, "invalid-value", field);
+
+        Assert.Contains("control character", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tab_line_feed_and_carriage_return_are_text()
+    {
+        var body = await ReadAsync("""{"name": "line one\r\n\tline two"}""");
+
+        Assert.Equal("line one\r\n\tline two", body.Name);
+    }
+
+    [Fact]
+    public async Task A_field_sent_twice_is_refused_naming_it()
+    {
+        var problem = await RefusedAsync("""{"name": "a", "channel": "chat", "name": "b"}""", "malformed-json", "name");
+
+        Assert.Contains("more than once", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("""{"nmae": "a"}""", "nmae")]
     [InlineData("""{"lines": [{"name": "x", "amount": 1, "currency": "EUR"}]}""", "lines[0].currency")]
     public async Task An_unknown_field_is_named(string json, string field) =>

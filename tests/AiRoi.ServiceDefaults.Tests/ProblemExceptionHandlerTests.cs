@@ -62,4 +62,27 @@ public class ProblemExceptionHandlerTests
 
         Assert.False(handled);
     }
+
+    [Fact]
+    public async Task A_body_over_the_servers_limit_is_a_413_problem()
+    {
+        var (handled, status, body) = await HandleAsync(new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge));
+
+        Assert.True(handled);
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, status);
+        Assert.Equal("https://airoi.dev/problems/request-too-large", body.GetProperty("type").GetString());
+    }
+
+    [Theory]
+    [InlineData("airoi-dev-key", true)]
+    [InlineData("airoi_Zm9vYmFyLWJhei1xdXV4LXF1dXotZm9vYmFyLWJhei0xMjM0NQ==", true)]
+    [InlineData("", false)]
+    [InlineData("key with space", false)]
+    [InlineData("ключ", false)]
+    [InlineData("key\u0000", false)]
+    public void Only_a_key_that_could_have_been_issued_is_checked_at_all(string presented, bool wellFormed)
+    {
+        Assert.Equal(wellFormed, ApiKeyFilters.IsWellFormed(presented));
+        Assert.False(ApiKeyFilters.IsWellFormed(new string('k', ApiKeyFilters.MaxKeyLength + 1)));
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using AiRoi.Contracts;
 using AiRoi.Domain;
 using AiRoi.ServiceDefaults.Http;
@@ -45,9 +46,13 @@ public static class DeadLettersApi
     public static async Task<Results<Ok<ReplayResult>, ProblemHttpResult>> ReplayAsync(
         HttpRequest request, DeadLetterQueue queue, CancellationToken cancellationToken)
     {
-        var body = request.ContentLength is 0 || !request.HasJsonContentType()
-            ? new ReplayRequest()
-            : await JsonRequestBody.ReadAsync<ReplayRequest>(request, WireJson.Options, cancellationToken);
+        // No body at all replays everything; a body is read as JSON (and refused in any other type), so a request
+        // whose body was meant to name messages never replays the whole queue.
+        var hasBody = request.ContentLength is > 0
+            || (request.ContentLength is null && request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true);
+        var body = hasBody
+            ? await JsonRequestBody.ReadAsync<ReplayRequest>(request, WireJson.Options, cancellationToken)
+            : new ReplayRequest();
         if (body.MessageIds is { Count: > DeadLetterQueue.MaxMessages })
         {
             return ValidationFailure.ToProblem([new ValidationError("messageIds", ValidationCodes.TooMany, $"messageIds may name at most {DeadLetterQueue.MaxMessages} messages.")]);
