@@ -78,12 +78,14 @@ public static class ApiKeyFilters
                 : RequestProblems.AdminKeyRequired.ToProblem("Only an admin API key may do this (manage API keys, read the silo's memory)."));
 
     /// <summary>Refuses the request with 403 unless its key covers the whole organization (after <see cref="RequireApiKey{TBuilder}"/>).</summary>
-    public static TBuilder RequireOrganizationKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+    /// <param name="builder">The endpoint or group.</param>
+    /// <param name="action">What the endpoint does, for the refusal: "changing the registry", "managing API keys".</param>
+    public static TBuilder RequireOrganizationKey<TBuilder>(this TBuilder builder, string action = "changing the registry") where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
             KeyHolder(context.HttpContext).UseCaseIds is null
                 ? await next(context)
                 : RequestProblems.UseCaseNotInKeyScope.ToProblem(
-                    "This API key is scoped to some use cases; changing the registry takes an organization-wide key."));
+                    $"This API key is scoped to some use cases; {action} takes an organization-wide key."));
 
     /// <summary>
     /// Who to record as the author of a change: the person the request acts for, with the key that vouches for them

@@ -16,7 +16,9 @@ public static class DeadLettersApi
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapDeadLettersApiV1(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/dead-letters").WithTags("Dead letters").RequireApiKey().RequireAdminKey();
+        // The error queue holds every use case's messages.
+        var api = app.MapGroup("/api/v1/dead-letters").WithTags("Dead letters").RequireApiKey().RequireAdminKey()
+            .RequireOrganizationKey("reading and replaying dead letters");
         api.MapGet("", ListAsync)
             .WithName("ListDeadLetters")
             .WithSummary("The error queue of the experiment-events consumer: how many messages, and the first `limit` (default 100) with the use case, the event count and why they failed. Nothing is consumed.")

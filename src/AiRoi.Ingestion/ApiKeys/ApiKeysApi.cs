@@ -12,7 +12,9 @@ public static class ApiKeysApi
     /// <summary>Maps <c>/api/v1/api-keys</c>.</summary>
     public static IEndpointRouteBuilder MapApiKeysApiV1(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireApiKey().RequireAdminKey();
+        // Keys reach across the organization (any key can be revoked, every key is listed): an admin key scoped to some
+        // use cases may not manage them.
+        var api = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireApiKey().RequireAdminKey().RequireOrganizationKey("managing API keys");
         api.MapPost("", CreateAsync).WithName("CreateApiKey").WithSummary("Creates an API key; the answer carries the secret, shown once.")
             .Accepts<CreateApiKeyRequest>("application/json");
         api.MapGet("", ListAsync).WithName("ListApiKeys").WithSummary("Lists API keys without their secrets.");

@@ -31,6 +31,7 @@ public static class StatusApi
         app.MapGet("/api/v1/status/memory", GetMemoryAsync)
             .RequireApiKey()
             .RequireAdminKey()
+            .RequireOrganizationKey("reading the silo's memory")
             .WithName("GetSiloMemory")
             .WithSummary("Forces a full garbage collection and answers the live managed heap, the resident memory and the grain activations. Admin key; it pauses the silo briefly.");
         return app;
