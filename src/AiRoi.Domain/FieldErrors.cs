@@ -12,6 +12,8 @@ internal sealed class FieldErrors
 
     public IReadOnlyList<ValidationError> ToList() => errors.ToArray();
 
+    private int Count => errors.Count;
+
     public void Add(string field, string code, string message) => errors.Add(new ValidationError(field, code, message));
 
     /// <summary>A mandatory text: present, not blank, printable, at most <paramref name="maxLength"/>.</summary>
@@ -39,6 +41,32 @@ internal sealed class FieldErrors
 
         PresentText(field, value, maxLength);
         return true;
+    }
+
+    /// <summary>A mandatory id: text that also refuses invisible characters (<see cref="TextFormats.HasInvisibleCharacters"/>).</summary>
+    public void RequiredId(string field, string? value, int maxLength)
+    {
+        var before = Count;
+        RequiredText(field, value, maxLength);
+        Invisible(field, value, before);
+    }
+
+    /// <summary>An optional id, as <see cref="RequiredId"/>; returns whether a value is present.</summary>
+    public bool OptionalId(string field, string? value, int maxLength)
+    {
+        var before = Count;
+        var present = OptionalText(field, value, maxLength);
+        Invisible(field, value, before);
+        return present;
+    }
+
+    private void Invisible(string field, string? value, int before)
+    {
+        if (Count == before && value is not null && TextFormats.HasInvisibleCharacters(value))
+        {
+            Add(field, ValidationCodes.InvalidFormat,
+                $"{field} must not contain invisible characters (right-to-left override, zero-width space, byte-order mark): two ids that look alike must be alike.");
+        }
     }
 
     /// <summary>A mandatory slug; see <see cref="TextFormats.IsSlug"/>.</summary>

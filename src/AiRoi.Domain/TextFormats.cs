@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AiRoi.Domain;
 
 /// <summary>
@@ -103,6 +105,16 @@ public static class TextFormats
 
         return true;
     }
+
+    /// <summary>
+    /// True when <paramref name="value"/> holds a character that changes how text looks without being seen: a format
+    /// character (right-to-left override, zero-width space or joiner, byte-order mark, soft hyphen), a line or
+    /// paragraph separator, or a non-character. Two ids that differ only in such characters look the same in every
+    /// table, so ids refuse them.
+    /// </summary>
+    public static bool HasInvisibleCharacters(string value) =>
+        value.Any(c => char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+            || c is '\uFFFE' or '\uFFFF');
 
     /// <summary>
     /// True for a plausible e-mail address: one <c>@</c>, a non-empty local part of at most 64 characters, a

@@ -16,9 +16,9 @@ public static class OutcomeEventValidator
         ArgumentNullException.ThrowIfNull(limits);
 
         var errors = new FieldErrors();
-        errors.RequiredText("eventId", outcomeEvent.EventId, limits.MaxEventIdLength);
+        errors.RequiredId("eventId", outcomeEvent.EventId, limits.MaxEventIdLength);
         errors.Slug("useCaseId", outcomeEvent.UseCaseId);
-        errors.OptionalText("subjectId", outcomeEvent.SubjectId, limits.MaxSubjectIdLength);
+        errors.OptionalId("subjectId", outcomeEvent.SubjectId, limits.MaxSubjectIdLength);
         errors.Defined("handler", outcomeEvent.Handler);
         CheckTimes(errors, outcomeEvent, now, limits);
         CheckResolution(errors, outcomeEvent, limits);
@@ -126,8 +126,8 @@ public static class OutcomeEventValidator
 
     private static void CheckExperiment(FieldErrors errors, OutcomeEvent e, EventLimits limits)
     {
-        var hasExperiment = errors.OptionalText("experimentId", e.ExperimentId, limits.MaxLabelLength);
-        var hasVariant = errors.OptionalText("variant", e.Variant, limits.MaxLabelLength);
+        var hasExperiment = errors.OptionalId("experimentId", e.ExperimentId, limits.MaxLabelLength);
+        var hasVariant = errors.OptionalId("variant", e.Variant, limits.MaxLabelLength);
         if (hasExperiment && !hasVariant)
         {
             errors.Add("variant", ValidationCodes.Required, "variant is required when experimentId is given.");
