@@ -67,8 +67,8 @@ public static class MetricsApi
 
     /// <summary>KPI tiles.</summary>
     public static Task<Results<JsonHttpResult<IReadOnlyList<KeyMetricSummary>>, ProblemHttpResult>> GetMetricsAsync(
-        string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken) =>
-        AnswerAsync(id, request, services, cancellationToken, async query =>
+        string id, HttpRequest request, [AsParameters] ReportServices services) =>
+        AnswerAsync(id, request, services, async query =>
         {
             var asOf = query.AsOf();
             var keyOnly = query.Flag("keyOnly", false);
@@ -77,8 +77,8 @@ public static class MetricsApi
 
     /// <summary>One metric's series.</summary>
     public static Task<Results<JsonHttpResult<IReadOnlyList<MetricSeries>>, ProblemHttpResult>> GetSeriesAsync(
-        string id, string metric, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken) =>
-        AnswerAsync(id, request, services, cancellationToken, async query =>
+        string id, string metric, HttpRequest request, [AsParameters] ReportServices services) =>
+        AnswerAsync(id, request, services, async query =>
         {
             var definition = query.Metric("metric", metric);
             var granularity = query.Granularity(Granularity.Week);
@@ -110,8 +110,8 @@ public static class MetricsApi
 
     /// <summary>AI against human.</summary>
     public static Task<Results<JsonHttpResult<HandlerComparison>, ProblemHttpResult>> GetComparisonAsync(
-        string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken) =>
-        AnswerAsync(id, request, services, cancellationToken, async query =>
+        string id, HttpRequest request, [AsParameters] ReportServices services) =>
+        AnswerAsync(id, request, services, async query =>
         {
             var metric = query.Metric("metric", request.Query["metric"].ToString());
             var dimension = query.Dimension("stratifyBy", request.Query["stratifyBy"].ToString());
@@ -121,18 +121,18 @@ public static class MetricsApi
 
     /// <summary>Escalation reasons over time.</summary>
     public static Task<Results<JsonHttpResult<LabelBreakdown>, ProblemHttpResult>> GetEscalationReasonsAsync(
-        string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken) =>
-        BreakdownAsync(id, request, services, exceptions: false, cancellationToken);
+        string id, HttpRequest request, [AsParameters] ReportServices services) =>
+        BreakdownAsync(id, request, services, exceptions: false);
 
     /// <summary>Exception types over time.</summary>
     public static Task<Results<JsonHttpResult<LabelBreakdown>, ProblemHttpResult>> GetExceptionTypesAsync(
-        string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken) =>
-        BreakdownAsync(id, request, services, exceptions: true, cancellationToken);
+        string id, HttpRequest request, [AsParameters] ReportServices services) =>
+        BreakdownAsync(id, request, services, exceptions: true);
 
     /// <summary>ROI by period.</summary>
     public static Task<Results<JsonHttpResult<RoiReport>, ProblemHttpResult>> GetRoiAsync(
-        string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken) =>
-        AnswerAsync(id, request, services, cancellationToken, async query =>
+        string id, HttpRequest request, [AsParameters] ReportServices services) =>
+        AnswerAsync(id, request, services, async query =>
         {
             var granularity = query.Granularity(Granularity.Month, Granularity.Week, Granularity.Month, Granularity.Quarter);
             var (from, until) = query.Range(granularity);
@@ -141,16 +141,16 @@ public static class MetricsApi
 
     /// <summary>Health checks.</summary>
     public static Task<Results<JsonHttpResult<HealthReport>, ProblemHttpResult>> GetHealthAsync(
-        string id, HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken) =>
-        AnswerAsync(id, request, services, cancellationToken, async query =>
+        string id, HttpRequest request, [AsParameters] ReportServices services) =>
+        AnswerAsync(id, request, services, async query =>
         {
             var asOf = query.AsOf();
             return query.Errors.Count > 0 ? null : (await services.Grain(id).GetHealthAsync(asOf)).ValueOf(id);
         });
 
     private static Task<Results<JsonHttpResult<LabelBreakdown>, ProblemHttpResult>> BreakdownAsync(
-        string id, HttpRequest request, ReportServices services, bool exceptions, CancellationToken cancellationToken) =>
-        AnswerAsync(id, request, services, cancellationToken, async query =>
+        string id, HttpRequest request, ReportServices services, bool exceptions) =>
+        AnswerAsync(id, request, services, async query =>
         {
             var granularity = query.Granularity(Granularity.Week);
             var (from, until) = query.Range(granularity);
@@ -181,7 +181,7 @@ public static class MetricsApi
     /// read against it (400 with every bad parameter), the grain's report, answered as JSON.
     /// </summary>
     private static async Task<Results<JsonHttpResult<T>, ProblemHttpResult>> AnswerAsync<T>(
-        string id, HttpRequest request, ReportServices services, CancellationToken cancellationToken, Func<ReportQuery, Task<T?>> answer)
+        string id, HttpRequest request, ReportServices services, Func<ReportQuery, Task<T?>> answer)
         where T : class
     {
         var query = new ReportQuery(request.Query, await services.DefinitionAsync(id), services.Today);

@@ -136,7 +136,7 @@ public static class UseCaseApi
         string id, [AsParameters] UseCaseServices services, CancellationToken cancellationToken)
     {
         var stored = await services.Registry.FindAsync(id, cancellationToken);
-        return stored is null ? NotFound(id).ToProblem() : UseCaseResult.Ok(stored);
+        return stored is null ? UseCaseAnswers.NotFound(id).ToProblem() : UseCaseResult.Ok(stored);
     }
 
     /// <summary>Replaces a use case's definition.</summary>
@@ -191,7 +191,7 @@ public static class UseCaseApi
         }, cancellationToken);
         if (stored is null)
         {
-            return NotFound(id).ToProblem();
+            return UseCaseAnswers.NotFound(id).ToProblem();
         }
 
         await services.NotifyDefinitionChangedAsync(id);
@@ -204,9 +204,6 @@ public static class UseCaseApi
         var errors = more.Concat(UseCaseValidator.Validate(useCase)).ToList();
         return errors.Count == 0 ? useCase : throw new ValidationFailedException(errors);
     }
-
-    private static ProblemException NotFound(string id) =>
-        new(UseCaseProblems.NotFound, "id", $"No use case has the id '{id}'; GET /api/v1/use-cases?includeArchived=true lists them all.");
 
     /// <summary>The category as <see cref="UseCaseJson"/> spells it (<c>customer-service</c>).</summary>
     private static string WireName(UseCaseCategory category) => WireJson.Name(category);
