@@ -38,4 +38,20 @@ public sealed class KeyScopeTests(StackFixture stack)
         var list = await StackHttp.SendAsync(stack, "ingestion", HttpMethod.Get, "/api/v1/api-keys");
         Assert.Contains(list.Array, key => key!["id"]!.GetValue<string>() == otherId && key["revokedAt"] is null);
     }
+
+    [Fact]
+    public async Task A_burst_of_unknown_keys_leaves_valid_writers_served()
+    {
+        var created = await StackHttp.SendAsync(stack, "ingestion", HttpMethod.Post, "/api/v1/api-keys", new JsonObject { ["name"] = "writer after a burst" });
+        var valid = created.Body["key"]!.GetValue<string>();
+
+        var burst = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => StackHttp.SendAsync(
+            stack, "metrics", HttpMethod.Post, $"/api/v1/use-cases/burst-{i}/annotations", new JsonObject(), key: $"unknown-{i}-{Guid.NewGuid():N}")));
+        var after = await StackHttp.SendAsync(stack, "metrics", HttpMethod.Post, $"/api/v1/use-cases/no-such-{Guid.NewGuid():N}"[..40] + "/annotations",
+            new JsonObject { ["date"] = "2026-11-01", ["kind"] = "other", ["title"] = "after the burst" }, key: valid);
+
+        Assert.All(burst, answer => Assert.Equal(HttpStatusCode.Unauthorized, answer.Status));
+        // The key was verified (not refused, not 503): the use case is what is missing.
+        Assert.Equal(HttpStatusCode.NotFound, after.Status);
+    }
 }
