@@ -35,8 +35,7 @@ public static class PowerAnalysis
             throw new StatisticsInputException("effect", InputProblem.OutOfRange, "An effect of zero cannot be detected with any sample.");
         }
 
-        var (variance, tested) = Tested(plan, effect, difference);
-        var units = ZSum(plan) * ZSum(plan) * variance / (tested * tested);
+        var units = UnitsFor(plan, effect, difference);
         if (!double.IsFinite(units) || units > SampleStatistic.MaxUnits)
         {
             throw new StatisticsInputException(
@@ -67,11 +66,7 @@ public static class PowerAnalysis
 
         // The largest effect a rate allows keeps the treatment's rate below 1; a mean's effect has no such bound.
         var largest = plan.IsRate ? (1 - plan.BaselineMean) / scale * (1 - 1e-9) : double.MaxValue;
-        double Excess(double effect)
-        {
-            var (variance, tested) = Tested(plan, effect, difference);
-            return ZSum(plan) * ZSum(plan) * variance / (tested * tested) - unitsPerVariant;
-        }
+        double Excess(double effect) => UnitsFor(plan, effect, difference) - unitsPerVariant;
         var upper = Math.Min(1, largest);
         while (Excess(upper) > 0 && upper < largest)
         {
@@ -113,6 +108,14 @@ public static class PowerAnalysis
         Require.Positive(dailyUnits, "dailyUnits");
         var totalNeeded = UnitsPerVariantNeeded(plan, effect, difference) * variantCount;
         return Math.Max(0, (totalNeeded - unitsSoFar) / dailyUnits);
+    }
+
+    /// <summary>(z₁₋α/₂ + z_power)²·V/θ²: the units an arm needs, unchecked.</summary>
+    private static double UnitsFor(PowerPlan plan, double effect, Difference difference)
+    {
+        var (variance, tested) = Tested(plan, effect, difference);
+        var z = ZSum(plan);
+        return z * z * variance / (tested * tested);
     }
 
     /// <summary>Per-unit variance of the statistic the test runs on under the planned effect, and the effect on that scale.</summary>

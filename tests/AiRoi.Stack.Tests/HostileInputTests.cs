@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Aspire.Hosting.Testing;
 
 namespace AiRoi.Stack.Tests;
 
@@ -14,19 +13,6 @@ namespace AiRoi.Stack.Tests;
 [Collection(StackCollection.Name)]
 public sealed class HostileInputTests(StackFixture stack)
 {
-    private async Task<(HttpStatusCode Status, JsonNode? Body)> SendRawAsync(string service, string path, HttpContent content, string key = StackHttp.DevelopmentKey)
-    {
-        using var client = stack.App.CreateHttpClient(service, "http");
-        using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
-        request.Headers.TryAddWithoutValidation("X-Api-Key", key);
-        // As a careful client sends a large body: the server may refuse it before it is sent.
-        request.Headers.ExpectContinue = true;
-        using var response = await client.SendAsync(request, timeout.Token);
-        var text = await response.Content.ReadAsStringAsync(timeout.Token);
-        return (response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
-    }
-
     [Theory]
     [InlineData("metrics", "/api/v1/use-cases")]
     [InlineData("experiments", "/api/v1/experiments")]
@@ -34,7 +20,7 @@ public sealed class HostileInputTests(StackFixture stack)
     {
         var huge = new StringContent("{\"name\": \"" + new string('x', 31 * 1024 * 1024) + "\"}", Encoding.UTF8, "application/json");
 
-        var (status, body) = await SendRawAsync(service, path, huge);
+        var (status, body) = await StackHttp.SendContentAsync(stack, service, path, huge);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
         Assert.Equal("https://airoi.dev/problems/request-too-large", body!["type"]!.GetValue<string>());
@@ -52,7 +38,7 @@ public sealed class HostileInputTests(StackFixture stack)
     [Fact]
     public async Task A_field_sent_twice_is_refused()
     {
-        var (status, body) = await SendRawAsync("ingestion", "/api/v1/api-keys",
+        var (status, body) = await StackHttp.SendContentAsync(stack, "ingestion", "/api/v1/api-keys",
             new StringContent("""{"name": "reader", "admin": false, "admin": true}""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -66,7 +52,7 @@ public sealed class HostileInputTests(StackFixture stack)
     public async Task A_key_no_service_could_have_issued_is_a_401_at_once(string service, string path)
     {
         var clock = Stopwatch.StartNew();
-        var (status, body) = await SendRawAsync(service, path, new StringContent("{}", Encoding.UTF8, "application/json"), key: "not a key\u0001");
+        var (status, body) = await StackHttp.SendContentAsync(stack, service, path, new StringContent("{}", Encoding.UTF8, "application/json"), key: "not a key\u0001");
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("https://airoi.dev/problems/api-key-required", body!["type"]!.GetValue<string>());
@@ -77,7 +63,7 @@ public sealed class HostileInputTests(StackFixture stack)
     public async Task A_dead_letter_replay_whose_body_has_no_json_content_type_is_refused_not_a_replay_of_everything()
     {
         // A body without a Content-Type passes routing's content-type check; it must not read as "no body: replay all".
-        var (status, body) = await SendRawAsync("experiments", "/api/v1/dead-letters/replay",
+        var (status, body) = await StackHttp.SendContentAsync(stack, "experiments", "/api/v1/dead-letters/replay",
             new ByteArrayContent(Encoding.UTF8.GetBytes("""{"messageIds": ["abc"]}""")));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);

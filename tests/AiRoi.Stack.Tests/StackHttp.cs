@@ -44,4 +44,22 @@ public static class StackHttp
         var text = await response.Content.ReadAsStringAsync(timeout.Token);
         return new StackAnswer(response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
     }
+
+    /// <summary>
+    /// Posts <paramref name="content"/> as it is (any type, any size, no Content-Type at all), with
+    /// <paramref name="key"/> sent unvalidated and <c>Expect: 100-continue</c>, as a careful client sends a large body
+    /// the server may refuse before it is sent.
+    /// </summary>
+    public static async Task<(HttpStatusCode Status, JsonNode? Body)> SendContentAsync(
+        StackFixture stack, string service, string path, HttpContent content, string key = DevelopmentKey)
+    {
+        using var client = stack.App.CreateHttpClient(service, "http");
+        using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.TryAddWithoutValidation("X-Api-Key", key);
+        request.Headers.ExpectContinue = true;
+        using var response = await client.SendAsync(request, timeout.Token);
+        var text = await response.Content.ReadAsStringAsync(timeout.Token);
+        return (response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
+    }
 }
