@@ -16,12 +16,14 @@ public static class DomainSerialization
     public static readonly JsonSerializerOptions Options = Create();
 
     /// <summary>
-    /// Serializes every type of the <c>AiRoi.Domain</c> namespaces with <see cref="Options"/>, except outcome
-    /// events, which travel in bulk and have a binary surrogate (<see cref="OutcomeEventSurrogate"/>).
+    /// Serializes every type of the <c>AiRoi.Domain</c> and <c>AiRoi.Statistics</c> namespaces (the figures reports
+    /// carry) with <see cref="Options"/>, except outcome events, which travel in bulk and have a binary surrogate
+    /// (<see cref="OutcomeEventSurrogate"/>).
     /// </summary>
     public static ISerializerBuilder AddDomainJson(this ISerializerBuilder builder) =>
         builder.AddJsonSerializer(
-            isSupported: type => type.Namespace?.StartsWith("AiRoi.Domain", StringComparison.Ordinal) == true && type != typeof(OutcomeEvent),
+            isSupported: type => type != typeof(OutcomeEvent) && type.Namespace is { } name
+                && (name.StartsWith("AiRoi.Domain", StringComparison.Ordinal) || name.StartsWith("AiRoi.Statistics", StringComparison.Ordinal)),
             jsonSerializerOptions: Options);
 
     private static JsonSerializerOptions Create()

@@ -1,4 +1,5 @@
 using AiRoi.Domain.Annotations;
+using AiRoi.Domain.Attribution;
 using AiRoi.Domain.Baselines;
 using AiRoi.Domain.Events;
 using AiRoi.Domain.Reports;
@@ -65,6 +66,14 @@ public interface IUseCaseGrain : IGrainWithStringKey
     /// <summary>ROI per period over <c>[from, until)</c>.</summary>
     [Alias("GetRoi")]
     Task<UseCaseAnswer<RoiReport>> GetRoiAsync(Granularity granularity, DateOnly from, DateOnly until);
+
+    /// <summary>
+    /// What part of a metric's change since go-live is the AI's, from the complete weeks before
+    /// <paramref name="today"/>: an interrupted time series, or a difference-in-differences against
+    /// <paramref name="control"/> when one is named.
+    /// </summary>
+    [Alias("GetAttribution")]
+    Task<UseCaseAnswer<MetricAttribution>> GetAttributionAsync(string metricKey, DateOnly today, AttributionControl? control);
 
     /// <summary>The health checks on <paramref name="today"/>.</summary>
     [Alias("GetHealth")]

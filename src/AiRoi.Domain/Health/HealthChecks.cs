@@ -85,6 +85,14 @@ public static class HealthChecks
                 Evidence(("metric", metric.Key), ("changeDate", shift.ChangeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                     ("meanBefore", Text(shift.MeanBefore)), ("meanAfter", Text(shift.MeanAfter)), ("pValue", Text(shift.PValue)))));
         }
+        foreach (var (metric, attribution) in inputs.Placebos)
+        {
+            var placebo = attribution.Placebo!;
+            var weeks = string.Join(", ", attribution.PlaceboWeeks.Select(week => week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            findings.Add(new(HealthCheck.IgnoringContext,
+                $"{metric.Name} moved before the AI went live: at fake go-live dates ({weeks}) the same analysis finds an effect (adjusted p = {Text(placebo.AdjustedPValue)}). Something else changes this metric, and a before/after comparison credits it to the AI.",
+                Evidence(("metric", metric.Key), ("placeboWeeks", weeks), ("adjustedPValue", Text(placebo.AdjustedPValue)))));
+        }
     }
 
     private static void OverOptimizing(HealthInputs inputs, List<HealthFinding> findings)

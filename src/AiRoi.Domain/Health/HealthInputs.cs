@@ -23,6 +23,9 @@ public sealed record HealthInputs(UseCase UseCase, DateOnly Today)
     /// <summary>Significant level shifts found in the key metrics.</summary>
     public IReadOnlyList<MetricShift> Shifts { get; init; } = [];
 
+    /// <summary>Key metrics whose placebo test fired: their series moved at dates the AI did not go live.</summary>
+    public IReadOnlyList<MetricPlacebo> Placebos { get; init; } = [];
+
     /// <summary>The primary metric against its baseline.</summary>
     public MetricVersusBaseline? Primary { get; init; }
 

@@ -1,4 +1,5 @@
 using AiRoi.Domain.Annotations;
+using AiRoi.Domain.Attribution;
 using AiRoi.Domain.Baselines;
 using AiRoi.Domain.Events;
 using AiRoi.Domain.Health;
@@ -8,6 +9,7 @@ using AiRoi.Domain.Rollups;
 using AiRoi.Domain.Targets;
 using AiRoi.Domain.Trends;
 using AiRoi.Domain.UseCases;
+using AiRoi.Statistics.Attribution;
 
 namespace AiRoi.Domain.Reports;
 
@@ -34,6 +36,27 @@ public sealed class UseCaseReports(
 
     /// <summary>A concluded experiment's conversion lift, used by ROI instead of before/after.</summary>
     public ConversionLiftEvidence? ExperimentLift { get; init; }
+
+    private readonly Dictionary<(string Metric, DateOnly Today), MetricAttribution> attributions = [];
+
+    /// <summary>
+    /// What part of <paramref name="metric"/>'s change since go-live is the AI's, from the complete weeks before
+    /// <paramref name="today"/>: an interrupted time series, or a difference-in-differences against
+    /// <paramref name="control"/>.
+    /// </summary>
+    public MetricAttribution Attribution(MetricDefinition metric, DateOnly today, AttributionControl? control = null)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        if (control is not null)
+        {
+            return AttributionAnalysis.Analyze(useCase, rollup, metric, today, control);
+        }
+        if (!attributions.TryGetValue((metric.Key, today), out var attribution))
+        {
+            attributions[(metric.Key, today)] = attribution = AttributionAnalysis.Analyze(useCase, rollup, metric, today, null);
+        }
+        return attribution;
+    }
 
     /// <summary>A metric as a KPI tile shows it on <paramref name="today"/>.</summary>
     public KeyMetricSummary Summarize(MetricDefinition metric, DateOnly today)
@@ -151,13 +174,16 @@ public sealed class UseCaseReports(
         {
             var periodStart = start < from ? from : start;
             var end = Periods.EndOf(start, granularity);
-            periods.Add(RoiOver(periodStart, end < until ? end : until));
+            periods.Add(RoiOver(periodStart, end < until ? end : until, until.AddDays(-1)));
         }
-        return new(granularity, periods, RoiOver(from, until));
+        return new(granularity, periods, RoiOver(from, until, until.AddDays(-1)));
     }
 
-    /// <summary>The ROI of one stretch of days after go-live.</summary>
-    public RoiFigures RoiOver(DateOnly from, DateOnly until)
+    /// <summary>
+    /// The ROI of one stretch of days after go-live, with the AI's part of it as analysed on <paramref name="asOf"/>
+    /// (the last day of the stretch by default).
+    /// </summary>
+    public RoiFigures RoiOver(DateOnly from, DateOnly until, DateOnly? asOf = null)
     {
         var cell = rollup.Aggregate(from, until, CellFilter.All);
         return RoiCalculator.Compute(new RoiInputs(from, until, cell.Events,
@@ -167,7 +193,35 @@ public sealed class UseCaseReports(
             ResolutionTimeBaseline = baselines.GetValueOrDefault(MetricKeys.ResolutionTimeMean),
             ConversionRateBaseline = baselines.GetValueOrDefault(MetricKeys.ConversionRate),
             ExperimentLift = ExperimentLift,
+            Attribution = RoiAttribution(from, until, asOf ?? until.AddDays(-1)),
         });
+    }
+
+    /// <summary>
+    /// The AI's change per task in each ROI metric over <c>[from, until)</c>: the interrupted time series' effect
+    /// over the period's weeks, weighted by their tasks; before/after with the reason where the series cannot be analysed.
+    /// </summary>
+    private Dictionary<string, AttributedChange> RoiAttribution(DateOnly from, DateOnly until, DateOnly asOf)
+    {
+        var changes = new Dictionary<string, AttributedChange>(StringComparer.Ordinal);
+        if (useCase.AiGoLiveDate is not { } goLive)
+        {
+            return changes;
+        }
+        var firstWeek = AttributionAnalysis.FirstWeek(goLive);
+        var weeks = rollup.Series(from, until, Granularity.Week, CellFilter.All, momentsOnly: true);
+        foreach (var key in RoiCalculator.Metrics)
+        {
+            var metric = MetricCatalog.Find(key)!;
+            var analysis = Attribution(metric, asOf);
+            var window = weeks
+                .Select(week => (Period: AttributionAnalysis.WeekNumber(week.Key, firstWeek), Weight: (double)MetricReader.MomentsOf(metric, week.Value, rollup.Shape).N))
+                .Where(week => week.Period >= 0);
+            changes[key] = analysis.Model?.Over(window) is { } effect
+                ? new AttributedChange(key, analysis.Method, new Estimate(effect.Value, effect.Low, effect.High, effect.StandardError), analysis.Summary)
+                : new AttributedChange(key, AttributionMethod.BeforeAfter, null, analysis.Refusal ?? "No week of the period carries the metric.");
+        }
+        return changes;
     }
 
     /// <summary>The health checks on <paramref name="today"/>.</summary>
@@ -184,7 +238,7 @@ public sealed class UseCaseReports(
         var keyMetrics = Metrics(today, keyOnly: true).Where(summary => summary.Metric.Kind == ValueKind.Value).ToList();
         var until = today.AddDays(1);
         var roi = useCase.AiGoLiveDate is { } goLive && goLive < until
-            ? RoiOver(Later(until.AddDays(-SummaryRoiDays), goLive), until)
+            ? RoiOver(Later(until.AddDays(-SummaryRoiDays), goLive), until, today)
             : null;
         return new(useCase.Id, useCase.Name, useCase.Category, useCase.BusinessOwner, useCase.Archived, rollup.Events,
             rollup.LastCompletedAt, keyMetrics, roi, HealthChecks.Evaluate(HealthInputs(today)));
@@ -202,6 +256,10 @@ public sealed class UseCaseReports(
             MetricsWithData = definitions.Where(metric => MetricReader.Read(metric, everything, rollup.Shape).N > 0).Select(metric => metric.Key).ToHashSet(),
             Annotations = annotations,
             Shifts = ShiftScan(definitions, today),
+            Placebos = definitions.Where(AttributionAnalysis.Supports)
+                .Select(metric => new MetricPlacebo(metric, Attribution(metric, today)))
+                .Where(placebo => placebo.Attribution.Placebo?.Fired == true)
+                .ToList(),
             Primary = useCase.ResolveMetric(useCase.PrimaryMetric) is { } primary ? Versus(primary, today) : null,
             Guardrails = useCase.GuardrailMetrics.Select(useCase.ResolveMetric).OfType<MetricDefinition>().Select(metric => Versus(metric, today)).ToList(),
         };

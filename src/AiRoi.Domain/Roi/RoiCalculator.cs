@@ -1,6 +1,7 @@
 using AiRoi.Domain.Baselines;
 using AiRoi.Domain.Metrics;
 using AiRoi.Domain.Rollups;
+using AiRoi.Statistics.Attribution;
 
 namespace AiRoi.Domain.Roi;
 
@@ -37,6 +38,14 @@ public static class RoiCalculator
         var (revenue, source) = RevenueLift(inputs, notes, versions);
         var fixedCosts = (double)FixedCosts.For(inputs.Economics.FixedMonthlyTotal(), inputs.PeriodStart, inputs.PeriodEnd);
 
+        var attribution = new List<AttributedChange>();
+        var attributableSavings = Attributable(inputs, MetricKeys.CostPerTask, savings, inputs.Tasks, -1, attribution);
+        var attributableRevenue = source?.StartsWith("experiment:", StringComparison.Ordinal) == true
+            ? Experiment(inputs, revenue!, attribution)
+            : Attributable(inputs, MetricKeys.ConversionRate, revenue, inputs.Conversions.N, (double)inputs.Economics.ValuePerConversion, attribution);
+        Attributable(inputs, MetricKeys.ResolutionTimeMean, timeSaved, inputs.Tasks, -1 / 3600.0, attribution);
+        var (attributableNet, attributableRoi) = NetAndRoi(attributableSavings, attributableRevenue, fixedCosts);
+
         Estimate? net = null;
         Estimate? roi = null;
         double? payback = null;
@@ -72,9 +81,55 @@ public static class RoiCalculator
             NetBenefit = net,
             Roi = roi,
             PaybackMonths = payback,
+            AttributableSavings = attributableSavings,
+            AttributableRevenueLift = attributableRevenue,
+            AttributableNetBenefit = attributableNet,
+            AttributableRoi = attributableRoi,
+            Attribution = attribution,
             BaselineVersions = versions,
             Notes = notes,
         };
+    }
+
+    /// <summary>
+    /// The part of a gain the AI caused: its change per task by the series analysis × tasks × <paramref name="value"/>
+    /// (negative for lower-is-better metrics, whose fall is the gain); else the before/after gain, marked as such.
+    /// </summary>
+    private static Estimate? Attributable(RoiInputs inputs, string key, Estimate? beforeAfter, long tasks, double value, List<AttributedChange> attribution)
+    {
+        var analysed = inputs.Attribution.GetValueOrDefault(key);
+        if (analysed?.PerTask is { } perTask && tasks > 0)
+        {
+            attribution.Add(analysed);
+            return Scale(perTask, tasks * value);
+        }
+        if (beforeAfter is not null)
+        {
+            var why = analysed?.Explanation ?? "No analysis of the weekly series was possible.";
+            attribution.Add(new AttributedChange(key, AttributionMethod.BeforeAfter, tasks > 0 && value != 0 ? Scale(beforeAfter, 1 / (tasks * value)) : null,
+                $"Before/after: every change since the baseline is credited to the AI. {why}"));
+        }
+        return beforeAfter;
+    }
+
+    private static Estimate Experiment(RoiInputs inputs, Estimate revenue, List<AttributedChange> attribution)
+    {
+        var lift = inputs.ExperimentLift!;
+        attribution.Add(new AttributedChange(MetricKeys.ConversionRate, AttributionMethod.Experiment,
+            new Estimate(lift.AbsoluteLift, lift.Low, lift.High, (lift.High - lift.Low) / (2 * MetricReader.Z)),
+            $"Experiment {lift.ExperimentId}: randomised, so its lift is the AI's by design."));
+        return revenue;
+    }
+
+    private static (Estimate? Net, Estimate? Roi) NetAndRoi(Estimate? savings, Estimate? revenue, double fixedCosts)
+    {
+        if (savings is null && revenue is null)
+        {
+            return (null, null);
+        }
+        var benefit = Estimate.Sum(new[] { savings, revenue }.OfType<Estimate>());
+        var net = Estimate.FromError(benefit.Value - fixedCosts, benefit.StandardError);
+        return (net, fixedCosts > 0 ? new(net.Value / fixedCosts, net.Low / fixedCosts, net.High / fixedCosts, net.StandardError / fixedCosts) : null);
     }
 
     /// <summary>(baseline − current mean) × tasks for a lower-is-better measure, with its interval.</summary>
@@ -134,8 +189,10 @@ public static class RoiCalculator
         return implementation / (net / months);
     }
 
-    private static Estimate Scale(Estimate estimate, double factor) =>
-        new(estimate.Value * factor, estimate.Low * factor, estimate.High * factor, estimate.StandardError * Math.Abs(factor));
+    /// <summary>An estimate times a factor; a negative factor swaps the interval's ends.</summary>
+    private static Estimate Scale(Estimate estimate, double factor) => factor >= 0
+        ? new(estimate.Value * factor, estimate.Low * factor, estimate.High * factor, estimate.StandardError * factor)
+        : new(estimate.Value * factor, estimate.High * factor, estimate.Low * factor, -estimate.StandardError * factor);
 
     private static double Square(double value) => value * value;
 }

@@ -39,6 +39,24 @@ public sealed record RoiFigures
     /// <summary>Months until the implementation cost is paid back at this period's net benefit; null when it is not paid back at this rate.</summary>
     public double? PaybackMonths { get; init; }
 
+    /// <summary>
+    /// The part of the savings the AI caused, by the method in <see cref="Attribution"/>: equal to
+    /// <see cref="Savings"/> where only before/after was possible.
+    /// </summary>
+    public Estimate? AttributableSavings { get; init; }
+
+    /// <summary>The part of the revenue lift the AI caused (an experiment's lift is the AI's by design).</summary>
+    public Estimate? AttributableRevenueLift { get; init; }
+
+    /// <summary>Attributable savings + attributable revenue lift − fixed costs.</summary>
+    public Estimate? AttributableNetBenefit { get; init; }
+
+    /// <summary>Attributable net benefit / fixed costs: the ROI of the AI's own effect.</summary>
+    public Estimate? AttributableRoi { get; init; }
+
+    /// <summary>For each ROI metric, the AI's change per task and the method that attributes it.</summary>
+    public IReadOnlyList<AttributedChange> Attribution { get; init; } = [];
+
     /// <summary>The baseline versions used, by metric key: every report says which baseline it compared with.</summary>
     public IReadOnlyDictionary<string, int> BaselineVersions { get; init; } = new Dictionary<string, int>();
 

@@ -32,4 +32,10 @@ public sealed record RoiInputs(
 
     /// <summary>A concluded experiment's lift, which wins over the before/after comparison.</summary>
     public ConversionLiftEvidence? ExperimentLift { get; init; }
+
+    /// <summary>
+    /// The AI's change per task in the period by an analysis of the weekly series (interrupted time series or
+    /// difference-in-differences), by metric key; a metric without one is attributed by before/after.
+    /// </summary>
+    public IReadOnlyDictionary<string, AttributedChange> Attribution { get; init; } = new Dictionary<string, AttributedChange>();
 }

@@ -1,6 +1,7 @@
 using AiRoi.Contracts.UseCases;
 using AiRoi.Domain;
 using AiRoi.Domain.Annotations;
+using AiRoi.Domain.Attribution;
 using AiRoi.Domain.Baselines;
 using AiRoi.Domain.Events;
 using AiRoi.Domain.Metrics;
@@ -42,6 +43,10 @@ public sealed partial class UseCaseGrain
     /// <inheritdoc />
     public Task<UseCaseAnswer<RoiReport>> GetRoiAsync(Granularity granularity, DateOnly from, DateOnly until) =>
         Answer(_ => Reports().Roi(granularity, from, until));
+
+    /// <inheritdoc />
+    public Task<UseCaseAnswer<MetricAttribution>> GetAttributionAsync(string metricKey, DateOnly today, AttributionControl? control) =>
+        Answer(metricKey, metric => Reports().Attribution(metric, today, control));
 
     /// <inheritdoc />
     public Task<UseCaseAnswer<HealthReport>> GetHealthAsync(DateOnly today) => Answer(_ => Reports().Health(today));

@@ -1,3 +1,5 @@
+using AiRoi.Domain.Attribution;
+using AiRoi.Domain.Metrics;
 using AiRoi.Domain.Reports;
 using AiRoi.Domain.Rollups;
 using AiRoi.Domain;
@@ -54,6 +56,12 @@ public static class MetricsApi
             .WithName("GetUseCaseRoi")
             .WithSummary("ROI by week, month or quarter from go-live on: savings, revenue lift, time saved, fixed costs, ROI and payback, with intervals and the baseline versions used.")
             .Produces<RoiReport>()
+            .ProducesReportProblems();
+
+        api.MapGet("/attribution", GetAttributionAsync)
+            .WithName("GetUseCaseAttribution")
+            .WithSummary("What part of a metric's change since go-live is the AI's (metric=): an interrupted time series on the weekly series, or with control=use-case:{id} or control=segment:{dimension}:{value} a difference-in-differences. Answers the method, the effect with its 95 % interval, the counterfactual by week, the placebo test and the checks; or why the method cannot answer.")
+            .Produces<MetricAttribution>()
             .ProducesReportProblems();
 
         api.MapGet("/health", GetHealthAsync)
@@ -138,6 +146,66 @@ public static class MetricsApi
             var (from, until) = query.Range(granularity);
             return query.Errors.Count > 0 ? null : (await services.Grain(id).GetRoiAsync(granularity, from, until)).ValueOf(id);
         });
+
+    /// <summary>The AI's part of a metric's change.</summary>
+    public static Task<Results<JsonHttpResult<MetricAttribution>, ProblemHttpResult>> GetAttributionAsync(
+        string id, HttpRequest request, [AsParameters] ReportServices services) =>
+        AnswerAsync(id, request, services, async query =>
+        {
+            var metric = query.Metric("metric", request.Query["metric"].ToString());
+            var asOf = query.AsOf();
+            var control = await ControlAsync(id, query, request.Query["control"].ToString(), metric, asOf, services);
+            return query.Errors.Count > 0 || metric is null ? null : (await services.Grain(id).GetAttributionAsync(metric.Key, asOf, control)).ValueOf(id);
+        });
+
+    /// <summary>
+    /// The <c>control</c> parameter: <c>use-case:{id}</c> (another registered use case with the same metric; its weekly
+    /// series is read from its grain) or <c>segment:{dimension}:{value}</c> (a segment of this use case); null when absent.
+    /// </summary>
+    private static async Task<AttributionControl?> ControlAsync(
+        string id, ReportQuery query, string text, MetricDefinition? metric, DateOnly asOf, ReportServices services)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (text.StartsWith("segment:", StringComparison.Ordinal))
+        {
+            var rest = text["segment:".Length..];
+            var colon = rest.IndexOf(':', StringComparison.Ordinal);
+            var dimension = colon > 0 && colon < rest.Length - 1 ? query.Dimension("control", rest[..colon]) : null;
+            if (colon <= 0 || colon == rest.Length - 1)
+            {
+                query.Refuse("control", ValidationCodes.InvalidFormat, "A segment control is segment:{dimension}:{value}, e.g. segment:region:apac.");
+            }
+            return dimension is null ? null : AttributionControl.Segment(dimension, rest[(colon + 1)..]);
+        }
+        if (text.StartsWith("use-case:", StringComparison.Ordinal) && text["use-case:".Length..] is { Length: > 0 } other)
+        {
+            if (other == id)
+            {
+                query.Refuse("control", ValidationCodes.Inconsistent, "A use case cannot be its own control; name another use case or a segment the AI was not rolled out to.");
+                return null;
+            }
+            if (metric is null)
+            {
+                return null;
+            }
+            // Every week the roll-up keeps: the analysis picks the weeks around this use case's go-live.
+            var from = asOf.AddDays(1 - ReportQuery.MaxRangeDays);
+            var answer = await services.Grain(other).GetSeriesAsync(metric.Key, Granularity.Week,
+                from < ReportQuery.EarliestDate ? ReportQuery.EarliestDate : from, asOf.AddDays(1), null, null, null);
+            if (answer.IsUnknownUseCase || answer.Errors.Count > 0)
+            {
+                query.Refuse("control", ValidationCodes.UnknownValue,
+                    answer.IsUnknownUseCase ? $"No use case has the id '{other}'." : $"The use case '{other}' has no metric '{metric.Key}'.");
+                return null;
+            }
+            return AttributionControl.UseCase(other, answer.Value.Points);
+        }
+        query.Refuse("control", ValidationCodes.InvalidFormat, "control must be use-case:{id} or segment:{dimension}:{value}.");
+        return null;
+    }
 
     /// <summary>Health checks.</summary>
     public static Task<Results<JsonHttpResult<HealthReport>, ProblemHttpResult>> GetHealthAsync(

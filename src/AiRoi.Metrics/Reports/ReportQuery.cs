@@ -41,6 +41,9 @@ public sealed class ReportQuery(IQueryCollection query, UseCase useCase, DateOnl
     /// <summary>Every problem found so far.</summary>
     public IReadOnlyList<ValidationError> Errors => errors;
 
+    /// <summary>Refuses <paramref name="parameter"/> for a reason only its handler can judge.</summary>
+    public void Refuse(string parameter, string code, string message) => errors.Add(new(parameter, code, message));
+
     /// <summary>The day the report is as of (<c>asOf</c>, <c>yyyy-MM-dd</c>); today by default.</summary>
     public DateOnly AsOf() => Date("asOf") ?? today;
 
