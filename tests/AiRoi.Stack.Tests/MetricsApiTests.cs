@@ -179,6 +179,11 @@ public sealed class MetricsApiTests(StackFixture stack)
     [InlineData("/metrics/costPerTask?to=9999-12-31", "to", "out-of-range")]
     [InlineData("/health?asOf=0001-01-01", "asOf", "out-of-range")]
     [InlineData("/metrics/costPerTask?granularity=day&segment=complexity:high", "granularity", "inconsistent")]
+    [InlineData("/attribution", "metric", "required")]
+    [InlineData("/attribution?metric=costPerTask&control=region", "control", "invalid-format")]
+    [InlineData("/attribution?metric=costPerTask&control=segment:region:eu", "control", "unknown-value")]
+    [InlineData("/attribution?metric=costPerTask&control=segment:complexity", "control", "invalid-format")]
+    [InlineData("/attribution?metric=costPerTask&control=use-case:no-such-use-case", "control", "unknown-value")]
     public async Task A_bad_query_parameter_is_a_problem_naming_it(string path, string field, string code)
     {
         var (id, _) = await BeforeAndAfterAsync();
@@ -223,6 +228,73 @@ public sealed class MetricsApiTests(StackFixture stack)
         Assert.Equal(0, await StackDatabase.ScalarAsync(stack, "metricsdb", "select count(*) from metrics.baselines where use_case_id = $1", id));
         Assert.Equal(0, await StackDatabase.ScalarAsync(stack, "metricsdb", "select count(*) from metrics.annotations where use_case_id = $1", id));
         Assert.Equal(0, await StackDatabase.ScalarAsync(stack, "metricsdb", "select count(*) from metrics.reviews where use_case_id = $1", id));
+    }
+
+    /// <summary>
+    /// Two use cases whose cost per task falls 0.05 a week on its own, from 12 weeks before 2026-09-07 to 12 weeks
+    /// after; from that Monday the AI takes 2.00 off the first (<paramref name="id"/>), and nothing off the second
+    /// (<paramref name="control"/>), which never got the AI.
+    /// </summary>
+    private async Task SeriesWithTrendAsync(string id, string control)
+    {
+        var goLive = new DateOnly(2026, 9, 7);
+        foreach (var (useCase, step) in new[] { (id, -2.0), (control, 0.0) })
+        {
+            var definition = new JsonObject
+            {
+                ["id"] = useCase, ["name"] = "Claims triage", ["category"] = "operations", ["aiGoLiveDate"] = "2026-09-07",
+                ["unitEconomics"] = new JsonObject { ["loadedHumanCostPerHour"] = 60, ["valuePerConversion"] = 0, ["fixedMonthlyCosts"] = new JsonArray() },
+                ["primaryMetric"] = "costPerTask",
+            };
+            var created = await SendAsync("metrics", HttpMethod.Post, "/api/v1/use-cases", definition);
+            Assert.True(created.Status == HttpStatusCode.Created, created.Body.ToJsonString());
+            var events = new JsonArray();
+            for (var week = -12; week < 12; week++)
+            {
+                for (var i = 0; i < 5; i++)
+                {
+                    var cost = 20 - 0.05 * week + (week >= 0 ? step : 0) + 0.1 * (((week + 12) * 7 + i * 3) % 5 - 2);
+                    var day = goLive.AddDays(7 * week + i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                    events.Add(Event(useCase, $"w{week}-{i}", day, "ai", 600, ("aiCost", 0), csat: 4, complexity: "low"));
+                    events[^1]!["aiCost"] = Math.Round(cost, 2);
+                }
+            }
+            var ingested = await SendAsync("ingestion", HttpMethod.Post, "/api/v1/events", new JsonObject { ["events"] = events });
+            Assert.Equal(120, ingested.Body["accepted"]!.GetValue<int>());
+        }
+    }
+
+    [Fact]
+    public async Task Attribution_separates_the_AI_from_the_trend_and_from_what_moved_a_control()
+    {
+        var id = $"attr-{Guid.NewGuid():N}"[..28];
+        var control = $"ctrl-{Guid.NewGuid():N}"[..28];
+        await SeriesWithTrendAsync(id, control);
+
+        var its = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/attribution?metric=costPerTask&asOf=2026-12-01");
+        Assert.Equal(HttpStatusCode.OK, its.Status);
+        Assert.Equal("interrupted-time-series", its.Body["method"]!.GetValue<string>());
+        Assert.Equal(-2.0, its.Body["effect"]!["value"]!.GetValue<double>(), tolerance: 0.1);
+        // Before/after also credits the AI with the trend: 0.05 a week over the 12 weeks between the halves' centres.
+        Assert.Equal(-2.6, its.Body["beforeAfterChange"]!.GetValue<double>(), tolerance: 0.1);
+        Assert.Equal(24, its.Body["counterfactual"]!.AsArray().Count);
+        Assert.Equal("2026-06-15", its.Body["counterfactual"]![0]!["weekStart"]!.GetValue<string>());
+        Assert.StartsWith("Net of the trend it already had, the AI lowered Cost per task by 2.0", its.Body["summary"]!.GetValue<string>());
+        Assert.Contains(its.Body["checks"]!.AsArray(), check => check!["name"]!.GetValue<string>() == "placebo");
+
+        var did = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/attribution?metric=costPerTask&asOf=2026-12-01&control=use-case:{control}");
+        Assert.Equal(HttpStatusCode.OK, did.Status);
+        Assert.Equal("difference-in-differences", did.Body["method"]!.GetValue<string>());
+        Assert.Equal($"use-case:{control}", did.Body["control"]!.GetValue<string>());
+        Assert.Equal(-2.0, did.Body["effect"]!["value"]!.GetValue<double>(), tolerance: 0.1);
+
+        var tooEarly = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/attribution?metric=costPerTask&asOf=2026-10-01");
+        Assert.Equal(HttpStatusCode.OK, tooEarly.Status);
+        Assert.StartsWith("An interrupted time series needs at least 8 weeks", tooEarly.Body["refusal"]!.GetValue<string>());
+        Assert.Null(tooEarly.Body["effect"]);
+
+        var unknown = await SendAsync("metrics", HttpMethod.Get, "/api/v1/use-cases/no-such-use-case/attribution?metric=costPerTask");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
     }
 
     private Task<StackAnswer> SendAsync(string service, HttpMethod method, string path, JsonNode? body = null, string? key = StackHttp.DevelopmentKey) =>
