@@ -32,6 +32,12 @@ public sealed class PortfolioAndUseCaseTests(WebStack stack)
         await Assertions.Expect(trend.GetByText($"▼ {useCase.AnnotationTitle}")).ToBeVisibleAsync();
         await Assertions.Expect(trend.Locator(".key-baseline")).Not.ToHaveTextAsync("- - baseline —");
         await Assertions.Expect(page.GetByTestId("roi-value")).Not.ToHaveTextAsync("—");
+        // What the AI changed net of the trend: a sentence under the chart, the counterfactual in the key, and the
+        // ROI of the AI's own effect beside the before/after one.
+        await Assertions.Expect(trend.GetByTestId("attribution")).ToContainTextAsync("Net of the trend it already had");
+        await Assertions.Expect(trend.Locator(".key-counterfactual")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("roi-attributable-value")).Not.ToHaveTextAsync("—");
+        await Assertions.Expect(page.Locator(".attribution-methods li[data-method='interrupted-time-series']").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("vanity-metrics")).ToBeVisibleAsync();
         await Browse.ScreenshotAsync(page, "use-case");
 

@@ -16,6 +16,23 @@ public sealed class TrendChartModelTests
     private static Annotation On(DateOnly date, string title) => new(1, date, AnnotationKind.PromptChange, title, null, "web", DateTimeOffset.UtcNow);
 
     [Fact]
+    public void The_counterfactual_is_drawn_over_the_charted_weeks_since_go_live_only()
+    {
+        var goLive = Monday.AddDays(14);
+        var attribution = new AiRoi.Domain.Attribution.MetricAttribution("costPerTask", AiRoi.Statistics.Attribution.AttributionMethod.InterruptedTimeSeries, null, goLive)
+        {
+            Counterfactual = Enumerable.Range(-2, 6).Select(week => new AiRoi.Domain.Attribution.CounterfactualWeek(goLive.AddDays(7 * week), 5, 6, 5.5, 6.5)).ToList(),
+        };
+
+        var model = TrendChartModel.Build(Weeks(10, 9, 8, 7), 12, 5, []).WithCounterfactual(attribution);
+
+        // Weeks 0 and 1 after go-live are on the chart (weeks 3 and 4 of the chart's four); the history and the weeks beyond it are not drawn.
+        Assert.Equal(["2026-09-21", "2026-09-28"], model.Counterfactual.Select(point => point.Period));
+        Assert.Equal((6.0, 5.5, 6.5), (model.Counterfactual[0].Expected, model.Counterfactual[0].Low, model.Counterfactual[0].High));
+        Assert.Empty(TrendChartModel.Build(Weeks(10, 9, 8, 7), 12, 5, []).WithCounterfactual(attribution with { Refusal = "Too short." }).Counterfactual);
+    }
+
+    [Fact]
     public void An_annotation_sits_on_the_week_that_contains_its_date()
     {
         var model = TrendChartModel.Build(Weeks(10, 9, 8, 7), baseline: 12, target: 5, [On(Monday.AddDays(9), "Prompt v4")]);

@@ -163,7 +163,7 @@ public static class AttributionAnalysis
         MetricUnit.Seconds => string.Create(CultureInfo.InvariantCulture, $"{value:0.#} seconds"),
         MetricUnit.Minutes => string.Create(CultureInfo.InvariantCulture, $"{value:0.0#} minutes"),
         MetricUnit.Days => string.Create(CultureInfo.InvariantCulture, $"{value:0.0#} days"),
-        MetricUnit.Currency => string.Create(CultureInfo.InvariantCulture, $"{value:0.00##}"),
+        MetricUnit.Currency => string.Create(CultureInfo.InvariantCulture, $"{value:#,0.00}"),
         MetricUnit.NetPromoterScore => string.Create(CultureInfo.InvariantCulture, $"{value:0.#} points"),
         _ => value.ToString("G3", CultureInfo.InvariantCulture),
     };

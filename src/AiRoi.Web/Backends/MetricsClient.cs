@@ -1,3 +1,4 @@
+using AiRoi.Domain.Attribution;
 using AiRoi.Contracts.Api;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Domain.Annotations;
@@ -48,6 +49,10 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
     /// <summary>ROI by period with intervals.</summary>
     public Task<BackendAnswer<RoiReport>> RoiAsync(string id, string granularity, CancellationToken cancellationToken) =>
         GetAsync<RoiReport>($"/api/v1/use-cases/{Segment(id)}/roi" + Query(("granularity", granularity)), cancellationToken);
+
+    /// <summary>What part of a metric's change since go-live is the AI's, net of the trend it already had.</summary>
+    public Task<BackendAnswer<MetricAttribution>> AttributionAsync(string id, string metric, CancellationToken cancellationToken) =>
+        GetAsync<MetricAttribution>($"/api/v1/use-cases/{Segment(id)}/attribution" + Query(("metric", metric)), cancellationToken);
 
     /// <summary>The health checks that apply, with reasons and evidence.</summary>
     public Task<BackendAnswer<HealthReport>> HealthAsync(string id, CancellationToken cancellationToken) =>

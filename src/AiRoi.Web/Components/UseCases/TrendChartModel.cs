@@ -10,6 +10,13 @@ namespace AiRoi.Web.Components.UseCases;
 /// <param name="N">Events the figure rests on.</param>
 public sealed record TrendPoint(string Period, double Value, long N);
 
+/// <summary>One week of what the metric would have been without the AI, with its 95 % band.</summary>
+/// <param name="Period">The week's first day, as the axis labels it.</param>
+/// <param name="Expected">The metric without the AI.</param>
+/// <param name="Low">Lower end of the band.</param>
+/// <param name="High">Upper end of the band.</param>
+public sealed record CounterfactualPoint(string Period, double Expected, double Low, double High);
+
 /// <summary>An annotation placed on the period it falls in.</summary>
 /// <param name="Point">The period's point, which the marker sits on.</param>
 /// <param name="Annotation">What changed.</param>
@@ -23,6 +30,33 @@ public sealed record TrendMarker(TrendPoint Point, Annotation Annotation);
 public sealed record TrendChartModel(
     IReadOnlyList<TrendPoint> Points, double? Baseline, double? Target, IReadOnlyList<TrendMarker> Markers, IReadOnlyList<Annotation> Unplaced)
 {
+    /// <summary>
+    /// The counterfactual drawn over the weeks since go-live that the chart shows: what the metric would have been
+    /// without the AI. Empty for monthly charts and where the attribution did not answer.
+    /// </summary>
+    public IReadOnlyList<CounterfactualPoint> Counterfactual { get; init; } = [];
+
+    /// <summary>
+    /// This model with the weeks of <paramref name="attribution"/> since go-live that are also on the chart; the chart
+    /// must be weekly, since the counterfactual is by week.
+    /// </summary>
+    public TrendChartModel WithCounterfactual(AiRoi.Domain.Attribution.MetricAttribution? attribution)
+    {
+        if (attribution is not { Refusal: null, GoLive: { } goLive })
+        {
+            return this;
+        }
+        var firstWeek = AiRoi.Domain.Attribution.AttributionAnalysis.FirstWeek(goLive);
+        var shown = Points.Select(point => point.Period).ToHashSet(StringComparer.Ordinal);
+        return this with
+        {
+            Counterfactual = attribution.Counterfactual
+                .Where(week => week.WeekStart >= firstWeek && shown.Contains(Figures.Day(week.WeekStart)))
+                .Select(week => new CounterfactualPoint(Figures.Day(week.WeekStart), week.Expected, week.Low, week.High))
+                .ToList(),
+        };
+    }
+
     /// <summary>The model of <paramref name="series"/> against a baseline, a target and the use case's annotations.</summary>
     public static TrendChartModel Build(MetricSeries? series, double? baseline, double? target, IReadOnlyList<Annotation> annotations)
     {
