@@ -98,13 +98,15 @@ public class AttributionTests
     [Fact]
     public void A_level_shift_in_the_history_makes_the_placebo_fire()
     {
-        // Something else moved the metric half a year before go-live; the AI did nothing.
+        // Something else moved the metric 20 weeks before go-live; the AI did nothing. With 40 weeks of history the
+        // fake go-live dates are weeks −27, −20 and −13.
         var noise = Noise(2, 0.5);
-        var series = Enumerable.Range(-104, 116).Select(t => new SeriesPoint(t, 20 + (t >= -40 ? 5 : 0) + noise(), 100)).ToList();
+        var series = Enumerable.Range(-40, 52).Select(t => new SeriesPoint(t, 20 + (t >= -20 ? 5 : 0) + noise(), 100)).ToList();
 
         var result = InterruptedTimeSeries.Analyze(series);
 
-        Assert.True(result.Placebo!.Fired, $"adjusted p = {result.Placebo.AdjustedPValue}");
+        Assert.Equal([-27, -20, -13], result.Placebo!.Periods);
+        Assert.True(result.Placebo.Fired, $"adjusted p = {result.Placebo.AdjustedPValue}");
         Assert.False(result.ChecksPassed);
         Assert.Contains(result.Checks, check => check is { Name: "placebo", Passed: false });
     }
