@@ -184,6 +184,7 @@ public sealed class MetricsApiTests(StackFixture stack)
     [InlineData("/attribution?metric=costPerTask&control=segment:region:eu", "control", "unknown-value")]
     [InlineData("/attribution?metric=costPerTask&control=segment:complexity", "control", "invalid-format")]
     [InlineData("/attribution?metric=costPerTask&control=use-case:no-such-use-case", "control", "unknown-value")]
+    [InlineData("/roi?control=use-case:no-such-use-case", "control", "unknown-value")]
     public async Task A_bad_query_parameter_is_a_problem_naming_it(string path, string field, string code)
     {
         var (id, _) = await BeforeAndAfterAsync();
@@ -287,6 +288,16 @@ public sealed class MetricsApiTests(StackFixture stack)
         Assert.Equal("difference-in-differences", did.Body["method"]!.GetValue<string>());
         Assert.Equal($"use-case:{control}", did.Body["control"]!.GetValue<string>());
         Assert.Equal(-2.0, did.Body["effect"]!["value"]!.GetValue<double>(), tolerance: 0.1);
+
+        // ROI against the same control says so: the AI's part of the cost per task by difference-in-differences.
+        var roi = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/roi?granularity=month&from=2026-09-07&to=2026-11-29&control=use-case:{control}");
+        Assert.Equal(HttpStatusCode.OK, roi.Status);
+        var cost = roi.Body["total"]!["attribution"]!.AsArray().Single(change => change!["metricKey"]!.GetValue<string>() == "costPerTask")!;
+        Assert.Equal("difference-in-differences", cost["method"]!.GetValue<string>());
+        Assert.Equal(-2.0, cost["perTask"]!["value"]!.GetValue<double>(), tolerance: 0.1);
+        var plainRoi = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/roi?granularity=month&from=2026-09-07&to=2026-11-29");
+        Assert.Equal("interrupted-time-series", plainRoi.Body["total"]!["attribution"]!.AsArray()
+            .Single(change => change!["metricKey"]!.GetValue<string>() == "costPerTask")!["method"]!.GetValue<string>());
 
         var tooEarly = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/attribution?metric=costPerTask&asOf=2026-10-01");
         Assert.Equal(HttpStatusCode.OK, tooEarly.Status);

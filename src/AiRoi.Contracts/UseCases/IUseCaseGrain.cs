@@ -63,9 +63,9 @@ public interface IUseCaseGrain : IGrainWithStringKey
     [Alias("GetBreakdown")]
     Task<UseCaseAnswer<LabelBreakdown>> GetBreakdownAsync(bool exceptions, Granularity granularity, DateOnly from, DateOnly until);
 
-    /// <summary>ROI per period over <c>[from, until)</c>.</summary>
+    /// <summary>ROI per period over <c>[from, until)</c>; the AI's part against <paramref name="control"/> when one is named.</summary>
     [Alias("GetRoi")]
-    Task<UseCaseAnswer<RoiReport>> GetRoiAsync(Granularity granularity, DateOnly from, DateOnly until);
+    Task<UseCaseAnswer<RoiReport>> GetRoiAsync(Granularity granularity, DateOnly from, DateOnly until, AttributionControl? control = null);
 
     /// <summary>
     /// What part of a metric's change since go-live is the AI's, from the complete weeks before

@@ -116,7 +116,7 @@ public static class AttributionAnalysis
             return Scaled(metric, Means(rollup, metric, rollup.Series(from, until, Granularity.Week, new CellFilter(null, dimension, control.SegmentValue), momentsOnly: true)));
         }
         // Another use case's series is already on the metric's scale (NPS from −100 to 100).
-        return new(control.Weeks
+        return new(control.Weeks.GetValueOrDefault(metric.Key, [])
             .Where(point => point.Value is not null && point.N > 0 && point.PeriodStart >= from && point.PeriodStart < until)
             .ToDictionary(point => point.PeriodStart, point => (point.Value!.Value, (double)point.N)));
     }

@@ -4,14 +4,14 @@ namespace AiRoi.Domain.Attribution;
 
 /// <summary>
 /// What the owner names as the control of a difference-in-differences: another use case that did not get the AI
-/// (its weekly series of the same metric), or a segment of this use case the AI was not rolled out to (the rest of
-/// the use case is then the treated part).
+/// (its weekly series of the metrics asked about), or a segment of this use case the AI was not rolled out to (the
+/// rest of the use case is then the treated part).
 /// </summary>
 /// <param name="Name">How the control reads in answers: <c>use-case:emea-support</c>, <c>segment:region:apac</c>.</param>
 public sealed record AttributionControl(string Name)
 {
-    /// <summary>Another use case's weekly series of the metric.</summary>
-    public IReadOnlyList<MetricPoint> Weeks { get; init; } = [];
+    /// <summary>Another use case's weekly series, by metric key.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<MetricPoint>> Weeks { get; init; } = new Dictionary<string, IReadOnlyList<MetricPoint>>();
 
     /// <summary>The dimension of a segment control.</summary>
     public string? SegmentDimension { get; init; }
@@ -19,8 +19,8 @@ public sealed record AttributionControl(string Name)
     /// <summary>The value of a segment control.</summary>
     public string? SegmentValue { get; init; }
 
-    /// <summary>Another use case, by its weekly series.</summary>
-    public static AttributionControl UseCase(string id, IReadOnlyList<MetricPoint> weeks) => new($"use-case:{id}") { Weeks = weeks };
+    /// <summary>Another use case, by its weekly series of each metric asked about.</summary>
+    public static AttributionControl UseCase(string id, IReadOnlyDictionary<string, IReadOnlyList<MetricPoint>> weeks) => new($"use-case:{id}") { Weeks = weeks };
 
     /// <summary>A segment of this use case.</summary>
     public static AttributionControl Segment(string dimension, string value) =>

@@ -37,7 +37,7 @@ public sealed class UseCaseReports(
     /// <summary>A concluded experiment's conversion lift, used by ROI instead of before/after.</summary>
     public ConversionLiftEvidence? ExperimentLift { get; init; }
 
-    private readonly Dictionary<(string Metric, DateOnly Today), MetricAttribution> attributions = [];
+    private readonly Dictionary<(string Metric, DateOnly Today, string? Control), MetricAttribution> attributions = [];
 
     /// <summary>
     /// What part of <paramref name="metric"/>'s change since go-live is the AI's, from the complete weeks before
@@ -47,13 +47,10 @@ public sealed class UseCaseReports(
     public MetricAttribution Attribution(MetricDefinition metric, DateOnly today, AttributionControl? control = null)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        if (control is not null)
+        var key = (metric.Key, today, control?.Name);
+        if (!attributions.TryGetValue(key, out var attribution))
         {
-            return AttributionAnalysis.Analyze(useCase, rollup, metric, today, control);
-        }
-        if (!attributions.TryGetValue((metric.Key, today), out var attribution))
-        {
-            attributions[(metric.Key, today)] = attribution = AttributionAnalysis.Analyze(useCase, rollup, metric, today, null);
+            attributions[key] = attribution = AttributionAnalysis.Analyze(useCase, rollup, metric, today, control);
         }
         return attribution;
     }
@@ -158,8 +155,11 @@ public sealed class UseCaseReports(
         return new(exceptions ? "exception-types" : "escalation-reasons", granularity, rate, TrendSlope.Fit(trend), labels);
     }
 
-    /// <summary>ROI per period of <paramref name="granularity"/> over <c>[from, until)</c>, from go-live on, and in total.</summary>
-    public RoiReport Roi(Granularity granularity, DateOnly from, DateOnly until)
+    /// <summary>
+    /// ROI per period of <paramref name="granularity"/> over <c>[from, until)</c>, from go-live on, and in total; the
+    /// AI's part by a difference-in-differences against <paramref name="control"/> when one is named.
+    /// </summary>
+    public RoiReport Roi(Granularity granularity, DateOnly from, DateOnly until, AttributionControl? control = null)
     {
         if (useCase.AiGoLiveDate is { } goLive && goLive > from)
         {
@@ -174,16 +174,16 @@ public sealed class UseCaseReports(
         {
             var periodStart = start < from ? from : start;
             var end = Periods.EndOf(start, granularity);
-            periods.Add(RoiOver(periodStart, end < until ? end : until, until.AddDays(-1)));
+            periods.Add(RoiOver(periodStart, end < until ? end : until, until.AddDays(-1), control));
         }
-        return new(granularity, periods, RoiOver(from, until, until.AddDays(-1)));
+        return new(granularity, periods, RoiOver(from, until, until.AddDays(-1), control));
     }
 
     /// <summary>
     /// The ROI of one stretch of days after go-live, with the AI's part of it as analysed on <paramref name="asOf"/>
-    /// (the last day of the stretch by default).
+    /// (the last day of the stretch by default), against <paramref name="control"/> when one is named.
     /// </summary>
-    public RoiFigures RoiOver(DateOnly from, DateOnly until, DateOnly? asOf = null)
+    public RoiFigures RoiOver(DateOnly from, DateOnly until, DateOnly? asOf = null, AttributionControl? control = null)
     {
         var cell = rollup.Aggregate(from, until, CellFilter.All);
         return RoiCalculator.Compute(new RoiInputs(from, until, cell.Events,
@@ -193,15 +193,16 @@ public sealed class UseCaseReports(
             ResolutionTimeBaseline = baselines.GetValueOrDefault(MetricKeys.ResolutionTimeMean),
             ConversionRateBaseline = baselines.GetValueOrDefault(MetricKeys.ConversionRate),
             ExperimentLift = ExperimentLift,
-            Attribution = RoiAttribution(from, until, asOf ?? until.AddDays(-1)),
+            Attribution = RoiAttribution(from, until, asOf ?? until.AddDays(-1), control),
         });
     }
 
     /// <summary>
-    /// The AI's change per task in each ROI metric over <c>[from, until)</c>: the interrupted time series' effect
-    /// over the period's weeks, weighted by their tasks; before/after with the reason where the series cannot be analysed.
+    /// The AI's change per task in each ROI metric over <c>[from, until)</c>: the interrupted time series' (or, with a
+    /// control, the difference-in-differences') effect over the period's weeks, weighted by their tasks; before/after
+    /// with the reason where the series cannot be analysed.
     /// </summary>
-    private Dictionary<string, AttributedChange> RoiAttribution(DateOnly from, DateOnly until, DateOnly asOf)
+    private Dictionary<string, AttributedChange> RoiAttribution(DateOnly from, DateOnly until, DateOnly asOf, AttributionControl? control)
     {
         var changes = new Dictionary<string, AttributedChange>(StringComparer.Ordinal);
         if (useCase.AiGoLiveDate is not { } goLive)
@@ -213,7 +214,7 @@ public sealed class UseCaseReports(
         foreach (var key in RoiCalculator.Metrics)
         {
             var metric = MetricCatalog.Find(key)!;
-            var analysis = Attribution(metric, asOf);
+            var analysis = Attribution(metric, asOf, control);
             var window = weeks
                 .Select(week => (Period: AttributionAnalysis.WeekNumber(week.Key, firstWeek), Weight: (double)MetricReader.MomentsOf(metric, week.Value, rollup.Shape).N))
                 .Where(week => week.Period >= 0);

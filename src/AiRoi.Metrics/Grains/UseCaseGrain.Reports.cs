@@ -41,8 +41,8 @@ public sealed partial class UseCaseGrain
         Answer(_ => Reports().Breakdown(exceptions, granularity, from, until));
 
     /// <inheritdoc />
-    public Task<UseCaseAnswer<RoiReport>> GetRoiAsync(Granularity granularity, DateOnly from, DateOnly until) =>
-        Answer(_ => Reports().Roi(granularity, from, until));
+    public Task<UseCaseAnswer<RoiReport>> GetRoiAsync(Granularity granularity, DateOnly from, DateOnly until, AttributionControl? control = null) =>
+        Answer(_ => Reports().Roi(granularity, from, until, control));
 
     /// <inheritdoc />
     public Task<UseCaseAnswer<MetricAttribution>> GetAttributionAsync(string metricKey, DateOnly today, AttributionControl? control) =>

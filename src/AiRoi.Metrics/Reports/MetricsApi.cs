@@ -1,6 +1,7 @@
 using AiRoi.Domain.Attribution;
 using AiRoi.Domain.Metrics;
 using AiRoi.Domain.Reports;
+using AiRoi.Domain.Roi;
 using AiRoi.Domain.Rollups;
 using AiRoi.Domain;
 using AiRoi.Metrics.UseCases;
@@ -54,7 +55,7 @@ public static class MetricsApi
 
         api.MapGet("/roi", GetRoiAsync)
             .WithName("GetUseCaseRoi")
-            .WithSummary("ROI by week, month or quarter from go-live on: savings, revenue lift, time saved, fixed costs, ROI and payback, with intervals and the baseline versions used.")
+            .WithSummary("ROI by week, month or quarter from go-live on: savings, revenue lift, time saved, fixed costs, ROI and payback, with intervals and the baseline versions used; and the part the AI caused, with the method per metric (experiment, interrupted time series, or with control=use-case:{id} or control=segment:{dimension}:{value} difference-in-differences, else before/after).")
             .Produces<RoiReport>()
             .ProducesReportProblems();
 
@@ -144,7 +145,9 @@ public static class MetricsApi
         {
             var granularity = query.Granularity(Granularity.Month, Granularity.Week, Granularity.Month, Granularity.Quarter);
             var (from, until) = query.Range(granularity);
-            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetRoiAsync(granularity, from, until)).ValueOf(id);
+            var control = await ControlAsync(id, query, request.Query["control"].ToString(),
+                RoiCalculator.Metrics.Select(MetricCatalog.Find).OfType<MetricDefinition>().ToList(), until, services);
+            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetRoiAsync(granularity, from, until, control)).ValueOf(id);
         });
 
     /// <summary>The AI's part of a metric's change.</summary>
@@ -154,16 +157,17 @@ public static class MetricsApi
         {
             var metric = query.Metric("metric", request.Query["metric"].ToString());
             var asOf = query.AsOf();
-            var control = await ControlAsync(id, query, request.Query["control"].ToString(), metric, asOf, services);
+            var control = await ControlAsync(id, query, request.Query["control"].ToString(), metric is null ? [] : [metric], asOf.AddDays(1), services);
             return query.Errors.Count > 0 || metric is null ? null : (await services.Grain(id).GetAttributionAsync(metric.Key, asOf, control)).ValueOf(id);
         });
 
     /// <summary>
-    /// The <c>control</c> parameter: <c>use-case:{id}</c> (another registered use case with the same metric; its weekly
-    /// series is read from its grain) or <c>segment:{dimension}:{value}</c> (a segment of this use case); null when absent.
+    /// The <c>control</c> parameter: <c>use-case:{id}</c> (another registered use case; its weekly series of
+    /// <paramref name="metrics"/> up to <paramref name="until"/> are read from its grain) or
+    /// <c>segment:{dimension}:{value}</c> (a segment of this use case); null when absent.
     /// </summary>
     private static async Task<AttributionControl?> ControlAsync(
-        string id, ReportQuery query, string text, MetricDefinition? metric, DateOnly asOf, ReportServices services)
+        string id, ReportQuery query, string text, IReadOnlyList<MetricDefinition> metrics, DateOnly until, ReportServices services)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -187,21 +191,22 @@ public static class MetricsApi
                 query.Refuse("control", ValidationCodes.Inconsistent, "A use case cannot be its own control; name another use case or a segment the AI was not rolled out to.");
                 return null;
             }
-            if (metric is null)
-            {
-                return null;
-            }
             // Every week the roll-up keeps: the analysis picks the weeks around this use case's go-live.
-            var from = asOf.AddDays(1 - ReportQuery.MaxRangeDays);
-            var answer = await services.Grain(other).GetSeriesAsync(metric.Key, Granularity.Week,
-                from < ReportQuery.EarliestDate ? ReportQuery.EarliestDate : from, asOf.AddDays(1), null, null, null);
-            if (answer.IsUnknownUseCase || answer.Errors.Count > 0)
+            var from = until.AddDays(-ReportQuery.MaxRangeDays);
+            var weeks = new Dictionary<string, IReadOnlyList<MetricPoint>>(StringComparer.Ordinal);
+            foreach (var metric in metrics)
             {
-                query.Refuse("control", ValidationCodes.UnknownValue,
-                    answer.IsUnknownUseCase ? $"No use case has the id '{other}'." : $"The use case '{other}' has no metric '{metric.Key}'.");
-                return null;
+                var answer = await services.Grain(other).GetSeriesAsync(metric.Key, Granularity.Week,
+                    from < ReportQuery.EarliestDate ? ReportQuery.EarliestDate : from, until, null, null, null);
+                if (answer.IsUnknownUseCase || answer.Errors.Count > 0)
+                {
+                    query.Refuse("control", ValidationCodes.UnknownValue,
+                        answer.IsUnknownUseCase ? $"No use case has the id '{other}'." : $"The use case '{other}' has no metric '{metric.Key}'.");
+                    return null;
+                }
+                weeks[metric.Key] = answer.Value.Points;
             }
-            return AttributionControl.UseCase(other, answer.Value.Points);
+            return AttributionControl.UseCase(other, weeks);
         }
         query.Refuse("control", ValidationCodes.InvalidFormat, "control must be use-case:{id} or segment:{dimension}:{value}.");
         return null;

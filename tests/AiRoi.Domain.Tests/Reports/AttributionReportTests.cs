@@ -110,6 +110,17 @@ public class AttributionReportTests
     }
 
     [Fact]
+    public void ROI_against_a_segment_control_is_a_difference_in_differences()
+    {
+        var roi = Reports(UseCase(), Events(untreated: "apac")).Roi(AiRoi.Domain.Rollups.Granularity.Month, GoLive, Today.AddDays(1), AttributionControl.Segment("region", "apac"));
+
+        var cost = Assert.Single(roi.Total!.Attribution, change => change.MetricKey == MetricKeys.CostPerTask);
+        Assert.Equal(AttributionMethod.DifferenceInDifferences, cost.Method);
+        Assert.Equal(-0.5, cost.PerTask!.Value, tolerance: 0.03);
+        Assert.All(roi.Periods, period => Assert.Equal(AttributionMethod.DifferenceInDifferences, period.Attribution.Single(change => change.MetricKey == MetricKeys.CostPerTask).Method));
+    }
+
+    [Fact]
     public void Too_short_a_history_is_refused_and_ROI_says_it_is_before_after()
     {
         var useCase = UseCase();
