@@ -1,6 +1,7 @@
 using AiRoi.Domain;
 using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Scalar.AspNetCore;
@@ -40,10 +41,12 @@ public static class AiRoiApiExtensions
     /// <summary>
     /// Maps what every API answers besides its own routes: problem details for answers routing produces without a
     /// body (404, 405, 415) and for exceptions, <c>/openapi/v1.json</c>, <c>/scalar</c> in Development,
-    /// <c>/health</c> and <c>/alive</c>.
+    /// <c>/health</c> and <c>/alive</c>, all open; and answers the group every API route is mapped in, which requires
+    /// an API key on each of them unless one is marked <see cref="ApiKeyFilters.AllowWithoutApiKey{TBuilder}"/>.
     /// </summary>
-    public static WebApplication MapAiRoiApi(this WebApplication app)
+    public static RouteGroupBuilder MapAiRoiApi(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         app.UseStatusCodePages();
         app.UseExceptionHandler();
         app.MapOpenApi();
@@ -52,6 +55,6 @@ public static class AiRoiApiExtensions
             app.MapScalarApiReference();
         }
         app.MapDefaultEndpoints();
-        return app;
+        return app.MapGroup("").RequireApiKey();
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,8 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AiRoi.ServiceDefaults.Http;
 
 /// <summary>
-/// Endpoint filters that require an API key in <c>X-Api-Key</c> (and, for key management, an admin key), checked by
-/// the service's <see cref="IApiKeyAuthenticator"/>.
+/// Endpoint filters that require an API key in <c>X-Api-Key</c>, checked by the service's
+/// <see cref="IApiKeyAuthenticator"/>: on every API endpoint unless it is marked open
+/// (<see cref="AllowWithoutApiKey{TBuilder}"/>), read-only keys for GETs only, and, where an endpoint asks, an admin
+/// key, an organization-wide key, or a key that covers the use case named in the route.
 /// </summary>
 public static class ApiKeyFilters
 {
@@ -27,14 +30,19 @@ public static class ApiKeyFilters
     private const string PersonItem = "AiRoi.ActingPerson";
 
     /// <summary>
-    /// Refuses the request with 401 unless it carries a valid, unrevoked key; one that names the person it acts for
-    /// is refused with 403 unless its key may act for people, and with 400 when the name is empty, too long or holds
-    /// control characters.
+    /// Refuses the request with 401 unless it carries a valid, unrevoked key, and with 403 when a read-only key is
+    /// sent with anything but a GET; one that names the person it acts for is refused with 403 unless its key may act
+    /// for people, and with 400 when the name is empty, too long or holds control characters. Endpoints marked with
+    /// <see cref="AllowWithoutApiKey{TBuilder}"/> pass without a key.
     /// </summary>
     public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
+            if (http.GetEndpoint()?.Metadata.GetMetadata<OpenEndpoint>() is not null)
+            {
+                return await next(context);
+            }
             var presented = http.Request.Headers[HeaderName].FirstOrDefault();
             if (!IsWellFormed(presented))
             {
@@ -48,6 +56,10 @@ public static class ApiKeyFilters
                 return RequestProblems.ApiKeyRequired.ToProblem($"Send a valid, unrevoked API key in the {HeaderName} header.");
             }
             http.Items[HolderItem] = holder;
+            if (holder.IsReadOnly && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+            {
+                return RequestProblems.ReadOnlyKey.ToProblem("This API key only reads; writes take a key that is not read-only.");
+            }
             if (http.Request.Headers.TryGetValue(ActingPersonHeader, out var named))
             {
                 if (!holder.ActsForPeople)
@@ -65,6 +77,50 @@ public static class ApiKeyFilters
             }
             return await next(context);
         });
+
+    /// <summary>Marks an endpoint that answers without a key (pure computation on what the request posts).</summary>
+    public static TBuilder AllowWithoutApiKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new OpenEndpoint());
+
+    /// <summary>
+    /// Marks an endpoint open (<see cref="AllowWithoutApiKey{TBuilder}"/>) but limits the calls without a valid key to
+    /// <paramref name="perMinute"/> per remote address (a fixed one-minute window); beyond it, 429 with
+    /// <c>Retry-After</c>. Calls with a valid key are not limited.
+    /// </summary>
+    public static TBuilder LimitCallsWithoutKey<TBuilder>(this TBuilder builder, int perMinute) where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(perMinute, 1);
+        var limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        return builder.AllowWithoutApiKey().AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var presented = http.Request.Headers[HeaderName].FirstOrDefault();
+            if (IsWellFormed(presented)
+                && await http.RequestServices.GetRequiredService<IApiKeyAuthenticator>().AuthenticateAsync(presented, http.RequestAborted) is not null)
+            {
+                return await next(context);
+            }
+            using var lease = limiter.AttemptAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            if (lease.IsAcquired)
+            {
+                return await next(context);
+            }
+            http.Response.Headers.RetryAfter = "60";
+            return RequestProblems.TooManyRequests.ToProblem(
+                $"At most {perMinute} calls a minute from one address without an API key; wait a minute, or send a valid key in {HeaderName}.");
+        });
+    }
+
+    /// <summary>
+    /// Refuses the request with 403 unless its key covers the use case the route names in
+    /// <paramref name="routeValue"/> (after <see cref="RequireApiKey{TBuilder}"/>).
+    /// </summary>
+    public static TBuilder RequireUseCaseScope<TBuilder>(this TBuilder builder, string routeValue = "id") where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Request.RouteValues[routeValue] is string useCaseId && !KeyHolder(context.HttpContext).Covers(useCaseId)
+                ? RequestProblems.UseCaseNotInKeyScope.ToProblem($"This API key does not cover the use case '{useCaseId}'.")
+                : await next(context));
 
     /// <summary>Whether a presented key could be one: 1 to <see cref="MaxKeyLength"/> printable ASCII characters.</summary>
     public static bool IsWellFormed(string? presented) =>
@@ -102,4 +158,7 @@ public static class ApiKeyFilters
     public static ApiKeyHolder KeyHolder(HttpContext context) =>
         context.Items[HolderItem] as ApiKeyHolder
         ?? throw new InvalidOperationException("The endpoint does not require an API key; add RequireApiKey().");
+
+    /// <summary>Endpoint metadata: the endpoint answers without a key.</summary>
+    private sealed class OpenEndpoint;
 }

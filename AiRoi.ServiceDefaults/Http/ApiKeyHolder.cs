@@ -3,19 +3,23 @@ using System.Text;
 
 namespace AiRoi.ServiceDefaults.Http;
 
-/// <summary>Who presented a valid API key, and what it may write.</summary>
+/// <summary>Who presented a valid API key, and what it may read and write.</summary>
 /// <param name="KeyId">The key's id (a fixed id for the development key).</param>
 /// <param name="Name">The key's name, for logs and audit.</param>
-/// <param name="UseCaseIds">Null when the key is scoped to the whole organization; else the use cases it may write.</param>
+/// <param name="UseCaseIds">Null when the key is scoped to the whole organization; else the only use cases it may read and write.</param>
 /// <param name="IsAdmin">True when the key may also manage API keys.</param>
 /// <param name="ActsForPeople">
 /// True when requests with the key may name the person they act for (<c>X-Acting-Person</c>): the web's own key,
 /// which writes for signed-in people and records them as authors (ADR-0024).
 /// </param>
-public sealed record ApiKeyHolder(Guid KeyId, string Name, IReadOnlyList<string>? UseCaseIds, bool IsAdmin, bool ActsForPeople = false)
+/// <param name="IsReadOnly">True when the key only reads: every request but a GET is refused (403).</param>
+public sealed record ApiKeyHolder(Guid KeyId, string Name, IReadOnlyList<string>? UseCaseIds, bool IsAdmin, bool ActsForPeople = false, bool IsReadOnly = false)
 {
+    /// <summary>Whether the key covers <paramref name="useCaseId"/>: may read it, and write it unless read-only.</summary>
+    public bool Covers(string useCaseId) => UseCaseIds is null || UseCaseIds.Contains(useCaseId);
+
     /// <summary>Whether the key may write events for <paramref name="useCaseId"/>.</summary>
-    public bool MayWrite(string useCaseId) => UseCaseIds is null || UseCaseIds.Contains(useCaseId);
+    public bool MayWrite(string useCaseId) => !IsReadOnly && Covers(useCaseId);
 }
 
 /// <summary>

@@ -31,7 +31,7 @@ public static class RequestProblems
     /// <summary>The request could not be read as HTTP (a truncated body, a bad header) before any handler saw it.</summary>
     public static readonly ProblemType BadRequest = new("bad-request", StatusCodes.Status400BadRequest, "The request could not be read.");
 
-    /// <summary>A write without a key, or with an unknown or revoked key.</summary>
+    /// <summary>A request without a key, or with an unknown or revoked key.</summary>
     public static readonly ProblemType ApiKeyRequired = new("api-key-required", StatusCodes.Status401Unauthorized, "API key required");
 
     /// <summary>Managing keys needs an admin key.</summary>
@@ -40,8 +40,14 @@ public static class RequestProblems
     /// <summary>The request names a person it acts for, but its key may not act for people.</summary>
     public static readonly ProblemType ActingPersonNotAllowed = new("acting-person-not-allowed", StatusCodes.Status403Forbidden, "The API key may not act for people");
 
+    /// <summary>A read-only key was sent with a write.</summary>
+    public static readonly ProblemType ReadOnlyKey = new("read-only-key", StatusCodes.Status403Forbidden, "The API key only reads");
+
     /// <summary>The key is scoped to other use cases.</summary>
     public static readonly ProblemType UseCaseNotInKeyScope = new("use-case-not-in-key-scope", StatusCodes.Status403Forbidden, "The API key does not cover these use cases");
+
+    /// <summary>An open endpoint was called too often from one address without a key.</summary>
+    public static readonly ProblemType TooManyRequests = new("too-many-requests", StatusCodes.Status429TooManyRequests, "Too many requests");
 
     /// <summary>
     /// The body is well-formed but breaks one or more of the domain's input rules; <c>errors</c> and <c>codes</c>

@@ -100,6 +100,7 @@ public static class PortfolioBenchmark
             "escalation-reasons?granularity=week",
             "exception-types?granularity=week",
             "roi?granularity=month",
+            "attribution?metric=costPerTask",
             "health",
             "baselines",
             "annotations",

@@ -27,12 +27,12 @@ builder.Services.AddHttpClient(UseCaseDirectory.MetricsClient, client => client.
 
 var app = builder.Build();
 
-app.MapAiRoiApi();
-app.MapStatusApiV1();
-app.MapAnalysisApiV1();
-app.MapExperimentsApiV1();
-app.MapAssignmentApiV1();
-app.MapResultsApiV1();
-app.MapDeadLettersApiV1();
+var api = app.MapAiRoiApi();
+api.MapStatusApiV1();
+api.MapAnalysisApiV1();
+api.MapExperimentsApiV1();
+api.MapAssignmentApiV1();
+api.MapResultsApiV1();
+api.MapDeadLettersApiV1();
 
 app.Run();

@@ -27,11 +27,11 @@ builder.Services.AddSingleton<RejectionLog>();
 
 var app = builder.Build();
 
-app.MapAiRoiApi();
-app.MapStatusApiV1();
-app.MapEventsApiV1();
-app.MapCsvImportApiV1();
-app.MapRejectionsApiV1();
-app.MapApiKeysApiV1();
+var api = app.MapAiRoiApi();
+api.MapStatusApiV1();
+api.MapEventsApiV1();
+api.MapCsvImportApiV1();
+api.MapRejectionsApiV1();
+api.MapApiKeysApiV1();
 
 app.Run();

@@ -45,14 +45,14 @@ builder.AddAiRoiBus(Broker.ConnectionName, bus => bus.AddConsumer<ExperimentConc
 
 var app = builder.Build();
 
-app.MapAiRoiApi();
-app.MapStatusApiV1();
-app.MapUseCaseApiV1();
-app.MapEventLogApiV1();
-app.MapMetricsApiV1();
-app.MapBaselinesApiV1();
-app.MapAnnotationsApiV1();
-app.MapReviewsApiV1();
-app.MapPortfolioApiV1();
+var api = app.MapAiRoiApi();
+api.MapStatusApiV1();
+api.MapUseCaseApiV1();
+api.MapEventLogApiV1();
+api.MapMetricsApiV1();
+api.MapBaselinesApiV1();
+api.MapAnnotationsApiV1();
+api.MapReviewsApiV1();
+api.MapPortfolioApiV1();
 
 app.Run();

@@ -10,11 +10,6 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddNpgsqlDataSource(AccountStore.ConnectionName);
-foreach (var backend in BackendService.All)
-{
-    // "http://metrics" resolves through service discovery to the address the app host gave that resource.
-    builder.Services.AddHttpClient(backend.Name, client => client.BaseAddress = new Uri($"http://{backend.Name}"));
-}
 builder.Services.AddBackendClients(builder.Configuration);
 builder.Services.AddSingleton<BackendStatusClient>();
 builder.Services.AddHealthChecks().AddCheck<BackendHealthCheck>("backends");

@@ -29,7 +29,7 @@ public sealed class CrashRecoveryTests(StackFixture stack)
 
         Assert.Equal(25, await StackDatabase.ScalarAsync(stack, "metricsdb", "select count(*) from metrics.outcome_events where use_case_id = $1", useCase));
         Assert.Equal(25, await StackDatabase.ScalarAsync(stack, "metricsdb", "select max(sequence) from metrics.event_ids where use_case_id = $1", useCase));
-        using var client = stack.App.CreateHttpClient("metrics", "http");
+        using var client = StackHttp.Client(stack, "metrics");
         using var call = new CancellationTokenSource(StackFixture.CallTimeout);
         var totals = (await client.GetFromJsonAsync<JsonObject>($"/api/v1/use-cases/{useCase}/event-log", call.Token))!;
         Assert.Equal(25, totals["sequence"]!.GetValue<long>());

@@ -318,7 +318,7 @@ public sealed class EventIngestionTests(StackFixture stack)
 
     private async Task<JsonObject> EventLogAsync(string useCase)
     {
-        using var client = stack.App.CreateHttpClient("metrics", "http");
+        using var client = StackHttp.Client(stack, "metrics");
         using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
         return JsonNode.Parse(await client.GetStringAsync($"/api/v1/use-cases/{useCase}/event-log", timeout.Token))!.AsObject();
     }

@@ -36,7 +36,7 @@ public static class StackExperiments
         for (var i = 0; i < subjects; i++)
         {
             var subject = $"lead-{i}";
-            var answer = await StackHttp.SendAsync(stack, "experiments", HttpMethod.Get, $"/api/v1/experiments/{experimentId}/assignment?subjectId={subject}", key: null);
+            var answer = await StackHttp.SendAsync(stack, "experiments", HttpMethod.Get, $"/api/v1/experiments/{experimentId}/assignment?subjectId={subject}");
             var variant = answer.Body["variant"]!.GetValue<string>();
             var converted = random.NextDouble() < conversionRate(variant);
             var (n, conversions) = truth.GetValueOrDefault(variant);

@@ -123,7 +123,7 @@ public sealed partial class StackHealthTests(StackFixture stack)
 
     private async Task<JsonElement> GetStatusAsync(string service)
     {
-        using var client = stack.App.CreateHttpClient(service, "http");
+        using var client = StackHttp.Client(stack, service);
         using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
         return await client.GetFromJsonAsync<JsonElement>("/api/v1/status", timeout.Token);
     }

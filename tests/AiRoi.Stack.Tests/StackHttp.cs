@@ -45,6 +45,14 @@ public static class StackHttp
         return new StackAnswer(response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
     }
 
+    /// <summary>A client of <paramref name="service"/> that sends the development key with every request: every API read needs a key.</summary>
+    public static HttpClient Client(StackFixture stack, string service)
+    {
+        var client = stack.App.CreateHttpClient(service, "http");
+        client.DefaultRequestHeaders.Add("X-Api-Key", DevelopmentKey);
+        return client;
+    }
+
     /// <summary>
     /// Posts <paramref name="content"/> as it is (any type, any size, no Content-Type at all), with
     /// <paramref name="key"/> sent unvalidated and <c>Expect: 100-continue</c>, as a careful client sends a large body

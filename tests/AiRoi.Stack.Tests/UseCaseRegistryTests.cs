@@ -299,7 +299,7 @@ public sealed class UseCaseRegistryTests(StackFixture stack)
 
     /// <summary>A definition that keeps every rule.</summary>
     [Fact]
-    public async Task Registry_writes_need_an_organization_wide_key_and_reads_need_none()
+    public async Task Registry_writes_need_an_organization_wide_key_and_reads_need_a_key_that_covers_the_use_case()
     {
         var id = NewId();
 
@@ -323,8 +323,11 @@ public sealed class UseCaseRegistryTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.Forbidden, scoped.Status);
         Assert.Equal("https://airoi.dev/problems/use-case-not-in-key-scope", scoped.Body["type"]!.GetValue<string>());
 
-        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Get, $"/api/v1/use-cases/{id}", apiKey: null)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Get, "/api/v1/use-cases", apiKey: null)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(HttpMethod.Get, $"/api/v1/use-cases/{id}", apiKey: null)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(HttpMethod.Get, "/api/v1/use-cases", apiKey: null)).Status);
+        // The scoped key reads its own use case (not registered yet: 404) but no other.
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Get, $"/api/v1/use-cases/{id}", apiKey: scopedKey)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Get, $"/api/v1/use-cases/{NewId()}", apiKey: scopedKey)).Status);
     }
 
     private static JsonObject Valid(string id) => JsonNode.Parse($$"""

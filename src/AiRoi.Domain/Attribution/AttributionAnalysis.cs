@@ -34,7 +34,18 @@ public static class AttributionAnalysis
     public static int WeekNumber(DateOnly weekStart, DateOnly firstWeek) => (weekStart.DayNumber - firstWeek.DayNumber) / 7;
 
     /// <summary>The attribution of <paramref name="metric"/>'s change at go-live, from the complete weeks before <paramref name="today"/>.</summary>
-    public static MetricAttribution Analyze(UseCase useCase, UseCaseRollup rollup, MetricDefinition metric, DateOnly today, AttributionControl? control)
+    /// <param name="useCase">The definition.</param>
+    /// <param name="rollup">The metric state.</param>
+    /// <param name="metric">The metric.</param>
+    /// <param name="today">The day the analysis is as of; the current week is left out.</param>
+    /// <param name="control">The control of a difference-in-differences; null for an interrupted time series.</param>
+    /// <param name="weeks">
+    /// The roll-up's weekly cells in <c>[from, until)</c> for a filter; by default read from <paramref name="rollup"/>
+    /// each time, and remembered by a caller that analyses several metrics over the same weeks.
+    /// </param>
+    public static MetricAttribution Analyze(
+        UseCase useCase, UseCaseRollup rollup, MetricDefinition metric, DateOnly today, AttributionControl? control,
+        Func<DateOnly, DateOnly, CellFilter, SortedDictionary<DateOnly, MetricCell>>? weeks = null)
     {
         ArgumentNullException.ThrowIfNull(useCase);
         ArgumentNullException.ThrowIfNull(rollup);
@@ -54,11 +65,12 @@ public static class AttributionAnalysis
         var from = firstWeek.AddDays(-7 * HistoryWeeks);
         var skipped = firstWeek == goLive ? (DateOnly?)null : Periods.StartOf(goLive, Granularity.Week);
 
-        var treated = Weekly(rollup, metric, from, until, control).Where(week => week.Key != skipped)
+        weeks ??= (start, end, filter) => rollup.Series(start, end, Granularity.Week, filter, momentsOnly: true);
+        var treated = Weekly(rollup, weeks, metric, from, until, control).Where(week => week.Key != skipped)
             .Select(week => new SeriesPoint(WeekNumber(week.Key, firstWeek), week.Value.Mean, week.Value.Weight)).ToList();
         var result = control is null
             ? InterruptedTimeSeries.Analyze(treated)
-            : DifferenceInDifferences.Analyze(treated, ControlWeeks(rollup, metric, from, until, control)
+            : DifferenceInDifferences.Analyze(treated, ControlWeeks(rollup, weeks, metric, from, until, control)
                 .Where(week => week.Key != skipped)
                 .Select(week => new SeriesPoint(WeekNumber(week.Key, firstWeek), week.Value.Mean, week.Value.Weight)).ToList());
         if (result.Refusal is { } refusal)
@@ -69,7 +81,7 @@ public static class AttributionAnalysis
         var before = treated.Where(point => point.Period < 0).ToList();
         var after = treated.Where(point => point.Period >= 0).ToList();
         var change = Mean(after) - Mean(before);
-        var weeks = after.Count;
+        var weeksSince = after.Count;
         return answer with
         {
             Effect = result.Effect,
@@ -81,20 +93,21 @@ public static class AttributionAnalysis
             Placebo = result.Placebo,
             PlaceboWeeks = result.Placebo?.Periods.Select(period => firstWeek.AddDays(7 * period)).ToList() ?? [],
             Checks = result.Checks,
-            Summary = Sentence(metric, result, change, weeks, control),
+            Summary = Sentence(metric, result, change, weeksSince, control),
         };
     }
 
     /// <summary>The treated part's weekly mean and tasks: the whole use case, or all but the control segment.</summary>
     private static SortedDictionary<DateOnly, (double Mean, double Weight)> Weekly(
-        UseCaseRollup rollup, MetricDefinition metric, DateOnly from, DateOnly until, AttributionControl? control)
+        UseCaseRollup rollup, Func<DateOnly, DateOnly, CellFilter, SortedDictionary<DateOnly, MetricCell>> weeks,
+        MetricDefinition metric, DateOnly from, DateOnly until, AttributionControl? control)
     {
-        var all = Means(rollup, metric, rollup.Series(from, until, Granularity.Week, CellFilter.All, momentsOnly: true));
+        var all = Means(rollup, metric, weeks(from, until, CellFilter.All));
         if (control?.SegmentDimension is not { } dimension)
         {
             return Scaled(metric, all);
         }
-        var segment = Means(rollup, metric, rollup.Series(from, until, Granularity.Week, new CellFilter(null, dimension, control.SegmentValue), momentsOnly: true));
+        var segment = Means(rollup, metric, weeks(from, until, new CellFilter(null, dimension, control.SegmentValue)));
         var rest = new SortedDictionary<DateOnly, Moments>();
         foreach (var (week, moments) in all)
         {
@@ -109,11 +122,12 @@ public static class AttributionAnalysis
     }
 
     private static SortedDictionary<DateOnly, (double Mean, double Weight)> ControlWeeks(
-        UseCaseRollup rollup, MetricDefinition metric, DateOnly from, DateOnly until, AttributionControl control)
+        UseCaseRollup rollup, Func<DateOnly, DateOnly, CellFilter, SortedDictionary<DateOnly, MetricCell>> weeks,
+        MetricDefinition metric, DateOnly from, DateOnly until, AttributionControl control)
     {
         if (control.SegmentDimension is { } dimension)
         {
-            return Scaled(metric, Means(rollup, metric, rollup.Series(from, until, Granularity.Week, new CellFilter(null, dimension, control.SegmentValue), momentsOnly: true)));
+            return Scaled(metric, Means(rollup, metric, weeks(from, until, new CellFilter(null, dimension, control.SegmentValue))));
         }
         // Another use case's series is already on the metric's scale (NPS from −100 to 100).
         return new(control.Weeks.GetValueOrDefault(metric.Key, [])

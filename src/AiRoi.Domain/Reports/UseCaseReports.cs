@@ -39,6 +39,8 @@ public sealed class UseCaseReports(
 
     private readonly Dictionary<(string Metric, DateOnly Today, string? Control), MetricAttribution> attributions = [];
 
+    private readonly Dictionary<(DateOnly From, DateOnly Until, CellFilter Filter), SortedDictionary<DateOnly, MetricCell>> weeklyCells = [];
+
     /// <summary>
     /// What part of <paramref name="metric"/>'s change since go-live is the AI's, from the complete weeks before
     /// <paramref name="today"/>: an interrupted time series, or a difference-in-differences against
@@ -50,7 +52,7 @@ public sealed class UseCaseReports(
         var key = (metric.Key, today, control?.Name);
         if (!attributions.TryGetValue(key, out var attribution))
         {
-            attributions[key] = attribution = AttributionAnalysis.Analyze(useCase, rollup, metric, today, control);
+            attributions[key] = attribution = AttributionAnalysis.Analyze(useCase, rollup, metric, today, control, WeeklyCells);
         }
         return attribution;
     }
@@ -290,6 +292,16 @@ public sealed class UseCaseReports(
             }
         }
         return shifts;
+    }
+
+    /// <summary>The roll-up's weekly cells over a range for a filter, read once per report for every metric analysed.</summary>
+    private SortedDictionary<DateOnly, MetricCell> WeeklyCells(DateOnly from, DateOnly until, CellFilter filter)
+    {
+        if (!weeklyCells.TryGetValue((from, until, filter), out var weeks))
+        {
+            weeklyCells[(from, until, filter)] = weeks = rollup.Series(from, until, Granularity.Week, filter, momentsOnly: true);
+        }
+        return weeks;
     }
 
     private MetricReading Recent(MetricDefinition metric, DateOnly today, int days) =>

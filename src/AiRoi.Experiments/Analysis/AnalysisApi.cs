@@ -15,11 +15,16 @@ namespace AiRoi.Experiments.Analysis;
 /// </summary>
 public static class AnalysisApi
 {
+    /// <summary>Calls a minute one address may make without an API key (setting <c>Analysis:CallsPerMinuteWithoutKey</c>).</summary>
+    public const int DefaultCallsPerMinuteWithoutKey = 120;
+
     /// <summary>Maps <c>POST /api/v1/analysis</c> and <c>POST /api/v1/analysis/adjust</c>.</summary>
     public static IEndpointRouteBuilder MapAnalysisApiV1(this IEndpointRouteBuilder app)
     {
         // The OpenAPI document takes each summary from the handler's XML summary, so the two read the same.
-        var api = app.MapGroup("/api/v1/analysis").WithTags("Analysis");
+        // Pure computation on the posted summaries: open to anyone, but without a key limited per address.
+        var perMinute = app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Analysis:CallsPerMinuteWithoutKey", DefaultCallsPerMinuteWithoutKey);
+        var api = app.MapGroup("/api/v1/analysis").WithTags("Analysis").LimitCallsWithoutKey(perMinute);
 
         // The handlers read the body themselves so that JSON that does not bind is a problem detail naming the JSON
         // path, not a bare 400; Accepts declares the body for the OpenAPI document (and routing answers another

@@ -40,7 +40,7 @@ public static class AssignmentApi
 
     /// <summary>Assigns one subject.</summary>
     public static async Task<Results<Ok<AssignmentAnswer>, ProblemHttpResult>> AssignAsync(
-        string id, [FromQuery] string? subjectId, RunningExperiments running, CancellationToken cancellationToken)
+        string id, [FromQuery] string? subjectId, HttpContext http, RunningExperiments running, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(subjectId) || subjectId.Length > MaxSubjectIdLength)
         {
@@ -51,6 +51,10 @@ public static class AssignmentApi
         if (await running.GetAsync(id, cancellationToken) is not { } entry)
         {
             return ExperimentsApi.NotFound(id).ToProblem();
+        }
+        if (ExperimentsApi.OutOfScope(http, entry.Experiment) is { } refusal)
+        {
+            return refusal;
         }
         if (entry.Experiment.Status != ExperimentStatus.Running)
         {

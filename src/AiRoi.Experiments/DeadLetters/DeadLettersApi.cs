@@ -17,7 +17,7 @@ public static class DeadLettersApi
     public static IEndpointRouteBuilder MapDeadLettersApiV1(this IEndpointRouteBuilder app)
     {
         // The error queue holds every use case's messages.
-        var api = app.MapGroup("/api/v1/dead-letters").WithTags("Dead letters").RequireApiKey().RequireAdminKey()
+        var api = app.MapGroup("/api/v1/dead-letters").WithTags("Dead letters").RequireAdminKey()
             .RequireOrganizationKey("reading and replaying dead letters");
         api.MapGet("", ListAsync)
             .WithName("ListDeadLetters")

@@ -19,7 +19,7 @@ public static class ExperimentsApi
     public static IEndpointRouteBuilder MapExperimentsApiV1(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/experiments").WithTags("Experiments");
-        var writes = api.MapGroup("").RequireApiKey().RequireOrganizationKey();
+        var writes = api.MapGroup("").RequireOrganizationKey();
 
         writes.MapPost("", CreateAsync)
             .WithName("CreateExperiment")
@@ -74,7 +74,7 @@ public static class ExperimentsApi
     {
         var body = await JsonRequestBody.ReadAsync<ExperimentDefinition>(request, WireJson.Options, cancellationToken);
         var id = $"exp-{Guid.NewGuid():N}"[..16];
-        var definition = await ValidAsync(body, id, useCases, cancellationToken);
+        var definition = await ValidAsync(body, id, useCases, request, cancellationToken);
         var experiment = new Experiment(id, definition, ExperimentStatus.Draft) { CreatedAt = time.GetUtcNow() };
         await store.InsertAsync(experiment, cancellationToken);
         return TypedResults.Created($"/api/v1/experiments/{id}", experiment);
@@ -82,7 +82,7 @@ public static class ExperimentsApi
 
     /// <summary>Experiments, newest first.</summary>
     public static async Task<Results<Ok<IReadOnlyList<Experiment>>, ProblemHttpResult>> ListAsync(
-        [FromQuery] string? useCaseId, [FromQuery] string? status, ExperimentStore store, CancellationToken cancellationToken)
+        [FromQuery] string? useCaseId, [FromQuery] string? status, HttpContext http, ExperimentStore store, CancellationToken cancellationToken)
     {
         ExperimentStatus? wanted = null;
         if (!string.IsNullOrEmpty(status))
@@ -93,19 +93,34 @@ public static class ExperimentsApi
                 return ValidationFailure.ToProblem([new ValidationError("status", ValidationCodes.UnknownValue, "status must be one of: draft, running, stopped, concluded.")]);
             }
         }
-        return TypedResults.Ok(await store.ListAsync(useCaseId, wanted, cancellationToken));
+        // A key scoped to some use cases sees their experiments only.
+        var holder = ApiKeyFilters.KeyHolder(http);
+        return TypedResults.Ok<IReadOnlyList<Experiment>>(
+            (await store.ListAsync(useCaseId, wanted, cancellationToken)).Where(experiment => Covers(holder, experiment)).ToList());
     }
 
     /// <summary>One experiment.</summary>
-    public static async Task<Results<Ok<Experiment>, ProblemHttpResult>> GetAsync(string id, ExperimentStore store, CancellationToken cancellationToken) =>
-        await store.FindAsync(id, cancellationToken) is { } experiment ? TypedResults.Ok(experiment) : NotFound(id).ToProblem();
+    public static async Task<Results<Ok<Experiment>, ProblemHttpResult>> GetAsync(string id, HttpContext http, ExperimentStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is not { } experiment ? NotFound(id).ToProblem()
+        : OutOfScope(http, experiment) is { } refusal ? refusal
+        : TypedResults.Ok(experiment);
+
+    /// <summary>Whether a key covers the use case an experiment runs on.</summary>
+    public static bool Covers(ApiKeyHolder holder, Experiment experiment) =>
+        experiment.Definition.UseCaseId is not { } useCase ? holder.UseCaseIds is null : holder.Covers(useCase);
+
+    /// <summary>The refusal of a request whose key does not cover the experiment's use case; null when it does.</summary>
+    public static ProblemHttpResult? OutOfScope(HttpContext http, Experiment experiment) =>
+        Covers(ApiKeyFilters.KeyHolder(http), experiment)
+            ? null
+            : RequestProblems.UseCaseNotInKeyScope.ToProblem($"This API key does not cover the use case of experiment '{experiment.Id}'.");
 
     /// <summary>A draft's new definition.</summary>
     public static async Task<Results<Ok<Experiment>, ProblemHttpResult>> ReplaceAsync(
         string id, HttpRequest request, ExperimentStore store, UseCaseDirectory useCases, RunningExperiments running, CancellationToken cancellationToken)
     {
         var body = await JsonRequestBody.ReadAsync<ExperimentDefinition>(request, WireJson.Options, cancellationToken);
-        var definition = await ValidAsync(body, id, useCases, cancellationToken);
+        var definition = await ValidAsync(body, id, useCases, request, cancellationToken);
         return await MoveAsync(id, store, running, ExperimentProblems.NotDraft,
             current => ExperimentLifecycle.RefuseChange(current) is { } refusal ? (null, refusal) : (current with { Definition = definition }, null),
             cancellationToken);
@@ -174,10 +189,12 @@ public static class ExperimentsApi
     }
 
     /// <summary>The definition with its defaults, when valid; a validation problem (thrown) otherwise.</summary>
-    private static async Task<ExperimentDefinition> ValidAsync(ExperimentDefinition body, string id, UseCaseDirectory useCases, CancellationToken cancellationToken)
+    private static async Task<ExperimentDefinition> ValidAsync(
+        ExperimentDefinition body, string id, UseCaseDirectory useCases, HttpRequest request, CancellationToken cancellationToken)
     {
+        // The registry is read with the caller's own key: the experiment service sees what the caller may see.
         var useCase = body.UseCaseId is { Length: > 0 } useCaseId && TextFormats.IsSlug(useCaseId)
-            ? await useCases.FindAsync(useCaseId, cancellationToken)
+            ? await useCases.FindAsync(useCaseId, request.Headers[ApiKeyFilters.HeaderName].ToString(), cancellationToken)
             : null;
         var errors = ExperimentRules.Check(body, useCase);
         if (errors.Count > 0)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AiRoi.Domain;
 using AiRoi.Domain.UseCases;
+using AiRoi.ServiceDefaults.Http;
 
 namespace AiRoi.Experiments.Lifecycle;
 
@@ -16,10 +17,12 @@ public sealed class UseCaseDirectory(IHttpClientFactory httpClients)
 
     // The registry answers the definition with its bookkeeping (revision, timestamps) beside it; those are skipped.
 
-    /// <summary>The use case, or null when the registry has none with this id.</summary>
-    public async Task<UseCase?> FindAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The use case, or null when the registry has none with this id; read with <paramref name="apiKey"/>, the caller's key.</summary>
+    public async Task<UseCase?> FindAsync(string id, string apiKey, CancellationToken cancellationToken)
     {
-        using var response = await httpClients.CreateClient(MetricsClient).GetAsync($"/api/v1/use-cases/{Uri.EscapeDataString(id)}", cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/use-cases/{Uri.EscapeDataString(id)}");
+        request.Headers.Add(ApiKeyFilters.HeaderName, apiKey);
+        using var response = await httpClients.CreateClient(MetricsClient).SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;

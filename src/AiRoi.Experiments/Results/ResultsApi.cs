@@ -26,11 +26,15 @@ public static class ResultsApi
 
     /// <summary>The results.</summary>
     public static async Task<Results<Ok<ExperimentResults>, ProblemHttpResult>> GetAsync(
-        string id, ExperimentStore experiments, ResultsStore results, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpContext http, ExperimentStore experiments, ResultsStore results, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await experiments.FindAsync(id, cancellationToken) is not { } experiment)
         {
             return ExperimentsApi.NotFound(id).ToProblem();
+        }
+        if (ExperimentsApi.OutOfScope(http, experiment) is { } refusal)
+        {
+            return refusal;
         }
         var data = await results.ReadAsync(id, cancellationToken);
         return TypedResults.Ok(ResultsCalculator.Compute(experiment, data, time.GetUtcNow()));

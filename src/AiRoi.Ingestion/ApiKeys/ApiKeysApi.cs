@@ -14,14 +14,14 @@ public static class ApiKeysApi
     {
         // Keys reach across the organization (any key can be revoked, every key is listed): an admin key scoped to some
         // use cases may not manage them.
-        var api = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireApiKey().RequireAdminKey().RequireOrganizationKey("managing API keys");
+        var api = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireAdminKey().RequireOrganizationKey("managing API keys");
         api.MapPost("", CreateAsync).WithName("CreateApiKey").WithSummary("Creates an API key; the answer carries the secret, shown once.")
             .Accepts<CreateApiKeyRequest>("application/json");
         api.MapGet("", ListAsync).WithName("ListApiKeys").WithSummary("Lists API keys without their secrets.");
         app.MapGet("/api/v1/api-keys/current", (HttpContext http) => TypedResults.Ok(ApiKeyFilters.KeyHolder(http)))
-            .WithTags("API keys").RequireApiKey()
+            .WithTags("API keys")
             .WithName("GetCurrentApiKey")
-            .WithSummary("Who holds the key in X-Api-Key and what it may write; other services verify keys with it.");
+            .WithSummary("Who holds the key in X-Api-Key and what it may read and write; other services verify keys with it.");
         api.MapPost("/{id:guid}/revoke", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes an API key at once.");
         return app;
     }
@@ -53,13 +53,18 @@ public static class ApiKeysApi
                 errors.Add(new ValidationError($"useCaseIds[{i}]", ValidationCodes.InvalidFormat, $"useCaseIds[{i}] must be a use-case id (lowercase letters, digits, single hyphens)."));
             }
         }
+        if (request.ReadOnly && (request.Admin || request.ActsForPeople))
+        {
+            errors.Add(new ValidationError("readOnly", ValidationCodes.Inconsistent,
+                "A read-only key cannot also be an admin key or act for people: both write."));
+        }
         if (errors.Count > 0)
         {
             return ValidationFailure.ToProblem(errors);
         }
         // A key can hand out no more than it holds.
         if (creator.UseCaseIds is not null &&
-            (request.UseCaseIds is null || request.UseCaseIds.Any(id => !creator.MayWrite(id))))
+            (request.UseCaseIds is null || request.UseCaseIds.Any(id => !creator.Covers(id))))
         {
             return RequestProblems.UseCaseNotInKeyScope.ToProblem(
                 "An admin key scoped to some use cases may create keys only for those use cases.");
@@ -72,7 +77,7 @@ public static class ApiKeysApi
                 "Only an organization-wide admin key may create a key that acts for people.");
         }
 
-        var (summary, secret) = await store.CreateAsync(request.Name!.Trim(), request.UseCaseIds, request.Admin, request.ActsForPeople, cancellationToken);
+        var (summary, secret) = await store.CreateAsync(request.Name!.Trim(), request.UseCaseIds, request.Admin, request.ActsForPeople, request.ReadOnly, cancellationToken);
         return TypedResults.Created($"/api/v1/api-keys/{summary.Id}", new CreatedApiKey(summary, secret));
     }
 

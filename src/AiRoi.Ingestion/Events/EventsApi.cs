@@ -22,7 +22,6 @@ public static partial class EventsApi
             .WithTags("Events")
             .WithName("PostEvents")
             .WithSummary("Records a batch of outcome events; refused whole if any event is invalid.")
-            .RequireApiKey()
             .WithMetadata(new RequestSizeLimitAttribute(EventBatchLimits.MaxBodyBytes))
             .Accepts<EventBatchRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)

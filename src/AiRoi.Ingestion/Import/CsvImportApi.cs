@@ -29,7 +29,6 @@ public static partial class CsvImportApi
             .WithTags("Events")
             .WithName("ImportEventsCsv")
             .WithSummary("Imports historical outcome events from CSV; refused whole with line numbers if any row is bad.")
-            .RequireApiKey()
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .Accepts<string>("text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -19,7 +19,6 @@ public static class RejectionsApi
             .WithTags("Events")
             .WithName("GetRejections")
             .WithSummary("Refused events of the last days per use case and reason (error code, source, an example message). A scoped key sees its own use cases.")
-            .RequireApiKey()
             .Produces<RejectionsReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);

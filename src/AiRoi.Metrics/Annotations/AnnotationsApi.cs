@@ -17,8 +17,8 @@ public static class AnnotationsApi
     /// <summary>Maps <c>/api/v1/use-cases/{id}/annotations</c>.</summary>
     public static IEndpointRouteBuilder MapAnnotationsApiV1(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/use-cases/{id}/annotations").WithTags("Annotations");
-        var writes = api.MapGroup("").RequireApiKey().RequireOrganizationKey();
+        var api = app.MapGroup("/api/v1/use-cases/{id}/annotations").WithTags("Annotations").RequireUseCaseScope();
+        var writes = api.MapGroup("").RequireOrganizationKey();
 
         api.MapGet("", ListAsync)
             .WithName("ListAnnotations")

@@ -18,7 +18,7 @@ public static class BaselinesApi
     /// <summary>Maps <c>/api/v1/use-cases/{id}/baselines</c>.</summary>
     public static IEndpointRouteBuilder MapBaselinesApiV1(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/use-cases/{id}/baselines").WithTags("Baselines");
+        var api = app.MapGroup("/api/v1/use-cases/{id}/baselines").WithTags("Baselines").RequireUseCaseScope();
 
         api.MapGet("", ListAsync)
             .WithName("ListBaselines")
@@ -33,7 +33,6 @@ public static class BaselinesApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("", CreateAsync)
-            .RequireApiKey()
             .RequireOrganizationKey()
             .WithName("CreateBaseline")
             .WithSummary("Sets a new baseline version: method before-go-live or concurrent-human measures it from the events (over periodStart–periodEnd), manual takes value and source.")

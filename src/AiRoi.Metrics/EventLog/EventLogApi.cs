@@ -1,3 +1,4 @@
+using AiRoi.ServiceDefaults.Http;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Metrics.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,6 +13,7 @@ public static class EventLogApi
     {
         app.MapGet("/api/v1/use-cases/{id}/event-log", GetEventLogAsync)
             .WithTags("Event log")
+            .RequireUseCaseScope()
             .WithName("GetEventLog")
             .WithSummary("The use case's log position and running totals, as its grain holds them in memory.")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -85,7 +85,9 @@ public static class PortfolioApi
             return ValidationFailure.ToProblem(errors);
         }
 
-        var ids = await services.Registry.ListIdsAsync(cancellationToken);
+        // A key scoped to some use cases sees a portfolio of those only, totals included.
+        var holder = ApiKeyFilters.KeyHolder(request.HttpContext);
+        var ids = (await services.Registry.ListIdsAsync(cancellationToken)).Where(holder.Covers).ToList();
         var summaries = await Task.WhenAll(ids.Select(id => services.Grain(id).GetSummaryAsync(asOf)));
         var owner = query["owner"].ToString();
         var listed = summaries

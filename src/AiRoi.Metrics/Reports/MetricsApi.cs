@@ -21,7 +21,7 @@ public static class MetricsApi
     /// <summary>Maps the report routes under <c>/api/v1/use-cases/{id}</c>.</summary>
     public static IEndpointRouteBuilder MapMetricsApiV1(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/use-cases/{id}").WithTags("Metrics");
+        var api = app.MapGroup("/api/v1/use-cases/{id}").WithTags("Metrics").RequireUseCaseScope();
 
         api.MapGet("/metrics", GetMetricsAsync)
             .WithName("GetUseCaseMetrics")

@@ -13,7 +13,7 @@ public static class ReviewsApi
     /// <summary>Maps <c>/api/v1/use-cases/{id}/reviews</c>.</summary>
     public static IEndpointRouteBuilder MapReviewsApiV1(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/use-cases/{id}/reviews").WithTags("Reviews");
+        var api = app.MapGroup("/api/v1/use-cases/{id}/reviews").WithTags("Reviews").RequireUseCaseScope();
 
         api.MapGet("", ListAsync)
             .WithName("ListReviews")
@@ -22,7 +22,6 @@ public static class ReviewsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("", CreateAsync)
-            .RequireApiKey()
             .RequireOrganizationKey()
             .WithName("CreateReview")
             .WithSummary("Adds a review: reviewer, date, decision (keep, adjust, retire) and a note.")

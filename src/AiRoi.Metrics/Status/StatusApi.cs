@@ -29,7 +29,6 @@ public static class StatusApi
             .WithName("GetMetricsStatus")
             .WithSummary("The metrics service's database and Orleans cluster as it sees them now.");
         app.MapGet("/api/v1/status/memory", GetMemoryAsync)
-            .RequireApiKey()
             .RequireAdminKey()
             .RequireOrganizationKey("reading the silo's memory")
             .WithName("GetSiloMemory")

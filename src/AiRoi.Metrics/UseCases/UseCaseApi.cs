@@ -21,7 +21,7 @@ public static class UseCaseApi
     {
         var api = app.MapGroup("/api/v1/use-cases").WithTags("Use cases");
         // Changing the registry takes an organization-wide key; keys scoped to use cases are for sending events.
-        var writes = api.MapGroup("").RequireApiKey().RequireOrganizationKey();
+        var writes = api.MapGroup("").RequireOrganizationKey();
 
         writes.MapPost("", CreateAsync)
             .WithName("CreateUseCase")
@@ -38,7 +38,7 @@ public static class UseCaseApi
             .Produces<IReadOnlyList<RegisteredUseCase>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/{id}", GetAsync)
+        api.MapGet("/{id}", GetAsync).RequireUseCaseScope()
             .WithName("GetUseCase")
             .WithSummary("One use case, with its revision as ETag.")
             .Produces<RegisteredUseCase>()
@@ -91,11 +91,13 @@ public static class UseCaseApi
     /// <summary>Lists use cases by id.</summary>
     /// <param name="category">Only this category (<c>customer-service</c>, <c>sales</c>, …).</param>
     /// <param name="includeArchived"><c>true</c> to list archived use cases too; <c>false</c> by default.</param>
+    /// <param name="http">The request, whose key decides which use cases are listed.</param>
     /// <param name="services">The registry.</param>
     /// <param name="cancellationToken">The request's cancellation.</param>
     public static async Task<Results<JsonHttpResult<IReadOnlyList<RegisteredUseCase>>, ProblemHttpResult>> ListAsync(
         [FromQuery] string? category,
         [FromQuery] string? includeArchived,
+        HttpContext http,
         [AsParameters] UseCaseServices services,
         CancellationToken cancellationToken)
     {
@@ -127,8 +129,11 @@ public static class UseCaseApi
             return ValidationFailure.ToProblem(errors);
         }
 
+        // A key scoped to some use cases sees those only.
+        var holder = ApiKeyFilters.KeyHolder(http);
         var useCases = await services.Registry.ListAsync(wanted, archivedToo, cancellationToken);
-        return TypedResults.Json<IReadOnlyList<RegisteredUseCase>>(useCases.Select(stored => stored.ToRegistered()).ToList(), UseCaseJson.Options);
+        return TypedResults.Json<IReadOnlyList<RegisteredUseCase>>(
+            useCases.Where(stored => holder.Covers(stored.UseCase.Id)).Select(stored => stored.ToRegistered()).ToList(), UseCaseJson.Options);
     }
 
     /// <summary>One use case.</summary>

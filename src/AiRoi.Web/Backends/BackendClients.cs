@@ -3,10 +3,13 @@ namespace AiRoi.Web.Backends;
 /// <summary>Registers the typed clients of the three APIs, each carrying the web's API key (ADR-0021).</summary>
 public static class BackendClients
 {
-    /// <summary>The setting with the API key the web writes with; Development sets the development key.</summary>
+    /// <summary>The setting with the API key the web reads and writes with; Development sets the development key.</summary>
     public const string ApiKeySetting = "Backends:ApiKey";
 
-    /// <summary>Adds <see cref="MetricsClient"/>, <see cref="ExperimentsClient"/> and <see cref="IngestionClient"/>.</summary>
+    /// <summary>
+    /// Adds <see cref="MetricsClient"/>, <see cref="ExperimentsClient"/> and <see cref="IngestionClient"/>, and a named
+    /// client per backend (status and health), all with the key: every API read needs one.
+    /// </summary>
     public static IServiceCollection AddBackendClients(this IServiceCollection services, IConfiguration configuration)
     {
         var apiKey = configuration[ApiKeySetting];
@@ -18,6 +21,10 @@ public static class BackendClients
             {
                 client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
             }
+        }
+        foreach (var backend in BackendService.All)
+        {
+            services.AddHttpClient(backend.Name, client => Configure(client, backend.Name));
         }
         services.AddHttpClient<MetricsClient>(client => Configure(client, "metrics"));
         services.AddHttpClient<ExperimentsClient>(client => Configure(client, "experiments"));

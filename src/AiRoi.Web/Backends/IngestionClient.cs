@@ -22,8 +22,8 @@ public sealed class IngestionClient(HttpClient http, AccessGate gate) : BackendC
 
     /// <summary>Creates a key (admins); the answer carries the secret, which is never shown again.</summary>
     public Task<BackendAnswer<CreatedApiKey>> CreateApiKeyAsync(
-        string name, IReadOnlyList<string>? useCaseIds, bool admin, bool actsForPeople, CancellationToken cancellationToken) =>
-        WriteAsync<CreatedApiKey>(HttpMethod.Post, "/api/v1/api-keys", new { name, useCaseIds, admin, actsForPeople }, WebPermission.Administer, cancellationToken);
+        string name, IReadOnlyList<string>? useCaseIds, bool admin, bool actsForPeople, bool readOnly, CancellationToken cancellationToken) =>
+        WriteAsync<CreatedApiKey>(HttpMethod.Post, "/api/v1/api-keys", new { name, useCaseIds, admin, actsForPeople, readOnly }, WebPermission.Administer, cancellationToken);
 
     /// <summary>Revokes a key at once (admins).</summary>
     public Task<BackendAnswer<object>> RevokeApiKeyAsync(Guid id, CancellationToken cancellationToken) =>
