@@ -84,14 +84,15 @@ public static class ApiKeyFilters
 
     /// <summary>
     /// Marks an endpoint open (<see cref="AllowWithoutApiKey{TBuilder}"/>) but limits the calls without a valid key to
-    /// <paramref name="perMinute"/> per remote address (a fixed one-minute window); beyond it, 429 with
+    /// <paramref name="permits"/> per remote address in each fixed <paramref name="window"/>; beyond it, 429 with
     /// <c>Retry-After</c>. Calls with a valid key are not limited.
     /// </summary>
-    public static TBuilder LimitCallsWithoutKey<TBuilder>(this TBuilder builder, int perMinute) where TBuilder : IEndpointConventionBuilder
+    public static TBuilder LimitCallsWithoutKey<TBuilder>(this TBuilder builder, int permits, TimeSpan window) where TBuilder : IEndpointConventionBuilder
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(perMinute, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(permits, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.FromSeconds(1));
         var limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
         return builder.AllowWithoutApiKey().AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
@@ -106,9 +107,9 @@ public static class ApiKeyFilters
             {
                 return await next(context);
             }
-            http.Response.Headers.RetryAfter = "60";
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(window.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return RequestProblems.TooManyRequests.ToProblem(
-                $"At most {perMinute} calls a minute from one address without an API key; wait a minute, or send a valid key in {HeaderName}.");
+                $"At most {permits} calls every {window.TotalSeconds:0} s from one address without an API key; wait, or send a valid key in {HeaderName}.");
         });
     }
 

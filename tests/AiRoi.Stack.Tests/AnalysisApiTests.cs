@@ -145,6 +145,34 @@ public sealed class AnalysisApiTests(StackFixture stack)
         Assert.DoesNotContain("Infinity", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Without_a_key_the_analysis_is_rate_limited_per_address_and_a_key_lifts_the_limit()
+    {
+        const string json = """{"metricType": "proportion", "method": "frequentist", "variants": [{"name": "control", "n": 1000, "conversions": 100}, {"name": "b", "n": 1000, "conversions": 120}]}""";
+        using var client = stack.App.CreateHttpClient("experiments", "http");
+
+        var burst = new List<HttpResponseMessage>();
+        for (var i = 0; i < StackFixture.AnalysisCallsWithoutKey + 10; i++)
+        {
+            burst.Add(await client.PostAsync("/api/v1/analysis", new StringContent(json, Encoding.UTF8, "application/json")));
+        }
+        var limited = burst.Where(response => response.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        var withKey = await StackHttp.SendAsync(stack, "experiments", HttpMethod.Post, "/api/v1/analysis", System.Text.Json.Nodes.JsonNode.Parse(json));
+
+        Assert.InRange(limited.Count, 10, StackFixture.AnalysisCallsWithoutKey + 10);
+        Assert.All(burst.Where(response => response.StatusCode != HttpStatusCode.TooManyRequests), response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        Assert.Equal("application/problem+json", limited[0].Content.Headers.ContentType?.MediaType);
+        Assert.Contains("too-many-requests", await limited[0].Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(limited[0].Headers.RetryAfter is not null, "429 without Retry-After");
+        Assert.Equal(HttpStatusCode.OK, withKey.Status);
+
+        // The window passes and the address is served again.
+        await Task.Delay(TimeSpan.FromSeconds(5.5));
+        using var again = await client.PostAsync("/api/v1/analysis", new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        burst.ForEach(response => response.Dispose());
+    }
+
     private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, string json)
     {
         var (status, body, _) = await PostRawAsync(path, json);

@@ -33,6 +33,9 @@ public sealed class StackFixture : IAsyncLifetime
     /// <summary>Receives every service's traces, so tests can follow one request across services.</summary>
     public TraceCollector Traces { get; } = new();
 
+    /// <summary>Calls without a key the open analysis takes from one address every 5 s in the test stack.</summary>
+    public const int AnalysisCallsWithoutKey = 40;
+
     public async Task InitializeAsync()
     {
         await Traces.StartAsync();
@@ -51,7 +54,11 @@ public sealed class StackFixture : IAsyncLifetime
         }
         // The periodic analysis runs every 2 s rather than every minute, so its tests wait seconds.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(project => project.Name == "experiments"))
-            .WithEnvironment("Experiments__AnalysisPeriod", AnalysisPeriod.ToString());
+            .WithEnvironment("Experiments__AnalysisPeriod", AnalysisPeriod.ToString())
+            // The open analysis is limited per address in windows of 5 s rather than a minute, so the test that
+            // exhausts the limit leaves it usable again within seconds (every caller here shares one address).
+            .WithEnvironment("Analysis__CallsWithoutKey", AnalysisCallsWithoutKey.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("Analysis__CallsWithoutKeyWindowSeconds", "5");
         App = await builder.BuildAsync();
 
         using var timeout = new CancellationTokenSource(StartTimeout);

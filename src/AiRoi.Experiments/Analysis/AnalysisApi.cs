@@ -15,16 +15,21 @@ namespace AiRoi.Experiments.Analysis;
 /// </summary>
 public static class AnalysisApi
 {
-    /// <summary>Calls a minute one address may make without an API key (setting <c>Analysis:CallsPerMinuteWithoutKey</c>).</summary>
-    public const int DefaultCallsPerMinuteWithoutKey = 120;
+    /// <summary>
+    /// Calls one address may make without an API key in each window (settings <c>Analysis:CallsWithoutKey</c>, and
+    /// <c>Analysis:CallsWithoutKeyWindowSeconds</c>, 60 by default).
+    /// </summary>
+    public const int DefaultCallsWithoutKey = 120;
 
     /// <summary>Maps <c>POST /api/v1/analysis</c> and <c>POST /api/v1/analysis/adjust</c>.</summary>
     public static IEndpointRouteBuilder MapAnalysisApiV1(this IEndpointRouteBuilder app)
     {
         // The OpenAPI document takes each summary from the handler's XML summary, so the two read the same.
         // Pure computation on the posted summaries: open to anyone, but without a key limited per address.
-        var perMinute = app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Analysis:CallsPerMinuteWithoutKey", DefaultCallsPerMinuteWithoutKey);
-        var api = app.MapGroup("/api/v1/analysis").WithTags("Analysis").LimitCallsWithoutKey(perMinute);
+        var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
+        var api = app.MapGroup("/api/v1/analysis").WithTags("Analysis").LimitCallsWithoutKey(
+            configuration.GetValue("Analysis:CallsWithoutKey", DefaultCallsWithoutKey),
+            TimeSpan.FromSeconds(configuration.GetValue("Analysis:CallsWithoutKeyWindowSeconds", 60)));
 
         // The handlers read the body themselves so that JSON that does not bind is a problem detail naming the JSON
         // path, not a bare 400; Accepts declares the body for the OpenAPI document (and routing answers another
