@@ -3,6 +3,7 @@ using AiRoi.Web.Accounts;
 using AiRoi.Web.Backends;
 using AiRoi.Web.Components;
 using AiRoi.Web.Components.Data;
+using AiRoi.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Radzen;
 
@@ -19,6 +20,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IAccountStore, AccountStore>();
 builder.Services.AddScoped<AccessGate>();
 builder.Services.AddScoped<AccountService>();
+builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddHostedService<FirstAdmin>();
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(cookie =>
@@ -28,6 +30,9 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         cookie.Cookie.Name = "airoi.signin";
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Strict;
+        // Secure whenever the request came over HTTPS (the https launch profile, or a TLS-terminating proxy that
+        // forwards the scheme); plain HTTP stays usable on the local machine.
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
         cookie.SlidingExpiration = true;
         cookie.Events.OnValidatePrincipal = AccountPrincipal.ValidateAsync;
@@ -47,7 +52,10 @@ var app = builder.Build();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    // Browsers that reached the web over HTTPS keep to HTTPS (the header is sent on HTTPS answers only).
+    app.UseHsts();
 }
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseAuthorization();

@@ -55,6 +55,21 @@ public sealed class AccountPrincipalTests
     }
 
     [Fact]
+    public async Task A_cookie_issued_before_a_new_security_stamp_is_signed_out()
+    {
+        var account = await AddAsync(WebRole.Editor);
+        var before = AccountPrincipal.Create((await store.FindAsync(account.UserName, default))!.Value.Account);
+        await store.RotateSecurityStampAsync(account.Id, default);
+
+        var stale = await ValidateAsync(before);
+        var fresh = await ValidateAsync(AccountPrincipal.Create((await store.FindAsync(account.UserName, default))!.Value.Account));
+
+        Assert.Null(stale.Principal);
+        Assert.True(authentication.SignedOut);
+        Assert.NotNull(fresh.Principal);
+    }
+
+    [Fact]
     public async Task A_changed_role_replaces_the_cookies_role()
     {
         var account = await AddAsync(WebRole.Editor);

@@ -57,6 +57,12 @@ public sealed class InMemoryAccountStore : IAccountStore
         return Task.CompletedTask;
     }
 
+    public Task RotateSecurityStampAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Change(id, account => account with { SecurityStamp = Guid.NewGuid() });
+        return Task.CompletedTask;
+    }
+
     public Task<AccountUpdate> SetRoleAsync(Guid id, string role, CancellationToken cancellationToken) =>
         Task.FromResult(Change(id, account => account with { Role = role }));
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +15,13 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // Binding a form field is what makes the endpoint demand the antiforgery token the form carries.
-        app.MapPost(SignOutPath, async (HttpContext http, [FromForm(Name = "__RequestVerificationToken")] string? token) =>
+        app.MapPost(SignOutPath, async (HttpContext http, IAccountStore accounts, [FromForm(Name = "__RequestVerificationToken")] string? token) =>
         {
+            // A new security stamp ends every cookie of the account, on every device, not just this one.
+            if (Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
+            {
+                await accounts.RotateSecurityStampAsync(id, http.RequestAborted);
+            }
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return TypedResults.LocalRedirect("/sign-in");
         });

@@ -9,7 +9,7 @@ public sealed class AccountStore(NpgsqlDataSource database) : IAccountStore
     /// <summary>The connection name the app host gives the web frontend's database.</summary>
     public const string ConnectionName = "webdb";
 
-    private const string Columns = "id, user_name, display_name, role, created_at, disabled_at";
+    private const string Columns = "id, user_name, display_name, role, created_at, disabled_at, security_stamp";
 
     /// <summary>Whether any account exists (the first admin is created only when none does).</summary>
     public async Task<bool> AnyAsync(CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ public sealed class AccountStore(NpgsqlDataSource database) : IAccountStore
             $"select {Columns}, password_hash from web.accounts where lower(user_name) = lower($1)");
         command.Parameters.AddWithValue(userName);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (Read(reader), reader.GetString(6)) : null;
+        return await reader.ReadAsync(cancellationToken) ? (Read(reader), reader.GetString(7)) : null;
     }
 
     /// <summary>Every account, by user name.</summary>
@@ -65,6 +65,13 @@ public sealed class AccountStore(NpgsqlDataSource database) : IAccountStore
         await using var command = database.CreateCommand("update web.accounts set password_hash = $2 where id = $1");
         command.Parameters.AddWithValue(id);
         command.Parameters.AddWithValue(passwordHash);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Gives the account a new security stamp, ending every sign-in cookie issued before.</summary>
+    public async Task RotateSecurityStampAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("update web.accounts set security_stamp = gen_random_uuid() where id = $1").WithValues(id);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -120,5 +127,8 @@ public sealed class AccountStore(NpgsqlDataSource database) : IAccountStore
         reader.GetString(2),
         reader.GetString(3),
         reader.GetFieldValue<DateTimeOffset>(4),
-        reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5));
+        reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5))
+    {
+        SecurityStamp = reader.GetGuid(6),
+    };
 }

@@ -18,6 +18,9 @@ public interface IAccountStore
     /// <summary>Replaces a password hash.</summary>
     Task UpdatePasswordHashAsync(Guid id, string passwordHash, CancellationToken cancellationToken);
 
+    /// <summary>Gives the account a new security stamp, ending every sign-in cookie issued before.</summary>
+    Task RotateSecurityStampAsync(Guid id, CancellationToken cancellationToken);
+
     /// <summary>Changes an account's role, unless that would take away the last active admin.</summary>
     Task<AccountUpdate> SetRoleAsync(Guid id, string role, CancellationToken cancellationToken);
 

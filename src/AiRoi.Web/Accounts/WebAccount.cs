@@ -9,6 +9,12 @@ namespace AiRoi.Web.Accounts;
 /// <param name="DisabledAt">When it was disabled (it can no longer sign in); null while active.</param>
 public sealed record WebAccount(Guid Id, string UserName, string DisplayName, string Role, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt)
 {
+    /// <summary>
+    /// The value every sign-in cookie of the account carries; a new one (at sign-out, at a password change) ends every
+    /// cookie issued before, on every device.
+    /// </summary>
+    public Guid SecurityStamp { get; init; }
+
     /// <summary>Whether the account may sign in.</summary>
     public bool IsActive => DisabledAt is null;
 }
