@@ -74,7 +74,9 @@ public static class LocalRabbitMqBuilderExtensions
             .WithEnvironment("RABBITMQ_LOG_BASE", logs)
             .WithEnvironment("RABBITMQ_LOGS", "-")
             .WithEnvironment("ERL_EPMD_PORT", mapperEndpoint.Property(EndpointProperty.TargetPort))
-            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-start_epmd false")
+            // Erlang distribution (the node-to-node port) listens on loopback too, like AMQP and epmd: nothing of the
+            // broker is reachable from another machine.
+            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-start_epmd false -kernel inet_dist_use_interface {127,0,0,1}")
             .WithHealthCheck(healthCheckKey)
             .WaitFor(mapper);
     }
