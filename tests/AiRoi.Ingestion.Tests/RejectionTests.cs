@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AiRoi.Domain;
 using AiRoi.Domain.Events;
 using AiRoi.Ingestion.Events;
 using AiRoi.Ingestion.Rejections;
@@ -86,6 +87,24 @@ public class RejectionTests
             // theirs, the non-slug, and the 6 spam ids past the first 100 use cases ("mine" took one place).
             Assert.Equal(2 + 6, groups.Where(group => group.UseCaseId == Rejection.Unattributed).Sum(group => group.Events));
             Assert.Equal(events.Length, groups.Sum(group => group.Events));
+        }
+    }
+
+    [Fact]
+    public void Events_naming_unregistered_use_cases_count_in_one_bucket_whatever_ids_they_name()
+    {
+        var ids = Enumerable.Range(0, 50).Select(i => $"made-up-{i}").ToList();
+        var events = ids.Select((id, i) => Event($"e{i}", id)).ToArray();
+        var (body, _) = Read(events);
+        using (body)
+        {
+            var closed = ids.Select((id, i) => new ValidationError($"events[{i}].useCaseId", EventLogWriter.UnknownUseCase, $"useCaseId '{id}' is not registered.")).ToList();
+
+            var groups = Rejection.OfEventBatch(body.RootElement, closed).GroupsFor(_ => true);
+
+            var group = Assert.Single(groups);
+            Assert.Equal((Rejection.Unregistered, EventLogWriter.UnknownUseCase, 50), (group.UseCaseId, group.Code, group.Events));
+            Assert.Contains("made-up-0", group.Example, StringComparison.Ordinal);
         }
     }
 

@@ -156,6 +156,7 @@ public sealed class AuthorityMatrixTests(StackFixture stack)
         var annotations = await StackHttp.SendAsync(stack, "metrics", HttpMethod.Get, $"/api/v1/use-cases/{fixture.UseCaseId}/annotations");
 
         Assert.Equal(HttpStatusCode.OK, useCase.Status);
+        Assert.True(portfolio.Status == HttpStatusCode.OK, portfolio.Node?.ToJsonString());
         Assert.Contains(portfolio.Body["useCases"]!.AsArray(), row => row!["id"]!.GetValue<string>() == fixture.UseCaseId);
         Assert.Equal(HttpStatusCode.Forbidden, write.Status);
         Assert.Equal("https://airoi.dev/problems/read-only-key", write.Body["type"]!.GetValue<string>());
@@ -164,6 +165,7 @@ public sealed class AuthorityMatrixTests(StackFixture stack)
         // Scoped to the use case, the key's portfolio is that use case alone, totals included.
         var scoped = await CreateKeyAsync(new JsonObject { ["name"] = "scoped reader", ["useCaseIds"] = new JsonArray(fixture.UseCaseId), ["readOnly"] = true });
         var own = await StackHttp.SendAsync(stack, "metrics", HttpMethod.Get, "/api/v1/portfolio", key: scoped);
+        Assert.True(own.Status == HttpStatusCode.OK, own.Node?.ToJsonString());
         Assert.Equal([fixture.UseCaseId], own.Body["useCases"]!.AsArray().Select(row => row!["id"]!.GetValue<string>()));
         var list = await StackHttp.SendAsync(stack, "metrics", HttpMethod.Get, "/api/v1/use-cases", key: scoped);
         Assert.Equal([fixture.UseCaseId], list.Array.Select(row => row!["id"]!.GetValue<string>()));

@@ -154,3 +154,49 @@ public class AttributionTests
         Assert.Contains("there are 5 before and 10 after", result.Refusal);
     }
 }
+
+/// <summary>Whatever weekly series the product hands in, the methods answer finite figures or refuse; they never throw.</summary>
+public class AttributionPropertyTests
+{
+    private static IEnumerable<List<SeriesPoint>> Series()
+    {
+        var random = new Random(42);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var before = random.Next(0, 40);
+            var after = random.Next(0, 30);
+            var shape = random.Next(6);
+            yield return Enumerable.Range(-before, before + after)
+                .Where(_ => random.Next(5) > 0 || shape != 0)
+                .Select(t => new SeriesPoint(t, shape switch
+                {
+                    1 => 3.0,                                   // constant
+                    2 => t >= 0 ? 1 : 0,                        // a pure step, no noise
+                    3 => random.Next(2),                        // a rate of 0 or 1 from a single task
+                    4 => 1e6 * random.NextDouble(),             // large values
+                    _ => 10 + t * 0.1 + random.NextDouble(),
+                }, shape == 3 ? 1 : random.Next(0, 3) == 0 ? 0 : random.Next(1, 1000)))
+                .ToList();
+        }
+    }
+
+    [Fact]
+    public void Every_figure_is_finite_or_the_method_refuses()
+    {
+        foreach (var series in Series())
+        {
+            var control = series.Select(point => point with { Value = point.Value * 0.9 + 1 }).ToList();
+            foreach (var result in new[] { InterruptedTimeSeries.Analyze(series), DifferenceInDifferences.Analyze(series, control) })
+            {
+                if (result.Refusal is not null)
+                {
+                    Assert.Null(result.Effect);
+                    continue;
+                }
+                var figures = new[] { result.Effect!.Value, result.Effect.StandardError, result.Effect.Low, result.Effect.High, result.Effect.PValue }
+                    .Concat(result.Counterfactual.SelectMany(point => new[] { point.Expected, point.Low, point.High }));
+                Assert.All(figures, figure => Assert.True(double.IsFinite(figure), $"{figure} in {result.Method} of {series.Count} weeks"));
+            }
+        }
+    }
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using AiRoi.Domain.Metrics;
 using AiRoi.Domain.Rollups;
 using AiRoi.Domain.UseCases;
+using AiRoi.Statistics;
 using AiRoi.Statistics.Attribution;
 
 namespace AiRoi.Domain.Attribution;
@@ -68,11 +69,19 @@ public static class AttributionAnalysis
         weeks ??= (start, end, filter) => rollup.Series(start, end, Granularity.Week, filter, momentsOnly: true);
         var treated = Weekly(rollup, weeks, metric, from, until, control).Where(week => week.Key != skipped)
             .Select(week => new SeriesPoint(WeekNumber(week.Key, firstWeek), week.Value.Mean, week.Value.Weight)).ToList();
-        var result = control is null
-            ? InterruptedTimeSeries.Analyze(treated)
-            : DifferenceInDifferences.Analyze(treated, ControlWeeks(rollup, weeks, metric, from, until, control)
-                .Where(week => week.Key != skipped)
-                .Select(week => new SeriesPoint(WeekNumber(week.Key, firstWeek), week.Value.Mean, week.Value.Weight)).ToList());
+        AttributionResult result;
+        try
+        {
+            result = control is null
+                ? InterruptedTimeSeries.Analyze(treated)
+                : DifferenceInDifferences.Analyze(treated, ControlWeeks(rollup, weeks, metric, from, until, control)
+                    .Where(week => week.Key != skipped)
+                    .Select(week => new SeriesPoint(WeekNumber(week.Key, firstWeek), week.Value.Mean, week.Value.Weight)).ToList());
+        }
+        catch (StatisticsInputException exception)
+        {
+            return Refused(answer, $"The weekly series of {metric.Name} cannot be analysed: {exception.Message}");
+        }
         if (result.Refusal is { } refusal)
         {
             return Refused(answer, refusal);
@@ -131,7 +140,7 @@ public static class AttributionAnalysis
         }
         // Another use case's series is already on the metric's scale (NPS from −100 to 100).
         return new(control.Weeks.GetValueOrDefault(metric.Key, [])
-            .Where(point => point.Value is not null && point.N > 0 && point.PeriodStart >= from && point.PeriodStart < until)
+            .Where(point => point.Value is { } value && double.IsFinite(value) && point.N > 0 && point.PeriodStart >= from && point.PeriodStart < until)
             .ToDictionary(point => point.PeriodStart, point => (point.Value!.Value, (double)point.N)));
     }
 
@@ -140,11 +149,15 @@ public static class AttributionAnalysis
             .Where(week => week.Moments.N > 0)
             .ToDictionary(week => week.Key, week => week.Moments));
 
-    /// <summary>NPS is kept as ±1/0 per answer and reported on the −100–100 scale.</summary>
+    /// <summary>
+    /// NPS is kept as ±1/0 per answer and reported on the −100–100 scale. A week whose values add up past what a
+    /// double holds has no finite mean and is left out.
+    /// </summary>
     private static SortedDictionary<DateOnly, (double Mean, double Weight)> Scaled(MetricDefinition metric, SortedDictionary<DateOnly, Moments> weeks)
     {
         var scale = metric.Aggregation == Aggregation.NetPromoter ? 100.0 : 1.0;
-        return new(weeks.ToDictionary(week => week.Key, week => (week.Value.Mean * scale, (double)week.Value.N)));
+        return new(weeks.Where(week => double.IsFinite(week.Value.Mean * scale))
+            .ToDictionary(week => week.Key, week => (week.Value.Mean * scale, (double)week.Value.N)));
     }
 
     private static double Mean(IReadOnlyList<SeriesPoint> points) =>

@@ -2,6 +2,7 @@ using AiRoi.Contracts.Api;
 using System.Globalization;
 using System.Text.Json;
 using AiRoi.Domain;
+using AiRoi.Ingestion.Events;
 using AiRoi.Ingestion.Import;
 using AiRoi.ServiceDefaults.Http;
 
@@ -28,6 +29,12 @@ public sealed class Rejection
     /// object), is not a use-case id, lies outside the key's scope, or is past <see cref="MaxUseCasesPerRequest"/>.
     /// </summary>
     public const string Unattributed = "";
+
+    /// <summary>
+    /// Where events naming a use case that is not registered are counted, whatever id they name, so that made-up ids
+    /// add one row to the rejections list rather than one each; the example still names the id.
+    /// </summary>
+    public const string Unregistered = "(unregistered)";
 
     /// <summary>Most use cases one refused request is counted under; the rest count as <see cref="Unattributed"/>.</summary>
     public const int MaxUseCasesPerRequest = 100;
@@ -126,7 +133,7 @@ public sealed class Rejection
 
     private void Add(string? useCaseId, string code, string example, int events = 1)
     {
-        var key = (useCaseId ?? Unattributed, code);
+        var key = (code == EventLogWriter.UnknownUseCase ? Unregistered : useCaseId ?? Unattributed, code);
         groups[key] = groups.TryGetValue(key, out var counted) ? (counted.Events + events, counted.Example) : (events, example);
     }
 
@@ -144,7 +151,7 @@ public sealed class Rejection
         {
             var countable = TextFormats.IsSlug(group.UseCaseId) && mayWrite(group.UseCaseId)
                 && (attributed.Contains(group.UseCaseId) || (attributed.Count < MaxUseCasesPerRequest && attributed.Add(group.UseCaseId)));
-            counted.Add(countable ? group.UseCaseId : Unattributed, group.Code, group.Example, group.Events);
+            counted.Add(group.UseCaseId == Unregistered ? Unregistered : countable ? group.UseCaseId : Unattributed, group.Code, group.Example, group.Events);
         }
         return counted.Groups;
     }

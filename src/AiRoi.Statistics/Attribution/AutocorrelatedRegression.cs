@@ -92,7 +92,12 @@ internal sealed class AutocorrelatedRegression
             scores.SetRow(i, row * adjusted);
         }
         var meat = scores.TransposeThisAndMultiply(scores);
-        return new AutocorrelatedRegression(coefficients, bread * meat * bread, rows - columns - 1);
+        var covariance = bread * meat * bread;
+        // Nearly collinear terms after quasi-differencing can leave an inverse that is not finite: no fit rather
+        // than a figure that is not a number.
+        return coefficients.All(double.IsFinite) && covariance.Enumerate().All(double.IsFinite)
+            ? new AutocorrelatedRegression(coefficients, covariance, rows - columns - 1)
+            : null;
     }
 
     /// <summary>Least squares by QR; null when the columns are (nearly) collinear.</summary>
