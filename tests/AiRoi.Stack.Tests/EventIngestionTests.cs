@@ -85,7 +85,9 @@ public sealed class EventIngestionTests(StackFixture stack)
         var answer = await StackRejections.ReadAsync(stack);
         Assert.Equal(new Dictionary<string, long> { ["out-of-range/events"] = 1, ["refused-with-batch/events"] = 1 }, StackRejections.ByReason(answer, useCase));
         Assert.Equal(new Dictionary<string, long> { ["unknown-field/events"] = 1 }, StackRejections.ByReason(answer, other));
-        Assert.Equal(1, StackRejections.ByReason(answer, "not-registered-anywhere")["unknown-use-case/events"]);
+        // Made-up use cases share one bucket: a stream of junk ids adds one row, not one each.
+        Assert.Empty(StackRejections.ByReason(answer, "not-registered-anywhere"));
+        Assert.True(StackRejections.ByReason(answer, "(unregistered)")["unknown-use-case/events"] >= 1);
         var mine = answer["useCases"]!.AsArray().Single(entry => entry!["useCaseId"]!.GetValue<string>() == useCase)!;
         Assert.Equal(2, mine["events"]!.GetValue<long>());
         Assert.Contains("events[1]: csat", mine["reasons"]!.AsArray().Single(reason => reason!["code"]!.GetValue<string>() == "out-of-range")!["example"]!.GetValue<string>());
