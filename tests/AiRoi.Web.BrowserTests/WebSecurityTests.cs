@@ -61,6 +61,41 @@ public sealed class WebSecurityTests(WebStack stack)
     }
 
     [Fact]
+    public async Task Changing_the_password_signs_out_every_other_session_and_keeps_this_one()
+    {
+        var laptop = await stack.NewPageAsync();
+        var phone = await stack.NewPageAsync();
+        await Browse.SignInAsync(laptop, WebStack.AdminUserName, WebStack.AdminPassword);
+        await Browse.SignInAsync(phone, WebStack.AdminUserName, WebStack.AdminPassword);
+        const string interim = "airoi-admin-interim";
+        try
+        {
+            await ChangePasswordAsync(laptop, WebStack.AdminPassword, interim);
+            await Assertions.Expect(laptop.GetByTestId("password-message")).ToContainTextAsync("Your password is changed");
+
+            await phone.GotoAsync("/experiments");
+            Assert.Contains("/sign-in", phone.Url, StringComparison.Ordinal);
+            await laptop.GotoAsync("/experiments");
+            Assert.DoesNotContain("/sign-in", laptop.Url, StringComparison.Ordinal);
+        }
+        finally
+        {
+            // The other tests sign in with the first admin's password.
+            await ChangePasswordAsync(laptop, interim, WebStack.AdminPassword);
+        }
+        await Assertions.Expect(laptop.GetByTestId("password-message")).ToContainTextAsync("Your password is changed");
+    }
+
+    private static async Task ChangePasswordAsync(IPage page, string current, string replacement)
+    {
+        await page.GotoAsync("/account/password");
+        await page.GetByLabel("Current password").FillAsync(current);
+        await page.GetByLabel("New password").FillAsync(replacement);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await page.GetByTestId("password-message").WaitForAsync();
+    }
+
+    [Fact]
     public async Task Repeated_wrong_passwords_lock_sign_in_for_the_name_and_the_page_says_so()
     {
         var page = await stack.NewPageAsync();

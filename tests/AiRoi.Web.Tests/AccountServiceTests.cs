@@ -27,6 +27,27 @@ public sealed class AccountServiceTests
     }
 
     [Fact]
+    public async Task Changing_a_password_needs_the_current_one_and_gives_the_account_a_new_security_stamp()
+    {
+        var service = As(WebRole.Viewer);
+        await As(WebRole.Admin).CreateAsync(new NewAccount("mei.chen", "Mei Chen", WebRole.Viewer, "first password"), default);
+        var stampBefore = (await store.FindAsync("mei.chen", default))!.Value.Account.SecurityStamp;
+
+        var wrong = await service.ChangePasswordAsync("mei.chen", "not it at all", "second password", default);
+        var tooShort = await service.ChangePasswordAsync("mei.chen", "first password", "short", default);
+        var same = await service.ChangePasswordAsync("mei.chen", "first password", "first password", default);
+        var changed = await service.ChangePasswordAsync("mei.chen", "first password", "second password", default);
+
+        Assert.Contains("CurrentPassword", wrong.Errors.Keys);
+        Assert.Contains("NewPassword", tooShort.Errors.Keys);
+        Assert.Contains("NewPassword", same.Errors.Keys);
+        Assert.True(changed.Succeeded);
+        Assert.NotEqual(stampBefore, changed.Account!.SecurityStamp);
+        Assert.Null(await service.VerifyAsync("mei.chen", "first password", default));
+        Assert.NotNull(await service.VerifyAsync("mei.chen", "second password", default));
+    }
+
+    [Fact]
     public async Task User_names_are_unique_regardless_of_case()
     {
         var admin = As(WebRole.Admin);

@@ -40,6 +40,30 @@ public sealed partial class AccountService(IAccountStore store, AccessGate gate,
         return stored.Account;
     }
 
+    /// <summary>
+    /// Changes the password of <paramref name="userName"/> after checking the current one, and gives the account a new
+    /// security stamp, so that every sign-in cookie issued before (other devices, a stolen cookie) stops working; the
+    /// answer names the field that was refused.
+    /// </summary>
+    public async Task<AccountChange> ChangePasswordAsync(string userName, string current, string replacement, CancellationToken cancellationToken)
+    {
+        if (replacement is null || replacement.Length < MinimumPasswordLength)
+        {
+            return AccountChange.Refused("NewPassword", $"The new password must be at least {MinimumPasswordLength} characters.");
+        }
+        if (replacement == current)
+        {
+            return AccountChange.Refused("NewPassword", "The new password must differ from the current one.");
+        }
+        if (await VerifyAsync(userName, current, cancellationToken) is not { } account)
+        {
+            return AccountChange.Refused("CurrentPassword", "The current password is not right.");
+        }
+        await store.UpdatePasswordHashAsync(account.Id, Hasher.HashPassword(account, replacement), cancellationToken);
+        await store.RotateSecurityStampAsync(account.Id, cancellationToken);
+        return AccountChange.Done((await store.FindAsync(account.UserName, cancellationToken))?.Account);
+    }
+
     /// <summary>Every account (admins only).</summary>
     public async Task<IReadOnlyList<WebAccount>> ListAsync(CancellationToken cancellationToken)
     {
