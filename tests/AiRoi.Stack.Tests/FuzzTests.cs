@@ -36,7 +36,7 @@ public sealed class FuzzTests(StackFixture stack)
             : DefaultRequests;
         var (useCaseId, experimentId) = await FixtureAsync();
         var before = await SnapshotAsync(useCaseId, experimentId);
-        var operations = await OperationsAsync();
+        var operations = await StackHttp.OperationsAsync(stack);
         var clients = new[] { "ingestion", "metrics", "experiments" }.ToDictionary(service => service, service => stack.App.CreateHttpClient(service, "http"));
         var random = new Random(20261203);
         var requests = Enumerable.Range(0, total).Select(_ => Generate(random, operations, useCaseId, experimentId)).ToList();
@@ -253,21 +253,6 @@ public sealed class FuzzTests(StackFixture stack)
     }
 
     private static string Shorten(string text) => text.Length <= 160 ? text : text[..160] + "…";
-
-    private async Task<IReadOnlyList<(string Service, string Method, string Path)>> OperationsAsync()
-    {
-        var operations = new List<(string, string, string)>();
-        foreach (var service in new[] { "ingestion", "metrics", "experiments" })
-        {
-            using var client = stack.App.CreateHttpClient(service, "http");
-            var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
-            foreach (var path in document.GetProperty("paths").EnumerateObject())
-            {
-                operations.AddRange(path.Value.EnumerateObject().Select(method => (service, method.Name.ToUpperInvariant(), path.Name)));
-            }
-        }
-        return operations;
-    }
 
     private async Task<(string UseCaseId, string ExperimentId)> FixtureAsync()
     {

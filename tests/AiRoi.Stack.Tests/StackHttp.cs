@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -43,6 +44,22 @@ public static class StackHttp
         using var response = await client.SendAsync(request, timeout.Token);
         var text = await response.Content.ReadAsStringAsync(timeout.Token);
         return new StackAnswer(response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
+    }
+
+    /// <summary>Every operation (service, upper-case method, path template) the three APIs' OpenAPI documents list.</summary>
+    public static async Task<IReadOnlyList<(string Service, string Method, string Path)>> OperationsAsync(StackFixture stack)
+    {
+        var operations = new List<(string, string, string)>();
+        foreach (var service in new[] { "ingestion", "metrics", "experiments" })
+        {
+            using var client = stack.App.CreateHttpClient(service, "http");
+            var document = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json");
+            foreach (var path in document.GetProperty("paths").EnumerateObject())
+            {
+                operations.AddRange(path.Value.EnumerateObject().Select(method => (service, method.Name.ToUpperInvariant(), path.Name)));
+            }
+        }
+        return operations;
     }
 
     /// <summary>A client of <paramref name="service"/> that sends the development key with every request: every API read needs a key.</summary>
