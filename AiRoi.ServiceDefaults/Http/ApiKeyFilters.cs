@@ -43,14 +43,7 @@ public static class ApiKeyFilters
             {
                 return await next(context);
             }
-            var presented = http.Request.Headers[HeaderName].FirstOrDefault();
-            if (!IsWellFormed(presented))
-            {
-                // Refused here, at once: a key no service could have issued never costs a verification call.
-                return RequestProblems.ApiKeyRequired.ToProblem($"Send a valid, unrevoked API key in the {HeaderName} header.");
-            }
-            var authenticator = http.RequestServices.GetRequiredService<IApiKeyAuthenticator>();
-            var holder = await authenticator.AuthenticateAsync(presented, http.RequestAborted);
+            var holder = await PresentedHolderAsync(http);
             if (holder is null)
             {
                 return RequestProblems.ApiKeyRequired.ToProblem($"Send a valid, unrevoked API key in the {HeaderName} header.");
@@ -96,9 +89,7 @@ public static class ApiKeyFilters
         return builder.AllowWithoutApiKey().AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var presented = http.Request.Headers[HeaderName].FirstOrDefault();
-            if (IsWellFormed(presented)
-                && await http.RequestServices.GetRequiredService<IApiKeyAuthenticator>().AuthenticateAsync(presented, http.RequestAborted) is not null)
+            if (await PresentedHolderAsync(http) is not null)
             {
                 return await next(context);
             }
@@ -122,6 +113,18 @@ public static class ApiKeyFilters
             context.HttpContext.Request.RouteValues[routeValue] is string useCaseId && !KeyHolder(context.HttpContext).Covers(useCaseId)
                 ? RequestProblems.UseCaseNotInKeyScope.ToProblem($"This API key does not cover the use case '{useCaseId}'.")
                 : await next(context));
+
+    /// <summary>
+    /// The holder of the key the request presents; null when there is none, or it is unknown or revoked. A key no
+    /// service could have issued is refused at once, without a verification call.
+    /// </summary>
+    private static async Task<ApiKeyHolder?> PresentedHolderAsync(HttpContext http)
+    {
+        var presented = http.Request.Headers[HeaderName].FirstOrDefault();
+        return IsWellFormed(presented)
+            ? await http.RequestServices.GetRequiredService<IApiKeyAuthenticator>().AuthenticateAsync(presented, http.RequestAborted)
+            : null;
+    }
 
     /// <summary>Whether a presented key could be one: 1 to <see cref="MaxKeyLength"/> printable ASCII characters.</summary>
     public static bool IsWellFormed(string? presented) =>

@@ -46,26 +46,19 @@ public static class RoiCalculator
         Attributable(inputs, MetricKeys.ResolutionTimeMean, timeSaved, inputs.Tasks, -1 / 3600.0, attribution);
         var (attributableNet, attributableRoi) = NetAndRoi(attributableSavings, attributableRevenue, fixedCosts);
 
-        Estimate? net = null;
-        Estimate? roi = null;
+        var (net, roi) = NetAndRoi(savings, revenue, fixedCosts);
         double? payback = null;
-        if (savings is not null || revenue is not null)
+        if (net is null)
         {
-            var benefit = Estimate.Sum(new[] { savings, revenue }.OfType<Estimate>());
-            net = Estimate.FromError(benefit.Value - fixedCosts, benefit.StandardError);
-            if (fixedCosts > 0)
-            {
-                roi = new(net.Value / fixedCosts, net.Low / fixedCosts, net.High / fixedCosts, net.StandardError / fixedCosts);
-            }
-            else
+            notes.Add("Neither savings nor revenue lift can be computed, so there is no ROI for this period.");
+        }
+        else
+        {
+            if (roi is null)
             {
                 notes.Add("ROI needs fixed monthly costs: with none, there is no investment to return on.");
             }
             payback = Payback(inputs, net.Value, notes);
-        }
-        else
-        {
-            notes.Add("Neither savings nor revenue lift can be computed, so there is no ROI for this period.");
         }
 
         return new RoiFigures

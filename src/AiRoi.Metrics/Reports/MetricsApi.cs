@@ -175,14 +175,9 @@ public static class MetricsApi
         }
         if (text.StartsWith("segment:", StringComparison.Ordinal))
         {
-            var rest = text["segment:".Length..];
-            var colon = rest.IndexOf(':', StringComparison.Ordinal);
-            var dimension = colon > 0 && colon < rest.Length - 1 ? query.Dimension("control", rest[..colon]) : null;
-            if (colon <= 0 || colon == rest.Length - 1)
-            {
-                query.Refuse("control", ValidationCodes.InvalidFormat, "A segment control is segment:{dimension}:{value}, e.g. segment:region:apac.");
-            }
-            return dimension is null ? null : AttributionControl.Segment(dimension, rest[(colon + 1)..]);
+            // "segment:" alone names no segment: refused like any other malformed one.
+            var (dimension, value) = query.Segment("control", text.Length == "segment:".Length ? ":" : text["segment:".Length..]);
+            return dimension is null ? null : AttributionControl.Segment(dimension, value!);
         }
         if (text.StartsWith("use-case:", StringComparison.Ordinal) && text["use-case:".Length..] is { Length: > 0 } other)
         {

@@ -105,9 +105,14 @@ public sealed class ReportQuery(IQueryCollection query, UseCase useCase, DateOnl
     }
 
     /// <summary>The <c>segment</c> parameter, <c>dimension:value</c> (<c>complexity:high</c>); nulls when absent.</summary>
-    public (string? Dimension, string? Value) Segment()
+    public (string? Dimension, string? Value) Segment() => Segment("segment", query["segment"].ToString());
+
+    /// <summary>
+    /// A segment written <c>dimension:value</c> in <paramref name="text"/> (of parameter <paramref name="parameter"/>);
+    /// nulls when empty, and an error naming the parameter when it is not one of the use case's segments.
+    /// </summary>
+    public (string? Dimension, string? Value) Segment(string parameter, string text)
     {
-        var text = query["segment"].ToString();
         if (string.IsNullOrEmpty(text))
         {
             return (null, null);
@@ -115,10 +120,10 @@ public sealed class ReportQuery(IQueryCollection query, UseCase useCase, DateOnl
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || colon == text.Length - 1)
         {
-            errors.Add(new("segment", ValidationCodes.InvalidFormat, "segment must be dimension:value, e.g. complexity:high."));
+            errors.Add(new(parameter, ValidationCodes.InvalidFormat, $"{parameter} must be dimension:value, e.g. complexity:high."));
             return (null, null);
         }
-        var dimension = Dimension("segment", text[..colon]);
+        var dimension = Dimension(parameter, text[..colon]);
         return (dimension, dimension is null ? null : text[(colon + 1)..]);
     }
 

@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace AiRoi.Statistics.Attribution;
@@ -34,7 +33,6 @@ internal sealed class AutocorrelatedRegression
         Coefficients = coefficients;
         this.covariance = covariance;
         DegreesOfFreedom = degreesOfFreedom;
-        CriticalValue = StudentTQuantile.TwoSided(degreesOfFreedom, 0.05);
     }
 
     /// <summary>The fitted coefficients, in the order of the design's columns.</summary>
@@ -42,9 +40,6 @@ internal sealed class AutocorrelatedRegression
 
     /// <summary>Degrees of freedom of the reference t distribution.</summary>
     public double DegreesOfFreedom { get; }
-
-    /// <summary>The t quantile of a two-sided 95 % interval.</summary>
-    public double CriticalValue { get; }
 
     /// <summary>
     /// Fits <paramref name="y"/> on the rows of <paramref name="design"/>, which are in time order; null when the
@@ -122,12 +117,5 @@ internal sealed class AutocorrelatedRegression
         Vector<double>.Build.DenseOfEnumerable(first).DotProduct(covariance * Vector<double>.Build.DenseOfEnumerable(second));
 
     /// <summary>An estimate from a value and its standard error under this fit's reference distribution.</summary>
-    public AttributedEstimate Estimate(double value, double error)
-    {
-        var half = CriticalValue * error;
-        var p = error > 0
-            ? 2 * StudentT.CDF(0, 1, DegreesOfFreedom, -Math.Abs(value / error))
-            : value == 0 ? 1 : 0;
-        return new AttributedEstimate(value, error, value - half, value + half, Math.Min(1, p));
-    }
+    public AttributedEstimate Estimate(double value, double error) => AttributedEstimate.FromError(value, error, DegreesOfFreedom);
 }

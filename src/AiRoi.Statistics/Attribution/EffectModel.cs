@@ -1,5 +1,3 @@
-using MathNet.Numerics.Distributions;
-
 namespace AiRoi.Statistics.Attribution;
 
 /// <summary>
@@ -36,9 +34,6 @@ public sealed record EffectModel(
         var meanPeriod = weightedPeriod / total;
         var value = Level + Slope * meanPeriod;
         var variance = LevelVariance + meanPeriod * meanPeriod * SlopeVariance + 2 * meanPeriod * LevelSlopeCovariance;
-        var error = Math.Sqrt(Math.Max(0, variance));
-        var half = StudentTQuantile.TwoSided(DegreesOfFreedom, 0.05) * error;
-        var p = error > 0 ? 2 * StudentT.CDF(0, 1, DegreesOfFreedom, -Math.Abs(value / error)) : value == 0 ? 1 : 0;
-        return new AttributedEstimate(value, error, value - half, value + half, Math.Min(1, p));
+        return AttributedEstimate.FromError(value, Math.Sqrt(Math.Max(0, variance)), DegreesOfFreedom);
     }
 }
