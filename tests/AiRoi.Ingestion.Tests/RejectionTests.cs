@@ -78,7 +78,8 @@ public class RejectionTests
         var (body, batch) = Read(events);
         using (body)
         {
-            var groups = Rejection.OfEventBatch(body.RootElement, batch.Errors, batch.FirstErrorCodes).GroupsFor(useCase => useCase != "theirs");
+            var rejection = Rejection.OfEventBatch(body.RootElement, batch.Errors, batch.FirstErrorCodes);
+            var groups = rejection.GroupsFor(useCase => useCase != "theirs", rejection.NamedUseCases(useCase => useCase != "theirs").ToHashSet());
 
             var counted = groups.Select(group => group.UseCaseId).Distinct().ToList();
             Assert.Contains("mine", counted);
@@ -100,11 +101,31 @@ public class RejectionTests
         {
             var closed = ids.Select((id, i) => new ValidationError($"events[{i}].useCaseId", EventLogWriter.UnknownUseCase, $"useCaseId '{id}' is not registered.")).ToList();
 
-            var groups = Rejection.OfEventBatch(body.RootElement, closed).GroupsFor(_ => true);
+            var groups = Rejection.OfEventBatch(body.RootElement, closed).GroupsFor(_ => true, new HashSet<string>());
 
             var group = Assert.Single(groups);
             Assert.Equal((Rejection.Unregistered, EventLogWriter.UnknownUseCase, 50), (group.UseCaseId, group.Code, group.Events));
             Assert.Contains("made-up-0", group.Example, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Invalid_events_naming_ids_the_registry_does_not_know_count_in_the_unregistered_bucket()
+    {
+        var events = new[] { Event("a", "known", ",\"csat\":9") }
+            .Concat(Enumerable.Range(0, 40).Select(i => Event($"x{i}", $"junk-{i}", ",\"csat\":9")))
+            .ToArray();
+        var (body, batch) = Read(events);
+        using (body)
+        {
+            var rejection = Rejection.OfEventBatch(body.RootElement, batch.Errors, batch.FirstErrorCodes);
+            Assert.Equal(41, rejection.NamedUseCases(_ => true).Count);
+
+            var groups = rejection.GroupsFor(_ => true, new HashSet<string> { "known" });
+
+            Assert.Equal([("(unregistered)", "out-of-range", 40), ("known", "out-of-range", 1)], groups.Select(group => (group.UseCaseId, group.Code, group.Events)));
+            // When the registry cannot be asked, the named ids count under no use case rather than under made-up ones.
+            Assert.Equal([(Rejection.Unattributed, 41)], rejection.GroupsFor(_ => true, null).Select(group => (group.UseCaseId, group.Events)));
         }
     }
 

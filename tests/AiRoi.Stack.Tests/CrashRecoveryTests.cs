@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Testing;
@@ -17,7 +16,7 @@ public sealed class CrashRecoveryTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.OK, await PostAsync(Batch(useCase, "a", 20)));
 
         // SIGKILL: no deactivation, no snapshot; the grain must come back from the log alone.
-        await StackProcesses.KillAndRestartAsync(stack, "metrics", "AiRoi.Metrics", "metricsdb");
+        await StackProcesses.KillAndRestartAsync(stack, "metrics", "AiRoi.Metrics");
 
         // Once the ingestion service's client finds the new silo, writes go on where they stopped.
         var deadline = DateTime.UtcNow + StackFixture.StartTimeout;
@@ -27,29 +26,9 @@ public sealed class CrashRecoveryTests(StackFixture stack)
             await Task.Delay(500);
         }
 
-        Assert.Equal(25, await StackDatabase.ScalarAsync(stack, "metricsdb", "select count(*) from metrics.outcome_events where use_case_id = $1", useCase));
-        Assert.Equal(25, await StackDatabase.ScalarAsync(stack, "metricsdb", "select max(sequence) from metrics.event_ids where use_case_id = $1", useCase));
-        using var client = StackHttp.Client(stack, "metrics");
-        using var call = new CancellationTokenSource(StackFixture.CallTimeout);
-        var totals = (await client.GetFromJsonAsync<JsonObject>($"/api/v1/use-cases/{useCase}/event-log", call.Token))!;
-        Assert.Equal(25, totals["sequence"]!.GetValue<long>());
-        Assert.Equal(25, totals["eventsByHandler"]!["ai"]!.GetValue<long>());
-
+        await Recomputation.AssertEachEventOnceAsync(stack, useCase, 25);
         // The metric roll-up, rebuilt from the log alone, equals the same figures computed by SQL from the log.
-        foreach (var (metric, field) in new[] { ("costPerTask", "aiCost"), ("csatMean", "csat") })
-        {
-            var series = (await client.GetFromJsonAsync<JsonArray>(
-                $"/api/v1/use-cases/{useCase}/metrics/{metric}?granularity=day&from=2026-11-21&to=2026-11-21", call.Token))!;
-            await using var connection = await StackDatabase.OpenAsync(stack, "metricsdb");
-            await using var command = new Npgsql.NpgsqlCommand(
-                $"select avg((event->>'{field}')::float8), count(event->>'{field}') from metrics.outcome_events where use_case_id = $1", connection);
-            command.Parameters.AddWithValue(useCase);
-            await using var reader = await command.ExecuteReaderAsync(call.Token);
-            await reader.ReadAsync(call.Token);
-            var overall = series[0]!["overall"]!;
-            Assert.Equal(reader.GetDouble(0), overall["value"]!.GetValue<double>(), 9);
-            Assert.Equal(reader.GetInt64(1), overall["n"]!.GetValue<long>());
-        }
+        await Recomputation.AssertFiguresEqualLogAsync(stack, useCase, new DateOnly(2026, 11, 1));
     }
 
     private static string Batch(string useCase, string prefix, int count) => new JsonObject

@@ -80,6 +80,9 @@ public sealed class EventIngestionTests(StackFixture stack)
 
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(Batch([Event(useCase, "ok"), bad, unknownField]))).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(Batch([Event("not-registered-anywhere", "x1")]))).Status);
+        var invalidAndMadeUp = Event("made-up-and-invalid", "x2");
+        invalidAndMadeUp["csat"] = 9;
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(Batch([invalidAndMadeUp]))).Status);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Batch([Event(useCase, "fine")]))).Status);
 
         var answer = await StackRejections.ReadAsync(stack);
@@ -87,7 +90,9 @@ public sealed class EventIngestionTests(StackFixture stack)
         Assert.Equal(new Dictionary<string, long> { ["unknown-field/events"] = 1 }, StackRejections.ByReason(answer, other));
         // Made-up use cases share one bucket: a stream of junk ids adds one row, not one each.
         Assert.Empty(StackRejections.ByReason(answer, "not-registered-anywhere"));
+        Assert.Empty(StackRejections.ByReason(answer, "made-up-and-invalid"));
         Assert.True(StackRejections.ByReason(answer, "(unregistered)")["unknown-use-case/events"] >= 1);
+        Assert.True(StackRejections.ByReason(answer, "(unregistered)")["out-of-range/events"] >= 1);
         var mine = answer["useCases"]!.AsArray().Single(entry => entry!["useCaseId"]!.GetValue<string>() == useCase)!;
         Assert.Equal(2, mine["events"]!.GetValue<long>());
         Assert.Contains("events[1]: csat", mine["reasons"]!.AsArray().Single(reason => reason!["code"]!.GetValue<string>() == "out-of-range")!["example"]!.GetValue<string>());

@@ -33,6 +33,9 @@ public sealed class StackFixture : IAsyncLifetime
     /// <summary>Receives every service's traces, so tests can follow one request across services.</summary>
     public TraceCollector Traces { get; } = new();
 
+    /// <summary>The metrics service reaches its database through this proxy, so a test can lose a commit's acknowledgement.</summary>
+    public CommitLossProxy MetricsDatabaseProxy { get; } = new();
+
     /// <summary>Calls without a key the open analysis takes from one address every 5 s in the test stack.</summary>
     public const int AnalysisCallsWithoutKey = 40;
 
@@ -59,6 +62,11 @@ public sealed class StackFixture : IAsyncLifetime
             // exhausts the limit leaves it usable again within seconds (every caller here shares one address).
             .WithEnvironment("Analysis__CallsWithoutKey", AnalysisCallsWithoutKey.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("Analysis__CallsWithoutKeyWindowSeconds", "5");
+        var metricsDatabase = builder.Resources.OfType<IResourceWithConnectionString>().Single(resource => resource.Name == "metricsdb");
+        MetricsDatabaseProxy.Start(async cancellationToken => (await metricsDatabase.ConnectionStringExpression.GetValueAsync(cancellationToken))!);
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(project => project.Name == "metrics"))
+            .WithEnvironment(async context => context.EnvironmentVariables["ConnectionStrings__metricsdb"] =
+                MetricsDatabaseProxy.ConnectionString((await metricsDatabase.ConnectionStringExpression.GetValueAsync(context.CancellationToken))!));
         App = await builder.BuildAsync();
 
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -123,6 +131,7 @@ public sealed class StackFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
         await Traces.DisposeAsync();
+        await MetricsDatabaseProxy.DisposeAsync();
         LeftoverProcesses.StopAll(DataRoot);
         if (Directory.Exists(DataRoot))
         {

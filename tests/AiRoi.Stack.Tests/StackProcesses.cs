@@ -9,16 +9,15 @@ namespace AiRoi.Stack.Tests;
 /// <summary>A service's process in this stack, found among the machine's processes, and its hard crash and restart.</summary>
 public static class StackProcesses
 {
-    /// <summary>This stack's process of <paramref name="processName"/>: the one whose <paramref name="database"/> connection string is this stack's.</summary>
-    public static async Task<Process> FindAsync(StackFixture stack, string processName, string database)
+    /// <summary>This stack's process of <paramref name="processName"/>: the one exporting its traces to this stack's collector.</summary>
+    public static async Task<Process> FindAsync(StackFixture stack, string processName)
     {
-        var connectionString = await stack.App.GetConnectionStringAsync(database);
         foreach (var process in Process.GetProcessesByName(processName))
         {
             try
             {
                 var environment = await File.ReadAllTextAsync($"/proc/{process.Id}/environ");
-                if (environment.Contains($"ConnectionStrings__{database}={connectionString}\0", StringComparison.Ordinal))
+                if (environment.Split('\0').Contains($"OTEL_EXPORTER_OTLP_ENDPOINT={stack.Traces.Endpoint}", StringComparer.Ordinal))
                 {
                     return process;
                 }
@@ -29,6 +28,28 @@ public static class StackProcesses
             }
         }
         throw new InvalidOperationException($"This stack's {processName} process was not found.");
+    }
+
+    /// <summary>This stack's PostgreSQL server (the postmaster): the postgres process whose command line names the stack's data folder.</summary>
+    public static Process FindPostgres(StackFixture stack)
+    {
+        foreach (var process in Process.GetProcessesByName("postgres"))
+        {
+            try
+            {
+                var commandLine = File.ReadAllText($"/proc/{process.Id}/cmdline");
+                if (commandLine.Contains(stack.DataRoot, StringComparison.Ordinal))
+                {
+                    return process;
+                }
+            }
+            catch (IOException)
+            {
+                // Ended while we looked.
+            }
+        }
+        throw new InvalidOperationException(
+            "This stack's local PostgreSQL server was not found; the database fault tests need Infrastructure__Mode=local.");
     }
 
     /// <summary>
@@ -45,22 +66,58 @@ public static class StackProcesses
     }
 
     /// <summary>
+    /// Stops the resource by the orchestrator, keeps it stopped for <paramref name="downFor"/>, then starts it; answers
+    /// once it is healthy again.
+    /// </summary>
+    public static async Task StopForAsync(StackFixture stack, string resource, TimeSpan downFor)
+    {
+        var previous = CurrentStart(stack, resource);
+        using var timeout = new CancellationTokenSource(StackFixture.StartTimeout + downFor);
+        var stopped = await stack.App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, timeout.Token);
+        Assert.True(stopped.Success, stopped.Message);
+        await Task.Delay(downFor, timeout.Token);
+        var started = await stack.App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, timeout.Token);
+        Assert.True(started.Success, started.Message);
+        await WaitUntilHealthyAgainAsync(stack, resource, previous, timeout.Token);
+    }
+
+    /// <summary>
     /// SIGKILL of the resource's process (no shutdown, no flush), then a start by the orchestrator; answers once the
     /// resource is healthy again with a new process.
     /// </summary>
-    public static async Task KillAndRestartAsync(StackFixture stack, string resource, string processName, string database)
+    public static async Task KillAndRestartAsync(StackFixture stack, string resource, string processName)
     {
-        var process = await FindAsync(stack, processName, database);
+        var process = await FindAsync(stack, processName);
+        await KillAndRestartAsync(stack, resource, process, TimeSpan.Zero);
+        Assert.NotEqual(process.Id, (await FindAsync(stack, processName)).Id);
+    }
+
+    /// <summary>
+    /// SIGKILL of PostgreSQL's server and every backend at once, as a power cut would leave it; after
+    /// <paramref name="downFor"/> the orchestrator starts it again, and it recovers from its write-ahead log. Answers
+    /// once it accepts connections.
+    /// </summary>
+    public static async Task KillAndRestartPostgresAsync(StackFixture stack, TimeSpan downFor)
+    {
+        var postmaster = FindPostgres(stack);
+        await KillAndRestartAsync(stack, "postgres", postmaster, downFor);
+        // The tests' own pooled connections died with the server.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        Assert.NotEqual(postmaster.Id, FindPostgres(stack).Id);
+    }
+
+    private static async Task KillAndRestartAsync(StackFixture stack, string resource, Process process, TimeSpan downFor)
+    {
         var previous = CurrentStart(stack, resource);
         process.Kill(entireProcessTree: true);
         using var timeout = new CancellationTokenSource(StackFixture.StartTimeout);
         await stack.App.ResourceNotifications.WaitForResourceAsync(resource,
             resourceEvent => KnownResourceStates.TerminalStates.Contains(resourceEvent.Snapshot.State?.Text), timeout.Token);
+        await Task.Delay(downFor, timeout.Token);
         var started = await stack.App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, timeout.Token);
         Assert.True(started.Success, started.Message);
         await WaitUntilHealthyAgainAsync(stack, resource, previous, timeout.Token);
         Assert.True(process.HasExited);
-        Assert.NotEqual(process.Id, (await FindAsync(stack, processName, database)).Id);
     }
 
     private static DateTime? CurrentStart(StackFixture stack, string resource) =>

@@ -138,20 +138,41 @@ public sealed class Rejection
     }
 
     /// <summary>
-    /// The groups as they are counted for a key that may write <paramref name="mayWrite"/>: under the use case named
-    /// when it is a use-case id the key may write, among the first <see cref="MaxUseCasesPerRequest"/>; else under
-    /// <see cref="Unattributed"/>. So no key adds counts to another team's use case or one row per made-up id.
+    /// The use cases <see cref="GroupsFor"/> would count under for a key that may write <paramref name="mayWrite"/>,
+    /// if registered: the first <see cref="MaxUseCasesPerRequest"/> use-case ids named that the key may write.
     /// </summary>
-    public IReadOnlyList<RejectedEvents> GroupsFor(Func<string, bool> mayWrite)
+    public IReadOnlyList<string> NamedUseCases(Func<string, bool> mayWrite)
     {
         ArgumentNullException.ThrowIfNull(mayWrite);
-        var attributed = new HashSet<string>(StringComparer.Ordinal);
+        return Groups.Select(group => group.UseCaseId)
+            .Where(useCaseId => useCaseId != Unregistered && TextFormats.IsSlug(useCaseId) && mayWrite(useCaseId))
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxUseCasesPerRequest)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The groups as they are counted for a key that may write <paramref name="mayWrite"/>: under the use case named
+    /// when it is one of <see cref="NamedUseCases"/> and registered; under <see cref="Unregistered"/> when it is one of
+    /// them and not registered; else under <see cref="Unattributed"/>. So no key adds counts to another team's use
+    /// case, and made-up ids add one row, not one each.
+    /// </summary>
+    /// <param name="mayWrite">Whether the key may write a use case.</param>
+    /// <param name="registered">
+    /// Which of <see cref="NamedUseCases"/> are registered; null when that could not be learned, and they count as
+    /// <see cref="Unattributed"/>.
+    /// </param>
+    public IReadOnlyList<RejectedEvents> GroupsFor(Func<string, bool> mayWrite, IReadOnlySet<string>? registered)
+    {
+        var named = NamedUseCases(mayWrite).ToHashSet(StringComparer.Ordinal);
         var counted = new Rejection();
         foreach (var group in Groups)
         {
-            var countable = TextFormats.IsSlug(group.UseCaseId) && mayWrite(group.UseCaseId)
-                && (attributed.Contains(group.UseCaseId) || (attributed.Count < MaxUseCasesPerRequest && attributed.Add(group.UseCaseId)));
-            counted.Add(group.UseCaseId == Unregistered ? Unregistered : countable ? group.UseCaseId : Unattributed, group.Code, group.Example, group.Events);
+            var useCaseId = group.UseCaseId == Unregistered ? Unregistered
+                : !named.Contains(group.UseCaseId) || registered is null ? Unattributed
+                : registered.Contains(group.UseCaseId) ? group.UseCaseId
+                : Unregistered;
+            counted.Add(useCaseId, group.Code, group.Example, group.Events);
         }
         return counted.Groups;
     }

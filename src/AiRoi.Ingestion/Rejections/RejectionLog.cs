@@ -1,4 +1,5 @@
 using AiRoi.Contracts.Api;
+using AiRoi.Contracts.UseCases;
 using AiRoi.ServiceDefaults.Data;
 using AiRoi.ServiceDefaults.Http;
 using Npgsql;
@@ -20,7 +21,7 @@ public enum RejectionSource
 /// <c>ingestion.rejections</c>: refused events counted per day, use case, source and reason. A refusal adds to its
 /// counters in one statement; nothing of the request itself is kept beyond one message per counter.
 /// </summary>
-public sealed partial class RejectionLog(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<RejectionLog> logger)
+public sealed partial class RejectionLog(NpgsqlDataSource dataSource, IClusterClient cluster, TimeProvider clock, ILogger<RejectionLog> logger)
 {
     /// <summary>Longest example message kept.</summary>
     public const int ExampleLength = 500;
@@ -30,7 +31,7 @@ public sealed partial class RejectionLog(NpgsqlDataSource dataSource, TimeProvid
 
     /// <summary>
     /// Adds one refused request's events, as <paramref name="rejection"/> tallies them, to today's counters, under
-    /// the use cases <paramref name="holder"/> may write (<see cref="Rejection.GroupsFor"/>). The refusal is answered
+    /// the use cases <paramref name="holder"/> may write and the registry knows (<see cref="Rejection.GroupsFor"/>). The refusal is answered
     /// whether or not it could be counted: a failure here, in the tally or the database, is logged, never thrown,
     /// and waits at most <see cref="CountWithin"/>.
     /// </summary>
@@ -42,13 +43,36 @@ public sealed partial class RejectionLog(NpgsqlDataSource dataSource, TimeProvid
         bounded.CancelAfter(CountWithin);
         try
         {
-            await InsertAsync(source, rejection().GroupsFor(holder.MayWrite), clock.GetUtcNow(), bounded.Token);
+            var tally = rejection();
+            var registered = await RegisteredAsync(tally.NamedUseCases(holder.MayWrite), bounded.Token);
+            await InsertAsync(source, tally.GroupsFor(holder.MayWrite, registered), clock.GetUtcNow(), bounded.Token);
         }
 #pragma warning disable CA1031 // Counting must never change the answer to the refused request.
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
             LogNotCounted(logger, SourceName(source), exception);
+        }
+    }
+
+    /// <summary>Which of <paramref name="named"/> are registered, in one read; null when the registry does not answer in time.</summary>
+    private async Task<IReadOnlySet<string>?> RegisteredAsync(IReadOnlyList<string> named, CancellationToken cancellationToken)
+    {
+        if (named.Count == 0)
+        {
+            return new HashSet<string>();
+        }
+        try
+        {
+            var registered = await cluster.GetGrain<IRegisteredUseCasesGrain>(0).AmongAsync(named).WaitAsync(cancellationToken);
+            return registered.ToHashSet(StringComparer.Ordinal);
+        }
+#pragma warning disable CA1031 // Without the registry the events still count, under no use case.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogRegistryUnanswered(logger, exception);
+            return null;
         }
     }
 
@@ -122,6 +146,9 @@ public sealed partial class RejectionLog(NpgsqlDataSource dataSource, TimeProvid
         var end = char.IsHighSurrogate(example[ExampleLength - 1]) ? ExampleLength - 1 : ExampleLength;
         return example[..end];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The registry did not say which use cases a refused request names are registered; its events count under no use case")]
+    private static partial void LogRegistryUnanswered(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A refused {Source} request could not be counted")]
     private static partial void LogNotCounted(ILogger logger, string source, Exception exception);

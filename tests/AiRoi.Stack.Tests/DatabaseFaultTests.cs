@@ -1,0 +1,61 @@
+using Xunit.Abstractions;
+
+namespace AiRoi.Stack.Tests;
+
+/// <summary>
+/// The database fails under a client that sends events with retries: PostgreSQL killed outright, or a commit whose
+/// acknowledgement never reaches the metrics service. Afterwards every acknowledged event is in the log once, the
+/// use case's figures and the experiment's tables equal a recomputation from the log, and the client saw nothing
+/// but acknowledgements and 503s with problem details.
+/// </summary>
+[Collection(StackCollection.Name)]
+public sealed class DatabaseFaultTests(StackFixture stack, ITestOutputHelper output)
+{
+    private const int Batches = 30;
+    private const int BatchesAfterFaults = 5;
+
+    /// <summary>How long PostgreSQL stays down before the orchestrator starts it again.</summary>
+    private static readonly TimeSpan DatabaseOutage = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task After_PostgreSQL_is_killed_and_restarted_every_acknowledged_event_is_in_the_log_once_and_the_figures_equal_a_recomputation()
+    {
+        await WhileEventsFlowAsync(() => StackProcesses.KillAndRestartPostgresAsync(stack, DatabaseOutage));
+    }
+
+    [Fact]
+    public async Task After_commits_whose_acknowledgement_was_lost_every_acknowledged_event_is_in_the_log_once_and_the_figures_equal_a_recomputation()
+    {
+        await WhileEventsFlowAsync(async () =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                using var wait = new CancellationTokenSource(StackFixture.CallTimeout);
+                await stack.MetricsDatabaseProxy.LoseNextAppendCommitAsync().WaitAsync(wait.Token);
+            }
+        });
+    }
+
+    private async Task WhileEventsFlowAsync(Func<Task> faults)
+    {
+        var useCase = $"dbfault-{Guid.NewGuid():N}"[..24];
+        var experiment = $"exp-dbfault-{Guid.NewGuid():N}"[..24];
+        await StackDatabase.RegisterUseCaseAsync(stack, useCase);
+
+        var flow = new EventFlow(stack, useCase, experiment);
+        using var flowing = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var faultsDone = new TaskCompletionSource();
+        var sending = flow.SendAsync(Batches, faultsDone.Task, BatchesAfterFaults, flowing.Token);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await faults();
+        faultsDone.SetResult();
+        var acknowledged = await sending;
+
+        output.WriteLine($"{acknowledged} events acknowledged; answers other than 200: {string.Join(", ", flow.Refusals.CountBy(answer => answer).Select(answer => $"{answer.Value} × {answer.Key}"))}");
+        Assert.Empty(flow.UnexpectedAnswers);
+        Assert.NotEmpty(flow.Refusals);
+        await Recomputation.AssertEachEventOnceAsync(stack, useCase, acknowledged);
+        await Recomputation.AssertFiguresEqualLogAsync(stack, useCase, EventFlow.Month);
+        await Recomputation.AssertExperimentEqualsLogAsync(stack, useCase, experiment, EventFlow.Subjects);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace AiRoi.Stack.Tests;
+
+/// <summary>
+/// A client sending one use case's events with experiment assignments while faults happen: batches one after
+/// another, each sent again until acknowledged (a duplicate is counted once), every answer recorded. All events fall
+/// in <see cref="Month"/>.
+/// </summary>
+public sealed class EventFlow(StackFixture stack, string useCase, string experiment)
+{
+    /// <summary>Events per batch.</summary>
+    public const int PerBatch = 50;
+
+    /// <summary>Subjects of the experiment, half in each variant; each sees several tasks.</summary>
+    public const int Subjects = 700;
+
+    /// <summary>The month every event completes in.</summary>
+    public static readonly DateOnly Month = new(2026, 11, 1);
+
+    private readonly List<string> answers = [];
+
+    /// <summary>
+    /// Every answer that was not an acknowledgement: the status and the problem type, or the exception when no
+    /// answer came.
+    /// </summary>
+    public IReadOnlyList<string> Refusals
+    {
+        get
+        {
+            lock (answers)
+            {
+                return [.. answers];
+            }
+        }
+    }
+
+    /// <summary>Answers other than 200 and a 503 with problem details, which a client with retries cannot handle.</summary>
+    public IReadOnlyList<string> UnexpectedAnswers => Refusals.Where(answer => !answer.StartsWith("503 ", StringComparison.Ordinal) || answer.EndsWith(" (no problem type)", StringComparison.Ordinal)).ToList();
+
+    /// <summary>
+    /// Sends at least <paramref name="batches"/> batches, and <paramref name="batchesAfterFaults"/> more once
+    /// <paramref name="faultsDone"/> completes; answers the events acknowledged (all of those sent).
+    /// </summary>
+    public async Task<long> SendAsync(int batches, Task faultsDone, int batchesAfterFaults, CancellationToken cancellationToken)
+    {
+        var start = Month.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc);
+        var last = int.MaxValue;
+        var batch = 0;
+        for (; batch < Math.Max(batches, last); batch++)
+        {
+            if (last == int.MaxValue && faultsDone.IsCompleted)
+            {
+                last = batch + batchesAfterFaults;
+            }
+            var events = new JsonArray();
+            for (var i = 0; i < PerBatch; i++)
+            {
+                events.Add(Event(batch * PerBatch + i, start));
+            }
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (await SendOnceAsync(new JsonObject { ["events"] = events.DeepClone() }))
+                {
+                    break;
+                }
+                await Task.Delay(200, cancellationToken);
+            }
+            await Task.Delay(150, cancellationToken);
+        }
+        return (long)batch * PerBatch;
+    }
+
+    private JsonObject Event(int n, DateTime start)
+    {
+        var subject = n % Subjects;
+        var completed = start.AddMinutes(n);
+        var e = new JsonObject
+        {
+            ["eventId"] = $"f-{n}",
+            ["useCaseId"] = useCase,
+            ["subjectId"] = $"s-{subject}",
+            ["startedAt"] = completed.AddMinutes(-3).ToString("O"),
+            ["completedAt"] = completed.ToString("O"),
+            ["handler"] = "ai",
+            ["experimentId"] = experiment,
+            ["variant"] = subject % 2 == 0 ? "control" : "treatment",
+            ["escalated"] = n % 7 == 0,
+            ["aiCost"] = n % 9 / 100.0,
+        };
+        if (n % 3 != 0)
+        {
+            e["converted"] = n % 5 == 0;
+        }
+        if (n % 4 != 0)
+        {
+            e["csat"] = 1 + n % 5;
+        }
+        return e;
+    }
+
+    /// <summary>One attempt; true when acknowledged, otherwise the answer is recorded.</summary>
+    private async Task<bool> SendOnceAsync(JsonObject body)
+    {
+        string refusal;
+        try
+        {
+            var answer = await StackHttp.SendAsync(stack, "ingestion", HttpMethod.Post, "/api/v1/events", body);
+            if (answer.Status == HttpStatusCode.OK)
+            {
+                return true;
+            }
+            var type = (answer.Node as JsonObject)?["type"]?.GetValue<string>();
+            refusal = $"{(int)answer.Status} {type ?? "(no problem type)"}";
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            refusal = $"no answer: {exception.GetType().Name} {exception.Message}";
+        }
+        lock (answers)
+        {
+            answers.Add(refusal);
+        }
+        return false;
+    }
+}
