@@ -56,7 +56,7 @@ public sealed class ComparisonAndBreakdownTests(MetricsCluster cluster)
         }
         await cluster.AppendAsync(useCase.Id, events);
 
-        var breakdown = (await cluster.Grain(useCase.Id).GetBreakdownAsync(true, Granularity.Week, Monday, Monday.AddDays(42))).Value;
+        var breakdown = (await cluster.Grain(useCase.Id).GetBreakdownAsync(true, Granularity.Week, Monday, Monday.AddDays(42), Monday.AddDays(42))).Value;
 
         Assert.Equal([0.6, 0.5, 0.4, 0.3, 0.2, 0.1], breakdown.Rate.Select(point => Math.Round(point.Value!.Value, 10)));
         Assert.Equal(-0.1, breakdown.Trend!.Slope, 10);

@@ -44,7 +44,7 @@ public sealed class RecoveryTests(MetricsCluster cluster)
             parts.Add((await grain.GetSeriesAsync(metric.Key, Granularity.Day, Start, until, null, null, null)).Value);
             parts.Add((await grain.GetSeriesAsync(metric.Key, Granularity.Week, Start, until, Handler.Ai, "complexity", "high")).Value);
         }
-        parts.Add((await grain.GetBreakdownAsync(true, Granularity.Week, Start, until)).Value);
+        parts.Add((await grain.GetBreakdownAsync(true, Granularity.Week, Start, until, until)).Value);
         parts.Add((await grain.GetHealthAsync(until)).Value);
         return JsonSerializer.Serialize(parts, DomainSerialization.Options);
     }

@@ -59,9 +59,12 @@ public interface IUseCaseGrain : IGrainWithStringKey
     [Alias("Compare")]
     Task<UseCaseAnswer<HandlerComparison>> CompareAsync(string metricKey, string? dimension, DateOnly from, DateOnly until);
 
-    /// <summary>Escalation reasons or exception types over time, with the rate's trend.</summary>
+    /// <summary>
+    /// Escalation reasons or exception types over time, with the rate's trend over the complete periods since
+    /// go-live (those ending by <paramref name="today"/>).
+    /// </summary>
     [Alias("GetBreakdown")]
-    Task<UseCaseAnswer<LabelBreakdown>> GetBreakdownAsync(bool exceptions, Granularity granularity, DateOnly from, DateOnly until);
+    Task<UseCaseAnswer<LabelBreakdown>> GetBreakdownAsync(bool exceptions, Granularity granularity, DateOnly from, DateOnly until, DateOnly today);
 
     /// <summary>ROI per period over <c>[from, until)</c>; the AI's part against <paramref name="control"/> when one is named.</summary>
     [Alias("GetRoi")]

@@ -10,9 +10,18 @@ namespace AiRoi.Domain.Reports;
 /// <param name="Kind"><c>escalation-reasons</c> or <c>exception-types</c>.</param>
 /// <param name="Granularity">The period length.</param>
 /// <param name="Rate">The escalation or exception rate by period.</param>
-/// <param name="Trend">The least-squares slope of the rate per period, weighted by events; null with fewer than three periods.</param>
+/// <param name="Trend">
+/// The least-squares slope of the rate per period, weighted by events, over the complete periods since go-live only
+/// (<paramref name="TrendFrom"/> to <paramref name="TrendUntil"/>): before go-live nothing escalates to a person and
+/// the rate reads 0, and the current period is partial; either would make a trend that is not there. Null with
+/// fewer than three such periods.
+/// </param>
 /// <param name="Labels">Each reason or type with its count, share and per-period counts, most frequent first.</param>
-public sealed record LabelBreakdown(string Kind, Granularity Granularity, IReadOnlyList<MetricPoint> Rate, TrendResult? Trend, IReadOnlyList<LabelCounts> Labels);
+/// <param name="TrendFrom">The start of the first period the trend was fitted over; null when there is none.</param>
+/// <param name="TrendUntil">The end (exclusive) of the last period the trend was fitted over; null when there is none.</param>
+public sealed record LabelBreakdown(
+    string Kind, Granularity Granularity, IReadOnlyList<MetricPoint> Rate, TrendResult? Trend, IReadOnlyList<LabelCounts> Labels,
+    DateOnly? TrendFrom = null, DateOnly? TrendUntil = null);
 
 /// <summary>One escalation reason or exception type.</summary>
 /// <param name="Label">The reason or type; <c>(other)</c> collects those past the tracked bound, <c>(none)</c> those sent without one.</param>

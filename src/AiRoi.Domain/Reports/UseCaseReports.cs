@@ -121,9 +121,15 @@ public sealed class UseCaseReports(
         return new(metric.Key, dimension, from, until, StratifiedDifference.Compare(strata));
     }
 
-    /// <summary>Escalation reasons (<paramref name="exceptions"/> false) or exception types over <c>[from, until)</c>.</summary>
-    public LabelBreakdown Breakdown(bool exceptions, Granularity granularity, DateOnly from, DateOnly until)
+    /// <summary>
+    /// Escalation reasons (<paramref name="exceptions"/> false) or exception types over <c>[from, until)</c>; the
+    /// rate's trend over the periods that start on or after go-live and end by <paramref name="today"/> (complete).
+    /// </summary>
+    public LabelBreakdown Breakdown(bool exceptions, Granularity granularity, DateOnly from, DateOnly until, DateOnly? today = null)
     {
+        var completeBy = today is { } day && day < until ? day : until;
+        var sinceGoLive = useCase.AiGoLiveDate ?? DateOnly.MinValue;
+        DateOnly? trendFrom = null, trendUntil = null;
         var rateMetric = MetricCatalog.Find(exceptions ? MetricKeys.ExceptionRate : MetricKeys.EscalationRate)!;
         var series = rollup.Series(from, until, granularity, CellFilter.All);
         var rate = new List<MetricPoint>();
@@ -134,9 +140,12 @@ public sealed class UseCaseReports(
         {
             var reading = MetricReader.Read(rateMetric, cell, rollup.Shape);
             rate.Add(MetricPoint.From(start, reading));
-            if (reading.Value is { } value)
+            var end = Periods.EndOf(start, granularity);
+            if (reading.Value is { } value && start >= sinceGoLive && end <= completeBy)
             {
                 trend.Add(new TrendPoint(PeriodIndex(from, start, granularity, index), value, reading.N));
+                trendFrom ??= start;
+                trendUntil = end;
             }
             foreach (var (label, count) in (exceptions ? cell.ExceptionTypes : cell.EscalationReasons) ?? [])
             {
@@ -154,7 +163,9 @@ public sealed class UseCaseReports(
             .OrderByDescending(label => label.Count)
             .ThenBy(label => label.Label, StringComparer.Ordinal)
             .ToList();
-        return new(exceptions ? "exception-types" : "escalation-reasons", granularity, rate, TrendSlope.Fit(trend), labels);
+        var fitted = TrendSlope.Fit(trend);
+        return new(exceptions ? "exception-types" : "escalation-reasons", granularity, rate, fitted, labels,
+            fitted is null ? null : trendFrom, fitted is null ? null : trendUntil);
     }
 
     /// <summary>

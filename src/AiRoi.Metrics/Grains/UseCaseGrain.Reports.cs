@@ -37,8 +37,8 @@ public sealed partial class UseCaseGrain
         Answer(metricKey, metric => Reports().Compare(metric, dimension, from, until));
 
     /// <inheritdoc />
-    public Task<UseCaseAnswer<LabelBreakdown>> GetBreakdownAsync(bool exceptions, Granularity granularity, DateOnly from, DateOnly until) =>
-        Answer(_ => Reports().Breakdown(exceptions, granularity, from, until));
+    public Task<UseCaseAnswer<LabelBreakdown>> GetBreakdownAsync(bool exceptions, Granularity granularity, DateOnly from, DateOnly until, DateOnly today) =>
+        Answer(_ => Reports().Breakdown(exceptions, granularity, from, until, today));
 
     /// <inheritdoc />
     public Task<UseCaseAnswer<RoiReport>> GetRoiAsync(Granularity granularity, DateOnly from, DateOnly until, AttributionControl? control = null) =>

@@ -222,7 +222,7 @@ public static class MetricsApi
         {
             var granularity = query.Granularity(Granularity.Week);
             var (from, until) = query.Range(granularity);
-            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetBreakdownAsync(exceptions, granularity, from, until)).ValueOf(id);
+            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetBreakdownAsync(exceptions, granularity, from, until, query.AsOf())).ValueOf(id);
         });
 
     /// <summary><c>by=handler</c> or <c>by=segment:{dimension}</c>: the dimension, "handler", or null.</summary>
