@@ -5,7 +5,6 @@ using AiRoi.Web.Components;
 using AiRoi.Web.Components.Data;
 using AiRoi.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -45,7 +44,6 @@ builder.Services.AddCascadingAuthenticationState();
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
-builder.Services.AddRadzenComponents();
 
 var app = builder.Build();
 

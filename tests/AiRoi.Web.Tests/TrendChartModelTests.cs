@@ -1,6 +1,7 @@
 using AiRoi.Domain.Annotations;
 using AiRoi.Domain.Reports;
 using AiRoi.Domain.Rollups;
+using AiRoi.Web.Components.Charts;
 using AiRoi.Web.Components.UseCases;
 
 namespace AiRoi.Web.Tests;
@@ -8,6 +9,9 @@ namespace AiRoi.Web.Tests;
 public sealed class TrendChartModelTests
 {
     private static readonly DateOnly Monday = new(2026, 9, 7);
+
+    /// <summary>A day well after every week of <see cref="Weeks"/>: none is partial.</summary>
+    private static readonly DateOnly Later = new(2027, 1, 1);
 
     private static MetricSeries Weeks(params double?[] values) => new("costPerTask", Granularity.Week, "overall",
         values.Select((value, index) => new MetricPoint(Monday.AddDays(7 * index), value, value is null ? 0 : 10, null, null)).ToList(),
@@ -24,45 +28,45 @@ public sealed class TrendChartModelTests
             Counterfactual = Enumerable.Range(-2, 6).Select(week => new AiRoi.Domain.Attribution.CounterfactualWeek(goLive.AddDays(7 * week), 5, 6, 5.5, 6.5)).ToList(),
         };
 
-        var model = TrendChartModel.Build(Weeks(10, 9, 8, 7), 12, 5, []).WithCounterfactual(attribution);
+        var model = TrendChartModel.Build(Weeks(10, 9, 8, 7), 12, 5, [], Later).WithCounterfactual(attribution);
 
         // Weeks 0 and 1 after go-live are on the chart (weeks 3 and 4 of the chart's four); the history and the weeks beyond it are not drawn.
-        Assert.Equal(["2026-09-21", "2026-09-28"], model.Counterfactual.Select(point => point.Period));
+        Assert.Equal([new DateOnly(2026, 9, 21), new DateOnly(2026, 9, 28)], model.Counterfactual.Select(point => point.Start));
         Assert.Equal((6.0, 5.5, 6.5), (model.Counterfactual[0].Expected, model.Counterfactual[0].Low, model.Counterfactual[0].High));
-        Assert.Empty(TrendChartModel.Build(Weeks(10, 9, 8, 7), 12, 5, []).WithCounterfactual(attribution with { Refusal = "Too short." }).Counterfactual);
+        Assert.Empty(TrendChartModel.Build(Weeks(10, 9, 8, 7), 12, 5, [], Later).WithCounterfactual(attribution with { Refusal = "Too short." }).Counterfactual);
     }
 
     [Fact]
-    public void An_annotation_sits_on_the_week_that_contains_its_date()
-    {
-        var model = TrendChartModel.Build(Weeks(10, 9, 8, 7), baseline: 12, target: 5, [On(Monday.AddDays(9), "Prompt v4")]);
-
-        var marker = Assert.Single(model.Markers);
-        Assert.Equal("2026-09-14", marker.Point.Period);
-        Assert.Equal(9, marker.Point.Value);
-        Assert.Equal((12.0, 5.0), (model.Baseline!.Value, model.Target!.Value));
-        Assert.Empty(model.Unplaced);
-    }
-
-    [Fact]
-    public void Annotations_outside_the_charted_weeks_or_in_a_week_without_a_figure_are_listed_not_misplaced()
+    public void Annotations_within_the_charted_time_are_placed_at_their_date_even_in_a_week_without_a_figure()
     {
         var model = TrendChartModel.Build(Weeks(10, null, 8),
             baseline: null, target: null,
-            [On(Monday.AddDays(-1), "Before"), On(Monday.AddDays(8), "Empty week"), On(Monday.AddDays(14), "Last week"), On(Monday.AddDays(21), "After")]);
+            [On(Monday.AddDays(-1), "Before"), On(Monday.AddDays(8), "Empty week"), On(Monday.AddDays(20), "Last day"), On(Monday.AddDays(21), "After")], Later);
 
-        Assert.Equal(["Last week"], model.Markers.Select(marker => marker.Annotation.Title).ToArray());
-        Assert.Equal(["Before", "Empty week", "After"], model.Unplaced.Select(annotation => annotation.Title).ToArray());
-        Assert.Equal(["2026-09-07", "2026-09-21"], model.Points.Select(point => point.Period).ToArray());
+        Assert.Equal(["Empty week", "Last day"], model.Markers.Select(annotation => annotation.Title));
+        Assert.Equal(["Before", "After"], model.Unplaced.Select(annotation => annotation.Title));
+        Assert.Equal([Monday, Monday.AddDays(14)], model.Points.Select(point => point.Start));
+        Assert.Equal(new TimeAxis(Monday, Monday.AddDays(21)), model.Time);
+    }
+
+    [Fact]
+    public void A_period_that_ends_after_today_is_partial()
+    {
+        var model = TrendChartModel.Build(Weeks(10, 9, 8), null, null, [], today: Monday.AddDays(15));
+
+        Assert.Equal([false, false, true], model.Points.Select(point => point.Partial));
+        // A week that ended yesterday is complete.
+        Assert.All(TrendChartModel.Build(Weeks(10, 9, 8), null, null, [], today: Monday.AddDays(21)).Points, point => Assert.False(point.Partial));
     }
 
     [Fact]
     public void No_series_draws_nothing()
     {
-        var model = TrendChartModel.Build(null, 1, 2, [On(Monday, "Anything")]);
+        var model = TrendChartModel.Build(null, 1, 2, [On(Monday, "Anything")], Later);
 
         Assert.Empty(model.Points);
         Assert.Empty(model.Markers);
         Assert.Single(model.Unplaced);
+        Assert.Null(model.Time);
     }
 }

@@ -4,8 +4,8 @@ namespace AiRoi.Web.Security;
 
 /// <summary>
 /// The headers every answer of the web carries: a Content-Security-Policy that allows only this site's own scripts
-/// (and the one inline import map, by a nonce new on every request), styles from this site (Radzen and Blazor set
-/// inline styles), no framing by other sites, no MIME sniffing, and no referrer sent elsewhere.
+/// (and the one inline import map, by a nonce new on every request), styles from this site (Blazor's reconnection
+/// dialog sets inline styles), no framing by other sites, no MIME sniffing, and no referrer sent elsewhere.
 /// </summary>
 public static class SecurityHeaders
 {
