@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace AiRoi.Web.BrowserTests;
@@ -41,5 +42,21 @@ public static class Browse
             """);
         Assert.True(unlabelled.Length == 0, $"Fields without a label on {page.Url}: {string.Join(" ", unlabelled)}");
         await page.ScreenshotAsync(new() { Path = Path.Combine(WebStack.ArtifactsFolder, $"{name}.png"), FullPage = true });
+    }
+
+    /// <summary>
+    /// Runs axe-core (WCAG 2.1 A and AA rules) on the page as it stands and fails on any serious or critical
+    /// violation, naming the rule and the elements.
+    /// </summary>
+    public static async Task AssertNoSeriousAccessibilityViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var serious = result.Violations.Where(violation => violation.Impact is "serious" or "critical")
+            .Select(violation => $"{violation.Id} ({violation.Impact}): {string.Join(", ", violation.Nodes.Take(3).Select(node => string.Join(" ", node.Target)))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"Accessibility violations on {page.Url}:\n{string.Join("\n", serious)}");
     }
 }

@@ -21,6 +21,7 @@ public sealed class PortfolioAndUseCaseTests(WebStack stack)
         await Assertions.Expect(costPerTask).ToContainTextAsync("Cost per task");
         await Assertions.Expect(costPerTask.Locator(".metric-baseline")).Not.ToHaveTextAsync("baseline —");
         await Browse.ScreenshotAsync(page, "portfolio");
+        await Browse.AssertNoSeriousAccessibilityViolationsAsync(page);
 
         await row.GetByRole(AriaRole.Link, new() { Name = useCase.Name }).ClickAsync();
         await page.WaitForURLAsync($"**/use-cases/{useCase.Id}");
@@ -28,8 +29,13 @@ public sealed class PortfolioAndUseCaseTests(WebStack stack)
 
         var trend = page.Locator(".trend[data-metric='costPerTask']");
         await Assertions.Expect(trend.Locator("svg path").First).ToBeAttachedAsync();
-        // The annotation is drawn on the chart at its period, and the baseline's line is named in the key.
+        // The annotation is drawn at its own date: between the ticks of its month, as far in as its day; and the
+        // baseline's line is named in the key.
         await Assertions.Expect(trend.GetByText($"▼ {useCase.AnnotationTitle}")).ToBeVisibleAsync();
+        await AssertMarkerAtItsDateAsync(trend, useCase.GoLive.AddDays(30));
+        // No value label is cut at the chart's left edge.
+        Assert.Equal(0, await trend.Locator("svg.time-chart").First.EvaluateAsync<int>(
+            "svg => [...svg.querySelectorAll('.value-axis text')].filter(text => text.getBBox().x < 0).length"));
         await Assertions.Expect(trend.Locator(".key-baseline")).Not.ToHaveTextAsync("- - baseline —");
         await Assertions.Expect(page.GetByTestId("roi-value")).Not.ToHaveTextAsync("—");
         // What the AI changed net of the trend: a sentence under the chart, the counterfactual in the key, and the
@@ -40,11 +46,28 @@ public sealed class PortfolioAndUseCaseTests(WebStack stack)
         await Assertions.Expect(page.Locator(".attribution-methods li[data-method='interrupted-time-series']").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("vanity-metrics")).ToBeVisibleAsync();
         await Browse.ScreenshotAsync(page, "use-case");
+        await Browse.AssertNoSeriousAccessibilityViolationsAsync(page);
 
         // Monthly instead of weekly: the chart reloads with fewer periods, the annotation still marked.
         await trend.GetByLabel("Monthly").CheckAsync();
         await Assertions.Expect(trend.GetByRole(AriaRole.Heading)).ToContainTextAsync("by month");
         await Assertions.Expect(trend.GetByText($"▼ {useCase.AnnotationTitle}")).ToBeVisibleAsync();
+        await AssertMarkerAtItsDateAsync(trend, useCase.GoLive.AddDays(30));
+        // The current month is not over: drawn hollow, and said so.
+        await Assertions.Expect(trend.Locator("circle.point.partial")).ToHaveCountAsync(1);
+        await Assertions.Expect(trend.GetByTestId("partial-period")).ToContainTextAsync("not over yet");
+    }
+
+    /// <summary>The marker of the annotation dated <paramref name="date"/> is drawn where that date is on the month ticks.</summary>
+    private static async Task AssertMarkerAtItsDateAsync(ILocator trend, DateOnly date)
+    {
+        static double X(string? attribute) => double.Parse(attribute!, System.Globalization.CultureInfo.InvariantCulture);
+        var month = new DateOnly(date.Year, date.Month, 1);
+        var marker = X(await trend.Locator($"[data-annotation-date='{date:yyyy-MM-dd}'] line").GetAttributeAsync("x1"));
+        var start = X(await trend.Locator($"[data-tick-month='{month:yyyy-MM-dd}']").GetAttributeAsync("x1"));
+        var next = X(await trend.Locator($"[data-tick-month='{month.AddMonths(1):yyyy-MM-dd}']").GetAttributeAsync("x1"));
+        var expected = start + (date.Day - 1) * (next - start) / DateTime.DaysInMonth(date.Year, date.Month);
+        Assert.True(Math.Abs(marker - expected) < 0.5, $"the marker of {date:yyyy-MM-dd} is at x {marker}, its date at {expected}");
     }
 
     [Fact]
