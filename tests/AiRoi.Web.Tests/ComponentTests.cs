@@ -22,9 +22,15 @@ public sealed class ComponentTests : BunitContext
           {"id":"support-bot","name":"EMEA support chatbot","category":"customer-service","owner":{"name":"Ana Ruiz","email":"ana@example.com"},
            "archived":false,"events":1200,"keyMetrics":[
              {"key":"fcrRate","name":"First-contact resolution","unit":"ratio","value":0.74,"baseline":0.61,"change":0.13,"improved":true,"target":0.7,"targetStatus":"met"}],
-           "roi":{"fixedCosts":3000,"roi":{"value":1.5,"low":1.2,"high":1.8},"netBenefit":{"value":4500,"low":3600,"high":5400}},"health":["no-baseline"]},
-          {"id":"sdr-writer","name":"SDR e-mail writer","category":"sales","archived":false,"events":0,"keyMetrics":[],"health":[]}],
-         "totals":{"useCases":1,"savings":{"value":7500,"low":6000,"high":9000,"standardError":700},"revenueLift":{"value":0,"low":0,"high":0,"standardError":0},
+           "roi":{"savings":{"value":7500,"low":6000,"high":9000},"fixedCosts":3000,"roi":{"value":1.5,"low":1.2,"high":1.8},"netBenefit":{"value":4500,"low":3600,"high":5400}},
+           "roiSinceGoLive":{"fixedCosts":12000,"roi":{"value":0.8,"low":0.6,"high":1.0},"netBenefit":{"value":9600,"low":7200,"high":12000}},"health":["no-baseline"]},
+          {"id":"sdr-writer","name":"SDR e-mail writer","category":"sales","archived":false,"events":0,"keyMetrics":[],"health":[]},
+          {"id":"invoice-bot","name":"Invoice bot","category":"operations","archived":false,"events":900,"keyMetrics":[],"health":["no-baseline"],
+           "roi":{"fixedCosts":900},"noRoiReason":"Savings: costPerTask has no baseline.","canSetBaseline":true}],
+         "totalsSinceGoLive":{"useCases":2,"withRoi":1,"savings":{"value":21600,"low":19000,"high":24000,"standardError":900},"revenueLift":{"value":0,"low":0,"high":0,"standardError":0},
+                   "timeSavedHours":{"value":900,"low":800,"high":1000,"standardError":50},"fixedCosts":12900,
+                   "netBenefit":{"value":8700,"low":6000,"high":11000,"standardError":900},"roi":{"value":0.67,"low":0.5,"high":0.9,"standardError":0.1}},
+         "totals":{"useCases":2,"withRoi":1,"savings":{"value":7500,"low":6000,"high":9000,"standardError":700},"revenueLift":{"value":0,"low":0,"high":0,"standardError":0},
                    "timeSavedHours":{"value":300,"low":250,"high":350,"standardError":20},"fixedCosts":3000,
                    "netBenefit":{"value":4500,"low":3600,"high":5400,"standardError":700},"roi":{"value":1.5,"low":1.2,"high":1.8,"standardError":0.2}},
          "health":{"healthy":1,"no-baseline":1}}
@@ -34,6 +40,7 @@ public sealed class ComponentTests : BunitContext
     {
         var backend = new FakeBackend().Answer("/api/v1/portfolio", Portfolio);
         Services.AddSingleton(new MetricsClient(backend.Client(), TestAccounts.Gate(TestAccounts.SignedIn(role))));
+        AddAuthorization().SetAuthorized("someone").SetRoles(role).SetPolicies(role == WebRole.Viewer ? [WebPermission.Read] : [WebPermission.Read, WebPermission.Edit]);
         return backend;
     }
 
@@ -44,18 +51,38 @@ public sealed class ComponentTests : BunitContext
 
         var page = Render<PortfolioPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr").Count));
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
         var bot = page.Find("tr[data-use-case='support-bot']");
         Assert.Equal("/use-cases/support-bot", bot.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("74.0 %", bot.TextContent, StringComparison.Ordinal);
         Assert.Contains("baseline 61.0 %", bot.TextContent, StringComparison.Ordinal);
         Assert.Contains("target 70.0 % (Met)", bot.TextContent, StringComparison.Ordinal);
-        Assert.Contains("150.0 % (120.0 % to 180.0 %)", bot.TextContent, StringComparison.Ordinal);
+        Assert.Contains("150.0 % (120.0 % to 180.0 %)", bot.QuerySelector("[data-testid='roi-90-days']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("80.0 % (60.0 % to 100.0 %)", bot.QuerySelector("[data-testid='roi-since-go-live']")!.TextContent, StringComparison.Ordinal);
+        // Why the ROI is what it is: its parts side by side.
+        Assert.Contains("= savings 7,500 + revenue lift — − fixed costs 3,000", bot.QuerySelector("[data-testid='net-benefit']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("No baseline", bot.QuerySelector("[data-check='no-baseline']")!.TextContent);
         var writer = page.Find("tr[data-use-case='sdr-writer']");
         Assert.Contains("No owner", writer.TextContent, StringComparison.Ordinal);
         Assert.Contains("Healthy", writer.TextContent, StringComparison.Ordinal);
         Assert.Contains("150.0 %", page.Find("[data-testid='total-roi']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Since go-live: 67.0 %", page.Find("[data-testid='total-roi']").TextContent, StringComparison.Ordinal);
+        // One use case of the two live has an ROI, and the tile says so rather than counting both.
+        Assert.Contains("1 of 2 live", page.Find("[data-testid='total-use-cases']").TextContent, StringComparison.Ordinal);
+        // A use case without ROI says why; a viewer is not offered to set a baseline.
+        var invoices = page.Find("tr[data-use-case='invoice-bot']");
+        Assert.Contains("No ROI: Savings: costPerTask has no baseline.", invoices.QuerySelector("[data-testid='no-roi']")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(invoices.QuerySelector("a[href='/use-cases/invoice-bot/settings#baselines']"));
+    }
+
+    [Fact]
+    public void An_editor_is_offered_to_set_a_baseline_where_there_is_data_from_before_go_live()
+    {
+        UseMetrics(WebRole.Editor);
+
+        var page = Render<PortfolioPage>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("tr[data-use-case='invoice-bot'] a[href='/use-cases/invoice-bot/settings#baselines']")));
     }
 
     [Fact]

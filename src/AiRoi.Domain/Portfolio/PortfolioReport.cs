@@ -6,6 +6,8 @@ namespace AiRoi.Domain.Portfolio;
 /// <summary>The portfolio page (<c>GET /api/v1/portfolio</c>; the metrics API writes it, the web reads it): every use case that passes the filters, in the chosen order, and the totals.</summary>
 /// <param name="AsOf">The day the figures are as of.</param>
 /// <param name="UseCases">The use cases.</param>
-/// <param name="Totals">ROI totals over the listed use cases.</param>
+/// <param name="Totals">ROI totals over the listed use cases, the last 90 days.</param>
 /// <param name="Health">How many of the listed use cases each health check flags; <c>healthy</c> counts those with none.</param>
-public sealed record PortfolioReport(DateOnly AsOf, IReadOnlyList<PortfolioUseCase> UseCases, PortfolioRoi Totals, IReadOnlyDictionary<string, int> Health);
+/// <param name="TotalsSinceGoLive">ROI totals over the listed use cases, each since its go-live.</param>
+public sealed record PortfolioReport(
+    DateOnly AsOf, IReadOnlyList<PortfolioUseCase> UseCases, PortfolioRoi Totals, IReadOnlyDictionary<string, int> Health, PortfolioRoi? TotalsSinceGoLive = null);

@@ -18,6 +18,9 @@ namespace AiRoi.Domain.Portfolio;
 /// <param name="KeyMetrics">Key value metrics (vanity metrics never headline), primary first.</param>
 /// <param name="Roi">ROI over the last 90 days since go-live; null before go-live.</param>
 /// <param name="Health">The health checks that apply; their reasons and evidence are on the use case's health report.</param>
+/// <param name="RoiSinceGoLive">ROI from go-live to today; null before go-live.</param>
+/// <param name="NoRoiReason">Why there is no ROI figure over the last 90 days (no go-live date, no baseline, no fixed costs); null when there is one.</param>
+/// <param name="CanSetBaseline">Events from before go-live exist and a key metric has no baseline: one can be set from them now.</param>
 public sealed record PortfolioUseCase(
     string Id,
     string Name,
@@ -28,7 +31,10 @@ public sealed record PortfolioUseCase(
     DateTimeOffset? LastEventAt,
     IReadOnlyList<PortfolioMetric> KeyMetrics,
     PortfolioRoiFigures? Roi,
-    IReadOnlyList<HealthCheck> Health)
+    IReadOnlyList<HealthCheck> Health,
+    PortfolioRoiFigures? RoiSinceGoLive = null,
+    string? NoRoiReason = null,
+    bool CanSetBaseline = false)
 {
     /// <summary>The row of a use case's summary.</summary>
     public static PortfolioUseCase From(UseCaseSummary summary)
@@ -37,8 +43,21 @@ public sealed record PortfolioUseCase(
         return new(summary.Id, summary.Name, summary.Category, summary.Owner, summary.Archived, summary.Events, summary.LastEventAt,
             summary.KeyMetrics.Select(PortfolioMetric.From).ToList(),
             PortfolioRoiFigures.From(summary.Roi),
-            summary.Health.Select(finding => finding.Check).ToList());
+            summary.Health.Select(finding => finding.Check).ToList(),
+            PortfolioRoiFigures.From(summary.RoiSinceGoLive),
+            Why(summary),
+            summary.HasPreAiData && summary.Health.Any(finding => finding.Check == HealthCheck.NoBaseline));
     }
+
+    /// <summary>Why a use case has no ROI over the last 90 days, in the ROI notes' words; null when it has one.</summary>
+    private static string? Why(UseCaseSummary summary) => summary.Roi switch
+    {
+        null => "Not live yet: ROI starts at the AI go-live date.",
+        { Roi: not null } => null,
+        { } roi => string.Join(" ", roi.Notes.Where(note => !note.StartsWith("Payback", StringComparison.Ordinal))) is { Length: > 0 } notes
+            ? notes
+            : "No ROI over the last 90 days.",
+    };
 }
 
 /// <summary>A key metric on the portfolio page (the tile's definition and intervals are on the use case's metrics).</summary>

@@ -251,11 +251,13 @@ public sealed class UseCaseReports(
     {
         var keyMetrics = Metrics(today, keyOnly: true).Where(summary => summary.Metric.Kind == ValueKind.Value).ToList();
         var until = today.AddDays(1);
-        var roi = useCase.AiGoLiveDate is { } goLive && goLive < until
-            ? RoiOver(Later(until.AddDays(-SummaryRoiDays), goLive), until, today)
-            : null;
+        var live = useCase.AiGoLiveDate is { } goLive && goLive < until;
+        var roi = live ? RoiOver(Later(until.AddDays(-SummaryRoiDays), useCase.AiGoLiveDate!.Value), until, today) : null;
+        var sinceGoLive = live ? RoiOver(useCase.AiGoLiveDate!.Value, until, today) : null;
+        var preAi = useCase.AiGoLiveDate is { } start
+            && rollup.Aggregate(DateOnly.MinValue, start, CellFilter.All, momentsOnly: true).Events > 0;
         return new(useCase.Id, useCase.Name, useCase.Category, useCase.BusinessOwner, useCase.Archived, rollup.Events,
-            rollup.LastCompletedAt, keyMetrics, roi, HealthChecks.Evaluate(HealthInputs(today)));
+            rollup.LastCompletedAt, keyMetrics, roi, HealthChecks.Evaluate(HealthInputs(today)), sinceGoLive, preAi);
     }
 
     private HealthInputs HealthInputs(DateOnly today)

@@ -15,6 +15,8 @@ namespace AiRoi.Domain.Reports;
 /// <param name="KeyMetrics">The key metrics (primary first); vanity metrics are left out of the headline.</param>
 /// <param name="Roi">ROI over the last full quarter of days (the 90 days up to today); null before go-live.</param>
 /// <param name="Health">The checks that apply.</param>
+/// <param name="RoiSinceGoLive">ROI from go-live to today; null before go-live.</param>
+/// <param name="HasPreAiData">Events completed before go-live exist, so a before-go-live baseline can be set.</param>
 public sealed record UseCaseSummary(
     string Id,
     string Name,
@@ -25,4 +27,6 @@ public sealed record UseCaseSummary(
     DateTimeOffset? LastEventAt,
     IReadOnlyList<KeyMetricSummary> KeyMetrics,
     RoiFigures? Roi,
-    IReadOnlyList<HealthFinding> Health);
+    IReadOnlyList<HealthFinding> Health,
+    RoiFigures? RoiSinceGoLive = null,
+    bool HasPreAiData = false);

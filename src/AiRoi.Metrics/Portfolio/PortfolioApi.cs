@@ -100,6 +100,7 @@ public static class PortfolioApi
                 || (check is null ? summary.Health.Count == 0 : summary.Health.Any(finding => finding.Check == check)))
             .ToList();
         var totals = PortfolioRoi.Add(listed.Select(summary => summary.Roi).OfType<RoiFigures>());
+        var sinceGoLive = PortfolioRoi.Add(listed.Select(summary => summary.RoiSinceGoLive).OfType<RoiFigures>());
 
         var key = SortKeys[sort];
         // Use cases without the sort figure (no ROI yet) go last in either order.
@@ -111,7 +112,7 @@ public static class PortfolioApi
 
         var flags = Enum.GetValues<HealthCheck>().ToDictionary(WireJson.Name, flag => sorted.Count(row => row.Health.Any(finding => finding.Check == flag)));
         flags["healthy"] = sorted.Count(row => row.Health.Count == 0);
-        return new PortfolioResult(asOf, sorted, totals, flags);
+        return new PortfolioResult(asOf, sorted, totals, sinceGoLive, flags);
     }
 
     private static bool OwnedBy(BusinessOwner? owner, string wanted) =>

@@ -13,7 +13,8 @@ namespace AiRoi.Metrics.Portfolio;
 /// object until its data, configuration or day changes, so the row's JSON is cached against that object (weakly:
 /// it goes when the summary does) and a portfolio of a thousand use cases writes mostly cached bytes.
 /// </summary>
-public sealed class PortfolioResult(DateOnly asOf, IReadOnlyList<UseCaseSummary> useCases, PortfolioRoi totals, IReadOnlyDictionary<string, int> health)
+public sealed class PortfolioResult(
+    DateOnly asOf, IReadOnlyList<UseCaseSummary> useCases, PortfolioRoi totals, PortfolioRoi totalsSinceGoLive, IReadOnlyDictionary<string, int> health)
     : IResult
 {
     /// <summary>The report's JSON form, leaving out absent figures.</summary>
@@ -47,6 +48,8 @@ public sealed class PortfolioResult(DateOnly asOf, IReadOnlyList<UseCaseSummary>
         writer.WriteEndArray();
         writer.WritePropertyName("totals");
         JsonSerializer.Serialize(writer, totals, Json);
+        writer.WritePropertyName("totalsSinceGoLive");
+        JsonSerializer.Serialize(writer, totalsSinceGoLive, Json);
         writer.WritePropertyName("health");
         JsonSerializer.Serialize(writer, health, Json);
         writer.WriteEndObject();

@@ -47,8 +47,8 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
         GetAsync<LabelBreakdown>($"/api/v1/use-cases/{Segment(id)}/{(exceptions ? "exception-types" : "escalation-reasons")}" + Query(("granularity", granularity)), cancellationToken);
 
     /// <summary>ROI by period with intervals.</summary>
-    public Task<BackendAnswer<RoiReport>> RoiAsync(string id, string granularity, CancellationToken cancellationToken) =>
-        GetAsync<RoiReport>($"/api/v1/use-cases/{Segment(id)}/roi" + Query(("granularity", granularity)), cancellationToken);
+    public Task<BackendAnswer<RoiReport>> RoiAsync(string id, string granularity, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null) =>
+        GetAsync<RoiReport>($"/api/v1/use-cases/{Segment(id)}/roi" + Query(("granularity", granularity), ("from", from is { } start ? Day(start) : null), ("to", to is { } end ? Day(end) : null)), cancellationToken);
 
     /// <summary>What part of a metric's change since go-live is the AI's, net of the trend it already had.</summary>
     public Task<BackendAnswer<MetricAttribution>> AttributionAsync(string id, string metric, CancellationToken cancellationToken) =>

@@ -74,5 +74,7 @@ public class PortfolioRoiTests
         Assert.Equal(40_000, portfolio.FixedCosts);
         Approx.Equal(20_000, portfolio.NetBenefit.Value, "net benefit");
         Approx.Equal(0.5, portfolio.Roi!.Value, "ROI");
+        // Two use cases live; one of them has an ROI figure.
+        Assert.Equal((2, 1), (portfolio.UseCases, portfolio.WithRoi));
     }
 }
