@@ -96,9 +96,16 @@ public sealed class ExperimentsApiTests(StackFixture stack)
 
         Assert.Equal("stopped", (await SendAsync(HttpMethod.Post, $"/api/v1/experiments/{id}/stop")).Body["status"]!.GetValue<string>());
         Assert.Equal("not-running", (await AssignAsync(id, "customer-1")).Body["reason"]!.GetValue<string>());
+        // With no result yet, shipping needs a stated reason; the reason and the concerns are kept with the decision.
+        var unready = await SendAsync(HttpMethod.Post, $"/api/v1/experiments/{id}/conclude", new JsonObject { ["decision"] = "ship" });
+        Assert.Equal(HttpStatusCode.BadRequest, unready.Status);
+        Assert.Equal("note", unready.Body["field"]!.GetValue<string>());
+        Assert.Contains("no result yet", unready.Body["detail"]!.GetValue<string>());
         var concluded = await SendAsync(HttpMethod.Post, $"/api/v1/experiments/{id}/conclude", new JsonObject { ["decision"] = "ship", ["note"] = "FCR up 6 points" });
         Assert.Equal("concluded", concluded.Body["status"]!.GetValue<string>());
         Assert.Equal("ship", concluded.Body["decisions"]![0]!["decision"]!.GetValue<string>());
+        Assert.Equal("FCR up 6 points", concluded.Body["decisions"]![0]!["note"]!.GetValue<string>());
+        Assert.Contains("no result yet", Assert.Single(concluded.Body["decisions"]![0]!["concerns"]!.AsArray())!.GetValue<string>());
         var again = await SendAsync(HttpMethod.Post, $"/api/v1/experiments/{id}/start");
         Assert.Equal(HttpStatusCode.Conflict, again.Status);
         Assert.Equal("concluded", again.Body["experimentStatus"]!.GetValue<string>());

@@ -64,6 +64,10 @@ public sealed class DataTests(WebStack stack)
         Assert.DoesNotContain(secret!, await page.ContentAsync(), StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Button, new() { Name = $"Revoke {name}" }).ClickAsync();
+        // It asks first; nothing is revoked until confirmed.
+        await Assertions.Expect(page.GetByTestId("confirm")).ToContainTextAsync("cannot be undone");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = name })).Not.ToContainTextAsync("Revoked");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke now" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = name })).ToContainTextAsync("Revoked");
     }
 

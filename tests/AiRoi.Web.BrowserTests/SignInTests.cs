@@ -37,6 +37,7 @@ public sealed class SignInTests(WebStack stack)
         await Browse.GotoAsync(page, "/admin/accounts");
 
         await page.GetByRole(AriaRole.Button, new() { Name = $"Disable {WebStack.AdminUserName}", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Disable now" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("last active admin");
         await Assertions.Expect(page.Locator($"tr[data-account='{WebStack.AdminUserName}']")).ToContainTextAsync("Active");

@@ -35,7 +35,7 @@ public sealed class ExperimentAndDataTests : BunitContext
          "daysLeft":3.2,"readyForDecision":["a guardrail metric is degraded"]}
         """;
 
-    private void UseExperiments(bool mismatch, string role = WebRole.Editor)
+    private FakeBackend UseExperiments(bool mismatch, string role = WebRole.Editor)
     {
         var backend = new FakeBackend()
             .Answer("/api/v1/experiments/exp-1", Experiment)
@@ -44,6 +44,7 @@ public sealed class ExperimentAndDataTests : BunitContext
         // bUnit's authorization answers policies by name: grant the ones the role holds (WebPermission.RolesFor).
         AddAuthorization().SetAuthorized("someone").SetRoles(role)
             .SetPolicies([.. new[] { WebPermission.Read, WebPermission.Edit, WebPermission.Administer }.Where(p => WebPermission.RolesFor(p).Contains(role))]);
+        return backend;
     }
 
     [Fact]
@@ -106,10 +107,47 @@ public sealed class ExperimentAndDataTests : BunitContext
 
         page.Find("#decision-variant").Change("v5");
         page.FindAll("button").Single(button => button.TextContent == "Ship").Click();
+        // v5 has no result on the primary metric, and the sample is short: a reason is asked for before it ships.
+        var confirm = page.FindAll("[data-testid='confirm-decision'] button").Single(button => button.TextContent == "Ship v5");
+        Assert.True(confirm.HasAttribute("disabled"));
+        page.Find("#decision-reason").Input("Pilot customer asked for it");
+        page.FindAll("[data-testid='confirm-decision'] button").Single(button => button.TextContent == "Ship v5").Click();
 
         page.WaitForAssertion(() => Assert.Contains(backend.Requests, request => request.Request == "POST /api/v1/experiments/exp-1/conclude"));
         var body = backend.Requests.Single(request => request.Request.EndsWith("/conclude", StringComparison.Ordinal)).Body;
-        Assert.Equal("""{"decision":"ship","variant":"v5"}""", body);
+        Assert.Equal("""{"decision":"ship","note":"Pilot customer asked for it","variant":"v5"}""", body);
+    }
+
+    [Fact]
+    public void Shipping_an_experiment_that_is_not_ready_names_every_concern_and_keeps_the_stated_reason()
+    {
+        UseExperiments(mismatch: true);
+        var page = Render<ExperimentPage>(parameters => parameters.Add(page => page.Id, "exp-1"));
+        page.WaitForAssertion(() => page.FindAll("button").Single(button => button.TextContent == "Ship"));
+
+        page.FindAll("button").Single(button => button.TextContent == "Ship").Click();
+
+        var concerns = page.FindAll("[data-testid='ship-concerns'] li").Select(item => item.TextContent).ToList();
+        Assert.Equal(3, concerns.Count);
+        Assert.Contains(concerns, concern => concern.StartsWith("The planned sample is not reached: about 4 more days", StringComparison.Ordinal));
+        Assert.Contains(concerns, concern => concern.Contains("sample-ratio mismatch, p = 0.0001", StringComparison.Ordinal));
+        Assert.Contains(concerns, concern => concern == "The guardrail csatMean is degraded for v4.");
+        Assert.True(page.FindAll("[data-testid='confirm-decision'] button").Single(button => button.TextContent == "Ship v4").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Rolling_back_asks_first_and_cancel_sends_nothing()
+    {
+        var backend = UseExperiments(mismatch: false);
+        var page = Render<ExperimentPage>(parameters => parameters.Add(page => page.Id, "exp-1"));
+        page.WaitForAssertion(() => page.FindAll("button").Single(button => button.TextContent == "Roll back"));
+
+        page.FindAll("button").Single(button => button.TextContent == "Roll back").Click();
+        Assert.Contains("no treatment ships", page.Find("[data-testid='confirm-decision']").TextContent, StringComparison.Ordinal);
+        page.FindAll("[data-testid='confirm-decision'] button").Single(button => button.TextContent == "Cancel").Click();
+
+        Assert.Empty(page.FindAll("[data-testid='confirm-decision']"));
+        Assert.DoesNotContain(backend.Requests, request => request.Request.EndsWith("/conclude", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -39,6 +39,9 @@ public sealed record DecisionRecord(ExperimentDecision Decision, string? Note, s
 
     /// <summary>For ship: the treatment's absolute conversion lift over control when it was shipped, with its interval; what ROI counts as revenue lift.</summary>
     public ConversionLiftEvidence? ConversionLift { get; init; }
+
+    /// <summary>For ship: why it was not ready when shipped (not significant, sample short, mismatch, a guardrail degraded); the note says why it shipped anyway.</summary>
+    public IReadOnlyList<string> Concerns { get; init; } = [];
 }
 
 /// <summary>What the periodic analysis last found.</summary>

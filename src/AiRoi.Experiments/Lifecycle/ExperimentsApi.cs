@@ -1,3 +1,4 @@
+using AiRoi.Contracts.Api;
 using AiRoi.Contracts;
 using AiRoi.Domain;
 using AiRoi.Domain.Experiments;
@@ -155,10 +156,19 @@ public static class ExperimentsApi
         if (decision.Decision == ExperimentDecision.Ship)
         {
             var variant = ConcludeRules.ShippedVariant(body, experiment.Definition);
+            var data = await results.ReadAsync(id, cancellationToken);
+            // Shipping on weak evidence needs a stated reason, kept with the decision beside the concerns.
+            var concerns = ShipConcerns.Of(ResultsCalculator.Compute(experiment, data, time.GetUtcNow()), variant);
+            if (concerns.Count > 0 && string.IsNullOrWhiteSpace(body.Note))
+            {
+                return ValidationFailure.ToProblem([new ValidationError("note", ValidationCodes.Required,
+                    $"This experiment is not ready to ship {variant}: {string.Join(" ", concerns)} To ship anyway, say why in note; the reason is kept with the decision.")]);
+            }
             decision = decision with
             {
                 Variant = variant,
-                ConversionLift = ResultsCalculator.ConversionLift(experiment, variant, await results.ReadAsync(id, cancellationToken)),
+                ConversionLift = ResultsCalculator.ConversionLift(experiment, variant, data),
+                Concerns = concerns,
             };
         }
         var answer = await MoveAsync(id, store, running, ExperimentProblems.LifecycleConflict, current => ExperimentLifecycle.Conclude(current, decision), cancellationToken);
