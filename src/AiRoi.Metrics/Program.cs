@@ -6,6 +6,7 @@ using AiRoi.Metrics.Annotations;
 using AiRoi.Metrics.Baselines;
 using AiRoi.Metrics.EventLog;
 using AiRoi.Metrics.Experiments;
+using AiRoi.Metrics.Organization;
 using AiRoi.Metrics.Portfolio;
 using AiRoi.Metrics.Reports;
 using AiRoi.Metrics.Reviews;
@@ -37,6 +38,7 @@ builder.Services.AddSingleton<UseCaseRegistry>();
 builder.Services.AddSingleton<BaselineStore>();
 builder.Services.AddSingleton<AnnotationStore>();
 builder.Services.AddSingleton<ReviewStore>();
+builder.Services.AddSingleton<AiRoi.Metrics.Organization.OrganizationStore>();
 builder.Services.AddSingleton<ExperimentEventPublisher>();
 builder.Services.AddSingleton<ExperimentLiftStore>();
 // The use-case grains publish experiment events, which the experiment service consumes; the experiment service
@@ -54,5 +56,6 @@ api.MapBaselinesApiV1();
 api.MapAnnotationsApiV1();
 api.MapReviewsApiV1();
 api.MapPortfolioApiV1();
+api.MapOrganizationApiV1();
 
 app.Run();

@@ -36,7 +36,7 @@ public class UseCaseWireShapeTests
         Assert.Equal("at-least", root.GetProperty("targets")[0].GetProperty("direction").GetString());
         Assert.Equal("2026-01-15", root.GetProperty("aiGoLiveDate").GetString());
         Assert.Equal(
-            ["fixedMonthlyCosts", "implementationCost", "loadedHumanCostPerHour", "valuePerConversion"],
+            ["currency", "fixedMonthlyCosts", "implementationCost", "loadedHumanCostPerHour", "valuePerConversion"],
             root.GetProperty("unitEconomics").EnumerateObject().Select(p => p.Name).Order());
     }
 

@@ -54,6 +54,8 @@ public sealed class AuthorityMatrixTests(StackFixture stack)
 
         ["metrics GET /api/v1/status"] = Access.AnyKey,
         ["metrics GET /api/v1/status/memory"] = Access.Admin,
+        ["metrics GET /api/v1/organization"] = Access.AnyKey,
+        ["metrics PUT /api/v1/organization"] = Access.Admin,
         ["metrics POST /api/v1/use-cases"] = Access.WriteOrganization,
         ["metrics GET /api/v1/use-cases"] = Access.ReadList,
         ["metrics GET /api/v1/use-cases/{id}"] = Access.ReadUseCase,

@@ -13,7 +13,8 @@ public static class Browse
         await page.GetByLabel("User name").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByTestId("signed-in-as").WaitForAsync();
+        // Attached rather than visible: on a phone the account sits in the folded menu.
+        await page.GetByTestId("signed-in-as").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await WaitForCircuitAsync(page);
     }
 

@@ -26,7 +26,8 @@ public sealed class ComponentTests : BunitContext
            "roiSinceGoLive":{"fixedCosts":12000,"roi":{"value":0.8,"low":0.6,"high":1.0},"netBenefit":{"value":9600,"low":7200,"high":12000}},"health":["no-baseline"]},
           {"id":"sdr-writer","name":"SDR e-mail writer","category":"sales","archived":false,"events":0,"keyMetrics":[],"health":[]},
           {"id":"invoice-bot","name":"Invoice bot","category":"operations","archived":false,"events":900,"keyMetrics":[],"health":["no-baseline"],
-           "roi":{"fixedCosts":900},"noRoiReason":"Savings: costPerTask has no baseline.","canSetBaseline":true}],
+           "roi":{"fixedCosts":900},"noRoiReason":"Savings: costPerTask has no baseline.","canSetBaseline":true,"currency":"GBP"}],
+         "currency":"EUR","notAdded":{"GBP":1},
          "totalsSinceGoLive":{"useCases":2,"withRoi":1,"savings":{"value":21600,"low":19000,"high":24000,"standardError":900},"revenueLift":{"value":0,"low":0,"high":0,"standardError":0},
                    "timeSavedHours":{"value":900,"low":800,"high":1000,"standardError":50},"fixedCosts":12900,
                    "netBenefit":{"value":8700,"low":6000,"high":11000,"standardError":900},"roi":{"value":0.67,"low":0.5,"high":0.9,"standardError":0.1}},
@@ -60,7 +61,11 @@ public sealed class ComponentTests : BunitContext
         Assert.Contains("150.0 % (120.0 % to 180.0 %)", bot.QuerySelector("[data-testid='roi-90-days']")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("80.0 % (60.0 % to 100.0 %)", bot.QuerySelector("[data-testid='roi-since-go-live']")!.TextContent, StringComparison.Ordinal);
         // Why the ROI is what it is: its parts side by side.
-        Assert.Contains("= savings 7,500 + revenue lift — − fixed costs 3,000", bot.QuerySelector("[data-testid='net-benefit']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("= savings 7,500 EUR + revenue lift — − fixed costs 3,000 EUR", bot.QuerySelector("[data-testid='net-benefit']")!.TextContent, StringComparison.Ordinal);
+        // Money carries its currency: the organization's, or the use case's own; a use case in another currency is not added.
+        Assert.Contains("4,500 EUR", bot.QuerySelector("[data-testid='net-benefit']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("7,500 EUR", page.Find("[data-testid='total-savings']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 use case in GBP", page.Find("[data-testid='not-added']").TextContent, StringComparison.Ordinal);
         Assert.Equal("No baseline", bot.QuerySelector("[data-check='no-baseline']")!.TextContent);
         var writer = page.Find("tr[data-use-case='sdr-writer']");
         Assert.Contains("No owner", writer.TextContent, StringComparison.Ordinal);

@@ -35,8 +35,11 @@ public sealed class ExperimentAndDataTests : BunitContext
          "daysLeft":3.2,"readyForDecision":["a guardrail metric is degraded"]}
         """;
 
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+
     private FakeBackend UseExperiments(bool mismatch, string role = WebRole.Editor)
     {
+        Services.AddSingleton<TimeProvider>(clock);
         var backend = new FakeBackend()
             .Answer("/api/v1/experiments/exp-1", Experiment)
             .Answer("/api/v1/experiments/exp-1/results", Results(mismatch));
@@ -101,6 +104,7 @@ public sealed class ExperimentAndDataTests : BunitContext
             .Answer("/api/v1/experiments/exp-1/results", Results(mismatch: false))
             .Answer("/api/v1/experiments/exp-1/conclude", threeWay);
         Services.AddSingleton(new ExperimentsClient(backend.Client("experiments"), TestAccounts.Gate(TestAccounts.SignedIn(WebRole.Editor))));
+        Services.AddSingleton<TimeProvider>(clock);
         AddAuthorization().SetAuthorized("editor").SetRoles(WebRole.Editor).SetPolicies(WebPermission.Read, WebPermission.Edit);
         var page = Render<ExperimentPage>(parameters => parameters.Add(page => page.Id, "exp-1"));
         page.WaitForAssertion(() => page.Find("#decision-variant"));
@@ -133,6 +137,21 @@ public sealed class ExperimentAndDataTests : BunitContext
         Assert.Contains(concerns, concern => concern.Contains("sample-ratio mismatch, p = 0.0001", StringComparison.Ordinal));
         Assert.Contains(concerns, concern => concern == "The guardrail csatMean is degraded for v4.");
         Assert.True(page.FindAll("[data-testid='confirm-decision'] button").Single(button => button.TextContent == "Ship v4").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void The_results_of_a_running_experiment_are_read_again_while_the_page_is_open()
+    {
+        var backend = UseExperiments(mismatch: false);
+        var page = Render<ExperimentPage>(parameters => parameters.Add(page => page.Id, "exp-1"));
+        page.WaitForAssertion(() => Assert.Contains("read again every 30 s", page.Find("[data-testid='results-read-at']").TextContent, StringComparison.Ordinal));
+        int Reads() => backend.Requests.Count(request => request.Request == "GET /api/v1/experiments/exp-1/results");
+        Assert.Equal(1, Reads());
+
+        clock.Advance(ExperimentPage.RefreshPeriod);
+
+        page.WaitForAssertion(() => Assert.Equal(2, Reads()));
+        Assert.Contains("results as of 2026-11-20 09:00 UTC", page.Find("[data-testid='results-read-at']").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,6 +55,8 @@ public sealed class WebAuthorityMatrixTests
         ["MetricsClient.ReplaceCustomMetricsAsync"] = ("PUT /api/v1/use-cases/bot/custom-metrics", WebRole.Editor),
         ["MetricsClient.ReplaceUseCaseAsync"] = ("PUT /api/v1/use-cases/bot", WebRole.Editor),
         ["MetricsClient.DeleteAnnotationAsync"] = ("DELETE /api/v1/use-cases/bot/annotations/7", WebRole.Editor),
+        ["MetricsClient.OrganizationAsync"] = ("GET /api/v1/organization", SignedIn),
+        ["MetricsClient.SetOrganizationCurrencyAsync"] = ("PUT /api/v1/organization", WebRole.Admin),
     };
 
     private static readonly Guid Key = new("6f1c2a4e-9b1d-4c1a-8e55-0d5b7d9a1c11");

@@ -9,5 +9,8 @@ namespace AiRoi.Domain.Portfolio;
 /// <param name="Totals">ROI totals over the listed use cases, the last 90 days.</param>
 /// <param name="Health">How many of the listed use cases each health check flags; <c>healthy</c> counts those with none.</param>
 /// <param name="TotalsSinceGoLive">ROI totals over the listed use cases, each since its go-live.</param>
+/// <param name="Currency">The organization's currency: every amount of a row without its own, and every total, is in it.</param>
+/// <param name="NotAdded">Listed use cases kept in another currency, by currency: their amounts are not in the totals (there are no exchange rates here).</param>
 public sealed record PortfolioReport(
-    DateOnly AsOf, IReadOnlyList<PortfolioUseCase> UseCases, PortfolioRoi Totals, IReadOnlyDictionary<string, int> Health, PortfolioRoi? TotalsSinceGoLive = null);
+    DateOnly AsOf, IReadOnlyList<PortfolioUseCase> UseCases, PortfolioRoi Totals, IReadOnlyDictionary<string, int> Health, PortfolioRoi? TotalsSinceGoLive = null,
+    string Currency = AiRoi.Domain.UseCases.Currencies.Default, IReadOnlyDictionary<string, int>? NotAdded = null);

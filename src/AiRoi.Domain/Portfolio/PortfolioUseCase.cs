@@ -21,6 +21,7 @@ namespace AiRoi.Domain.Portfolio;
 /// <param name="RoiSinceGoLive">ROI from go-live to today; null before go-live.</param>
 /// <param name="NoRoiReason">Why there is no ROI figure over the last 90 days (no go-live date, no baseline, no fixed costs); null when there is one.</param>
 /// <param name="CanSetBaseline">Events from before go-live exist and a key metric has no baseline: one can be set from them now.</param>
+/// <param name="Currency">The use case's own currency when it is not the organization's (<see cref="PortfolioReport.Currency"/>); null otherwise.</param>
 public sealed record PortfolioUseCase(
     string Id,
     string Name,
@@ -34,7 +35,8 @@ public sealed record PortfolioUseCase(
     IReadOnlyList<HealthCheck> Health,
     PortfolioRoiFigures? RoiSinceGoLive = null,
     string? NoRoiReason = null,
-    bool CanSetBaseline = false)
+    bool CanSetBaseline = false,
+    string? Currency = null)
 {
     /// <summary>The row of a use case's summary.</summary>
     public static PortfolioUseCase From(UseCaseSummary summary)
@@ -46,7 +48,8 @@ public sealed record PortfolioUseCase(
             summary.Health.Select(finding => finding.Check).ToList(),
             PortfolioRoiFigures.From(summary.RoiSinceGoLive),
             Why(summary),
-            summary.HasPreAiData && summary.Health.Any(finding => finding.Check == HealthCheck.NoBaseline));
+            summary.HasPreAiData && summary.Health.Any(finding => finding.Check == HealthCheck.NoBaseline),
+            summary.Currency);
     }
 
     /// <summary>Why a use case has no ROI over the last 90 days, in the ROI notes' words; null when it has one.</summary>

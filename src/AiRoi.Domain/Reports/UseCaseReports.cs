@@ -257,7 +257,7 @@ public sealed class UseCaseReports(
         var preAi = useCase.AiGoLiveDate is { } start
             && rollup.Aggregate(DateOnly.MinValue, start, CellFilter.All, momentsOnly: true).Events > 0;
         return new(useCase.Id, useCase.Name, useCase.Category, useCase.BusinessOwner, useCase.Archived, rollup.Events,
-            rollup.LastCompletedAt, keyMetrics, roi, HealthChecks.Evaluate(HealthInputs(today)), sinceGoLive, preAi);
+            rollup.LastCompletedAt, keyMetrics, roi, HealthChecks.Evaluate(HealthInputs(today)), sinceGoLive, preAi, useCase.UnitEconomics.Currency);
     }
 
     private HealthInputs HealthInputs(DateOnly today)

@@ -17,6 +17,7 @@ namespace AiRoi.Domain.Reports;
 /// <param name="Health">The checks that apply.</param>
 /// <param name="RoiSinceGoLive">ROI from go-live to today; null before go-live.</param>
 /// <param name="HasPreAiData">Events completed before go-live exist, so a before-go-live baseline can be set.</param>
+/// <param name="Currency">The use case's own currency (ISO 4217) when it is not the organization's; null otherwise.</param>
 public sealed record UseCaseSummary(
     string Id,
     string Name,
@@ -29,4 +30,5 @@ public sealed record UseCaseSummary(
     RoiFigures? Roi,
     IReadOnlyList<HealthFinding> Health,
     RoiFigures? RoiSinceGoLive = null,
-    bool HasPreAiData = false);
+    bool HasPreAiData = false,
+    string? Currency = null);

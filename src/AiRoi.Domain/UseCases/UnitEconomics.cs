@@ -21,6 +21,12 @@ public sealed record UnitEconomics(
     /// </summary>
     public decimal ImplementationCost { get; init; }
 
+    /// <summary>
+    /// The ISO 4217 currency these amounts (and the events' costs and values) are in, when it is not the
+    /// organization's; null means the organization's currency.
+    /// </summary>
+    public string? Currency { get; init; }
+
     /// <summary>The fixed costs of one month, all lines together.</summary>
     public decimal FixedMonthlyTotal() => FixedMonthlyCosts.Sum(cost => cost.Amount);
 }

@@ -90,6 +90,11 @@ public static class UseCaseValidator
         errors.Money("unitEconomics.loadedHumanCostPerHour", economics.LoadedHumanCostPerHour, UseCaseLimits.MaxLoadedHumanCostPerHour);
         errors.Money("unitEconomics.valuePerConversion", economics.ValuePerConversion, UseCaseLimits.MaxValuePerConversion);
         errors.Money("unitEconomics.implementationCost", economics.ImplementationCost, UseCaseLimits.MaxImplementationCost);
+        if (economics.Currency is { } currency && !Currencies.IsKnown(currency))
+        {
+            errors.Add("unitEconomics.currency", ValidationCodes.UnknownValue,
+                "unitEconomics.currency must be an ISO 4217 currency code in capitals, such as EUR or GBP; leave it out to use the organization's currency.");
+        }
         if (!errors.List("unitEconomics.fixedMonthlyCosts", economics.FixedMonthlyCosts, UseCaseLimits.MaxFixedCosts))
         {
             return;

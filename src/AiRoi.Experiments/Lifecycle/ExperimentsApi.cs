@@ -85,6 +85,11 @@ public static class ExperimentsApi
     public static async Task<Results<Ok<IReadOnlyList<Experiment>>, ProblemHttpResult>> ListAsync(
         [FromQuery] string? useCaseId, [FromQuery] string? status, HttpContext http, ExperimentStore store, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrEmpty(useCaseId) && !TextFormats.IsSlug(useCaseId))
+        {
+            return ValidationFailure.ToProblem([new ValidationError("useCaseId", ValidationCodes.InvalidFormat,
+                "useCaseId must be a use-case id: lowercase letters and digits joined by single hyphens.")]);
+        }
         ExperimentStatus? wanted = null;
         if (!string.IsNullOrEmpty(status))
         {

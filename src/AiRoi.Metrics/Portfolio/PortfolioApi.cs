@@ -45,7 +45,7 @@ public static class PortfolioApi
 
     /// <summary>The portfolio.</summary>
     public static async Task<Results<PortfolioResult, ProblemHttpResult>> GetAsync(
-        HttpRequest request, [AsParameters] ReportServices services, CancellationToken cancellationToken)
+        HttpRequest request, [AsParameters] ReportServices services, AiRoi.Metrics.Organization.OrganizationStore organization, CancellationToken cancellationToken)
     {
         var query = request.Query;
         var errors = new List<ValidationError>();
@@ -99,8 +99,13 @@ public static class PortfolioApi
             .Where(summary => string.IsNullOrEmpty(health)
                 || (check is null ? summary.Health.Count == 0 : summary.Health.Any(finding => finding.Check == check)))
             .ToList();
-        var totals = PortfolioRoi.Add(listed.Select(summary => summary.Roi).OfType<RoiFigures>());
-        var sinceGoLive = PortfolioRoi.Add(listed.Select(summary => summary.RoiSinceGoLive).OfType<RoiFigures>());
+        // Amounts add up only within one currency: the totals are in the organization's; the rest are counted apart.
+        var currency = (await organization.ReadAsync(cancellationToken)).Currency;
+        bool InCurrency(UseCaseSummary summary) => summary.Currency is null || summary.Currency == currency;
+        var totals = PortfolioRoi.Add(listed.Where(InCurrency).Select(summary => summary.Roi).OfType<RoiFigures>());
+        var sinceGoLive = PortfolioRoi.Add(listed.Where(InCurrency).Select(summary => summary.RoiSinceGoLive).OfType<RoiFigures>());
+        var notAdded = listed.Where(summary => !InCurrency(summary)).GroupBy(summary => summary.Currency!, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
 
         var key = SortKeys[sort];
         // Use cases without the sort figure (no ROI yet) go last in either order.
@@ -112,7 +117,7 @@ public static class PortfolioApi
 
         var flags = Enum.GetValues<HealthCheck>().ToDictionary(WireJson.Name, flag => sorted.Count(row => row.Health.Any(finding => finding.Check == flag)));
         flags["healthy"] = sorted.Count(row => row.Health.Count == 0);
-        return new PortfolioResult(asOf, sorted, totals, sinceGoLive, flags);
+        return new PortfolioResult(asOf, sorted, totals, sinceGoLive, flags, currency, notAdded);
     }
 
     private static bool OwnedBy(BusinessOwner? owner, string wanted) =>

@@ -14,7 +14,8 @@ namespace AiRoi.Metrics.Portfolio;
 /// it goes when the summary does) and a portfolio of a thousand use cases writes mostly cached bytes.
 /// </summary>
 public sealed class PortfolioResult(
-    DateOnly asOf, IReadOnlyList<UseCaseSummary> useCases, PortfolioRoi totals, PortfolioRoi totalsSinceGoLive, IReadOnlyDictionary<string, int> health)
+    DateOnly asOf, IReadOnlyList<UseCaseSummary> useCases, PortfolioRoi totals, PortfolioRoi totalsSinceGoLive, IReadOnlyDictionary<string, int> health,
+    string currency, IReadOnlyDictionary<string, int> notAdded)
     : IResult
 {
     /// <summary>The report's JSON form, leaving out absent figures.</summary>
@@ -39,6 +40,9 @@ public sealed class PortfolioResult(
         await using var writer = new Utf8JsonWriter(body);
         writer.WriteStartObject();
         writer.WriteString("asOf", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteString("currency", currency);
+        writer.WritePropertyName("notAdded");
+        JsonSerializer.Serialize(writer, notAdded, Json);
         writer.WritePropertyName("useCases");
         writer.WriteStartArray();
         foreach (var useCase in useCases)

@@ -103,6 +103,14 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
     public Task<BackendAnswer<object>> DeleteAnnotationAsync(string id, long annotationId, CancellationToken cancellationToken) =>
         WriteAsync<object>(HttpMethod.Delete, $"/api/v1/use-cases/{Segment(id)}/annotations/{annotationId}", null, WebPermission.Edit, cancellationToken);
 
+    /// <summary>The organization's settings: its currency.</summary>
+    public Task<BackendAnswer<OrganizationSettings>> OrganizationAsync(CancellationToken cancellationToken) =>
+        GetAsync<OrganizationSettings>("/api/v1/organization", cancellationToken);
+
+    /// <summary>Sets the organization's currency (admins).</summary>
+    public Task<BackendAnswer<OrganizationSettings>> SetOrganizationCurrencyAsync(string currency, CancellationToken cancellationToken) =>
+        WriteAsync<OrganizationSettings>(HttpMethod.Put, "/api/v1/organization", new { currency }, WebPermission.Administer, cancellationToken);
+
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 

@@ -81,3 +81,28 @@ public static class Figures
     public static string Moment(DateTimeOffset? moment) =>
         moment is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Culture) + " UTC" : None;
 }
+
+/// <summary>
+/// <see cref="Figures"/> for one use case or total whose money is in <paramref name="Currency"/> (ISO 4217): amounts
+/// carry the code ("4.44 EUR"), so figures in different currencies are never read as one. Without a currency, as
+/// <see cref="Figures"/>.
+/// </summary>
+/// <param name="Currency">The currency, or null when unknown.</param>
+public sealed record FiguresIn(string? Currency)
+{
+    /// <summary>A metric's value in its unit, money with its currency.</summary>
+    public string Metric(double? value, MetricUnit unit) => WithCurrency(Figures.Metric(value, unit), unit);
+
+    /// <summary>A change in the metric's unit, money with its currency.</summary>
+    public string Change(double? change, MetricUnit unit) => WithCurrency(Figures.Change(change, unit), unit);
+
+    /// <summary>A 95 % interval, money with its currency.</summary>
+    public string Interval(double? low, double? high, MetricUnit unit) =>
+        low is null || high is null ? Figures.None : $"{Figures.Metric(low, unit)} to {Metric(high, unit)}";
+
+    /// <summary>An amount of money with its currency.</summary>
+    public string Money(double amount) => WithCurrency(Figures.Money(amount), MetricUnit.Currency);
+
+    private string WithCurrency(string text, MetricUnit unit) =>
+        unit == MetricUnit.Currency && Currency is not null && text != Figures.None ? $"{text} {Currency}" : text;
+}
