@@ -45,5 +45,10 @@ public sealed class ExperimentTests(WebStack stack)
 
         await Browse.GotoAsync(page, $"/experiments?useCase={useCase.Id}");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
+        // The list speaks of the use case and the metric by their names, not their ids.
+        var row = page.Locator("tr[data-experiment]").Filter(new() { HasText = name });
+        await Assertions.Expect(row).ToContainTextAsync(useCase.Name);
+        await Assertions.Expect(row).ToContainTextAsync("Cost per task");
+        await Assertions.Expect(row).Not.ToContainTextAsync(useCase.Id);
     }
 }

@@ -38,4 +38,20 @@ public sealed class UseCasePageTests : BunitContext
         Assert.Contains("4.44 GBP", page.Find(".tile-value").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Reading the use case", page.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_unknown_use_case_is_said_in_the_products_words_naming_no_api()
+    {
+        var backend = new FakeBackend().Answer("/api/v1/use-cases/nope",
+            """{"type":"https://airoi.dev/problems/not-found","title":"Not found","status":404,"detail":"Use case 'nope' is not registered; create it with POST /api/v1/use-cases first."}""",
+            System.Net.HttpStatusCode.NotFound);
+        Services.AddSingleton(new MetricsClient(backend.Client(), TestAccounts.Gate(TestAccounts.SignedIn(WebRole.Viewer))));
+        Services.AddSingleton(TimeProvider.System);
+        AddAuthorization().SetAuthorized("someone").SetRoles(WebRole.Viewer).SetPolicies([WebPermission.Read]);
+
+        var page = Render<UseCasePage>(parameters => parameters.Add(page => page.Id, "nope"));
+
+        page.WaitForAssertion(() => Assert.Contains("There is no use case “nope”.", page.Find("[data-testid='unknown-use-case']").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("/api/v1", page.Markup, StringComparison.Ordinal);
+    }
 }

@@ -81,7 +81,7 @@ public static class HealthChecks
                 continue;
             }
             findings.Add(new(HealthCheck.IgnoringContext,
-                $"{metric.Name} shifted from {Text(shift.MeanBefore)} to {Text(shift.MeanAfter)} around {shift.ChangeDate:yyyy-MM-dd} (p = {Text(shift.PValue)}), and no annotation within {ContextDays} days explains it.",
+                $"{metric.Name} shifted from {MetricText.Value(shift.MeanBefore, metric.Unit)} to {MetricText.Value(shift.MeanAfter, metric.Unit)} around {shift.ChangeDate:yyyy-MM-dd} ({MetricText.PValue(shift.PValue)}), and no annotation within {ContextDays} days explains it.",
                 Evidence(("metric", metric.Key), ("changeDate", shift.ChangeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                     ("meanBefore", Text(shift.MeanBefore)), ("meanAfter", Text(shift.MeanAfter)), ("pValue", Text(shift.PValue)))));
         }
@@ -90,7 +90,7 @@ public static class HealthChecks
             var placebo = attribution.Placebo!;
             var weeks = string.Join(", ", attribution.PlaceboWeeks.Select(week => week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             findings.Add(new(HealthCheck.IgnoringContext,
-                $"{metric.Name} moved before the AI went live: at fake go-live dates ({weeks}) the same analysis finds an effect (adjusted p = {Text(placebo.AdjustedPValue)}). Something else changes this metric, and a before/after comparison credits it to the AI.",
+                $"{metric.Name} moved before the AI went live: at fake go-live dates ({weeks}) the same analysis finds an effect (adjusted {MetricText.PValue(placebo.AdjustedPValue)}). Something else changes this metric, and a before/after comparison credits it to the AI.",
                 Evidence(("metric", metric.Key), ("placeboWeeks", weeks), ("adjustedPValue", Text(placebo.AdjustedPValue)))));
         }
     }
@@ -104,7 +104,7 @@ public static class HealthChecks
         foreach (var guardrail in inputs.Guardrails.Where(guardrail => guardrail.IsSignificantlyWorse))
         {
             findings.Add(new(HealthCheck.OverOptimizing,
-                $"{primary.Metric.Name} improved ({Text(primary.Baseline!.Value)} → {Text(primary.Current.Value!.Value)}) while the guardrail {guardrail.Metric.Name} got significantly worse ({Text(guardrail.Baseline!.Value)} → {Text(guardrail.Current.Value!.Value)}, p = {Text(guardrail.WorsePValue!.Value)}).",
+                $"{primary.Metric.Name} improved ({MetricText.Value(primary.Baseline!.Value, primary.Metric.Unit)} → {MetricText.Value(primary.Current.Value!.Value, primary.Metric.Unit)}) while the guardrail {guardrail.Metric.Name} got significantly worse ({MetricText.Value(guardrail.Baseline!.Value, guardrail.Metric.Unit)} → {MetricText.Value(guardrail.Current.Value!.Value, guardrail.Metric.Unit)}, {MetricText.PValue(guardrail.WorsePValue!.Value)}).",
                 Evidence(("primaryMetric", primary.Metric.Key), ("primaryBaseline", Text(primary.Baseline.Value)), ("primaryCurrent", Text(primary.Current.Value.Value)),
                     ("guardrailMetric", guardrail.Metric.Key), ("guardrailBaseline", Text(guardrail.Baseline.Value)), ("guardrailCurrent", Text(guardrail.Current.Value.Value)),
                     ("pValue", Text(guardrail.WorsePValue.Value)))));

@@ -15,18 +15,8 @@ public static class Figures
     public const string None = "—";
 
     /// <summary>A metric's value in its unit; <see cref="None"/> when absent.</summary>
-    public static string Metric(double? value, MetricUnit unit) => value is not { } number || !double.IsFinite(number) ? None : unit switch
-    {
-        MetricUnit.Ratio => Percent(number),
-        MetricUnit.Currency => Money(number),
-        MetricUnit.Seconds => Duration(number),
-        MetricUnit.Minutes => Duration(number * 60),
-        MetricUnit.Days => number.ToString("0.#", Culture) + " d",
-        MetricUnit.Rating => number.ToString("0.00", Culture),
-        MetricUnit.NetPromoterScore => number.ToString("+0.0;-0.0;0", Culture),
-        MetricUnit.Count => number.ToString("#,0.##", Culture),
-        _ => number.ToString("#,0.###", Culture),
-    };
+    public static string Metric(double? value, MetricUnit unit) =>
+        value is not { } number || !double.IsFinite(number) ? None : MetricText.Value(number, unit);
 
     /// <summary>A change (current minus baseline) in the metric's unit, with its sign; rates in percentage points.</summary>
     public static string Change(double? change, MetricUnit unit)
@@ -47,25 +37,13 @@ public static class Figures
         low is null || high is null ? None : $"{Metric(low, unit)} to {Metric(high, unit)}";
 
     /// <summary>A fraction as a percentage with one decimal (0.7234 → 72.3 %).</summary>
-    public static string Percent(double fraction) => (fraction * 100).ToString("0.0", Culture) + " %";
+    public static string Percent(double fraction) => MetricText.Percent(fraction);
 
     /// <summary>An amount of money, thousands grouped, cents only below 100.</summary>
-    public static string Money(double amount) =>
-        Math.Abs(amount) < 100 ? amount.ToString("#,0.00", Culture) : amount.ToString("#,0", Culture);
+    public static string Money(double amount) => MetricText.Money(amount);
 
     /// <summary>A duration from seconds, in seconds, minutes, hours or days.</summary>
-    public static string Duration(double seconds)
-    {
-        var size = Math.Abs(seconds);
-        var sign = seconds < 0 ? "-" : "";
-        return size switch
-        {
-            < 60 => sign + size.ToString("0.#", Culture) + " s",
-            < 3600 => sign + (size / 60).ToString("0.#", Culture) + " min",
-            < 172800 => sign + (size / 3600).ToString("0.#", Culture) + " h",
-            _ => sign + (size / 86400).ToString("0.#", Culture) + " d",
-        };
-    }
+    public static string Duration(double seconds) => MetricText.Duration(seconds);
 
     /// <summary>A day as yyyy-MM-dd.</summary>
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", Culture);

@@ -106,7 +106,7 @@ public class HealthCheckExampleTests
         Assert.Equal("0.3", finding.Evidence["meanAfter"]);
         var p = double.Parse(finding.Evidence["pValue"], CultureInfo.InvariantCulture);
         Assert.InRange(p, 1e-15, 1e-14);
-        Assert.StartsWith("Exception rate shifted from 0.1 to 0.3 around 2026-03-23", finding.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("Exception rate shifted from 10.0 % to 30.0 % around 2026-03-23", finding.Reason, StringComparison.Ordinal);
     }
 
     /// <summary>docs/metrics.md, "Health checks" → "Example 5", 5c: the same step explained by an annotation 3 days before it.</summary>
@@ -184,7 +184,7 @@ public class HealthCheckExampleTests
         // Escalation rate 80/400 = 0.20, SE √(0.2 × 0.8 / 400) = 0.02; with the baseline's 0.015 the combined SE is
         // 0.025, z = (0.20 − 0.10) / 0.025 = 4, one-sided p = 1 − Φ(4) = 3.167e-5.
         Assert.Equal(
-            "Cost per task improved (4.5 → 2) while the guardrail Escalation rate got significantly worse (0.1 → 0.2, p = 3.167E-05).",
+            "Cost per task improved (4.50 → 2.00) while the guardrail Escalation rate got significantly worse (10.0 % → 20.0 %, p < 0.001).",
             finding.Reason);
         Approx.Equal(3.167e-5, double.Parse(finding.Evidence["pValue"], CultureInfo.InvariantCulture), "p-value as shown");
     }
