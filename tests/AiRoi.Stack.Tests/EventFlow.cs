@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Xunit.Abstractions;
 
 namespace AiRoi.Stack.Tests;
 
@@ -38,6 +39,41 @@ public sealed class EventFlow(StackFixture stack, string useCase, string experim
 
     /// <summary>Answers other than 200 and a 503 with problem details, which a client with retries cannot handle.</summary>
     public IReadOnlyList<string> UnexpectedAnswers => Refusals.Where(answer => !answer.StartsWith("503 ", StringComparison.Ordinal) || answer.EndsWith(" (no problem type)", StringComparison.Ordinal)).ToList();
+
+    /// <summary>
+    /// Sends events to a fresh use case while <paramref name="faults"/> happen, then checks what no fault may break:
+    /// the client saw only acknowledgements and 503s, every acknowledged event is in the log once, and the use case's
+    /// figures and the experiment's tables equal a recomputation from the log. Answers the refusals the client saw.
+    /// </summary>
+    /// <param name="stack">The stack.</param>
+    /// <param name="output">Where the answers are reported.</param>
+    /// <param name="bound">Longest the sending may take, faults included.</param>
+    /// <param name="batches">Fewest batches sent.</param>
+    /// <param name="batchesAfterFaults">Batches sent after the faults are over.</param>
+    /// <param name="faults">The faults, started a second after the first batch.</param>
+    public static async Task<IReadOnlyList<string>> SurviveAsync(
+        StackFixture stack, ITestOutputHelper output, TimeSpan bound, int batches, int batchesAfterFaults, Func<Task> faults)
+    {
+        var useCase = $"fault-{Guid.NewGuid():N}"[..24];
+        var experiment = $"exp-fault-{Guid.NewGuid():N}"[..24];
+        await StackDatabase.RegisterUseCaseAsync(stack, useCase);
+
+        var flow = new EventFlow(stack, useCase, experiment);
+        using var flowing = new CancellationTokenSource(bound);
+        var faultsDone = new TaskCompletionSource();
+        var sending = flow.SendAsync(batches, faultsDone.Task, batchesAfterFaults, flowing.Token);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await faults();
+        faultsDone.SetResult();
+        var acknowledged = await sending;
+
+        output.WriteLine($"{acknowledged} events acknowledged; answers other than 200: {string.Join(", ", flow.Refusals.CountBy(answer => answer).Select(answer => $"{answer.Value} × {answer.Key}"))}");
+        Assert.Empty(flow.UnexpectedAnswers);
+        await Recomputation.AssertEachEventOnceAsync(stack, useCase, acknowledged);
+        await Recomputation.AssertFiguresEqualLogAsync(stack, useCase, Month);
+        await Recomputation.AssertExperimentEqualsLogAsync(stack, useCase, experiment, Subjects);
+        return flow.Refusals;
+    }
 
     /// <summary>
     /// Sends at least <paramref name="batches"/> batches, and <paramref name="batchesAfterFaults"/> more once

@@ -36,25 +36,6 @@ public sealed class ExperimentFaultTests(StackFixture stack, ITestOutputHelper o
             () => StackProcesses.StopForAsync(stack, "messaging", BrokerOutage));
     }
 
-    private async Task WhileEventsFlowAsync(TimeSpan bound, Func<Task> faults)
-    {
-        var useCase = $"fault-{Guid.NewGuid():N}"[..24];
-        var experiment = $"exp-fault-{Guid.NewGuid():N}"[..24];
-        await StackDatabase.RegisterUseCaseAsync(stack, useCase);
-
-        var flow = new EventFlow(stack, useCase, experiment);
-        using var flowing = new CancellationTokenSource(bound);
-        var faultsDone = new TaskCompletionSource();
-        var sending = flow.SendAsync(Batches, faultsDone.Task, BatchesAfterFaults, flowing.Token);
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        await faults();
-        faultsDone.SetResult();
-        var acknowledged = await sending;
-
-        output.WriteLine($"{acknowledged} events acknowledged; answers other than 200: {string.Join(", ", flow.Refusals.CountBy(answer => answer).Select(answer => $"{answer.Value} × {answer.Key}"))}");
-        Assert.Empty(flow.UnexpectedAnswers);
-        await Recomputation.AssertEachEventOnceAsync(stack, useCase, acknowledged);
-        await Recomputation.AssertFiguresEqualLogAsync(stack, useCase, EventFlow.Month);
-        await Recomputation.AssertExperimentEqualsLogAsync(stack, useCase, experiment, EventFlow.Subjects);
-    }
+    private Task WhileEventsFlowAsync(TimeSpan bound, Func<Task> faults) =>
+        EventFlow.SurviveAsync(stack, output, bound, Batches, BatchesAfterFaults, faults);
 }
