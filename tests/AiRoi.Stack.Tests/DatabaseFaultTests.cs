@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 
 namespace AiRoi.Stack.Tests;
@@ -21,6 +23,30 @@ public sealed class DatabaseFaultTests(StackFixture stack, ITestOutputHelper out
     public async Task After_PostgreSQL_is_killed_and_restarted_every_acknowledged_event_is_in_the_log_once_and_the_figures_equal_a_recomputation()
     {
         await WhileEventsFlowAsync(() => StackProcesses.KillAndRestartPostgresAsync(stack, DatabaseOutage));
+
+        // Refusals are counted on the side, and nobody sends one again to have it counted: the services' pools
+        // still hold connections from before the restart, and none of those may lose a count.
+        var useCase = $"pg-restart-{Guid.NewGuid():N}"[..24];
+        await StackDatabase.RegisterUseCaseAsync(stack, useCase);
+        const int Refusals = 3;
+        for (var i = 0; i < Refusals; i++)
+        {
+            var refused = await StackHttp.SendAsync(stack, "ingestion", HttpMethod.Post, "/api/v1/events", new JsonObject
+            {
+                ["events"] = new JsonArray(new JsonObject
+                {
+                    ["eventId"] = $"refused-{i}",
+                    ["useCaseId"] = useCase,
+                    ["startedAt"] = "2026-11-20T10:00:00Z",
+                    ["completedAt"] = "2026-11-20T10:07:30Z",
+                    ["handler"] = "ai",
+                    ["resolved"] = true,
+                    ["csat"] = 9,
+                }),
+            });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        }
+        Assert.Equal(new Dictionary<string, long> { ["out-of-range/events"] = Refusals }, await StackRejections.ByReasonAsync(stack, useCase));
     }
 
     [Fact]

@@ -100,7 +100,9 @@ public sealed partial class RejectionLog(NpgsqlDataSource dataSource, IClusterCl
                 groups.Select(group => group.Code).ToArray(),
                 groups.Select(group => (long)group.Events).ToArray(),
                 groups.Select(group => Shorten(group.Example)).ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        // Nobody sends a refused request again to have it counted, so a connection left over from before a
+        // database restart must not lose the count.
+        await dataSource.OnceMoreAfterRestartAsync(command.ExecuteNonQueryAsync, cancellationToken);
     }
 
     /// <summary>

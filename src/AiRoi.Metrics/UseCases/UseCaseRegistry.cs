@@ -49,17 +49,19 @@ public sealed class UseCaseRegistry(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The ids among <paramref name="ids"/> that are registered, archived ones too.</summary>
-    public async Task<IReadOnlyList<string>> FindRegisteredAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("select id from metrics.use_cases where id = any($1)").WithValues((object)ids.ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var registered = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
+    public Task<IReadOnlyList<string>> FindRegisteredAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        // Asked while a refusal is counted, which nobody sends again: a connection from before a database restart must not lose it.
+        dataSource.OnceMoreAfterRestartAsync<IReadOnlyList<string>>(async token =>
         {
-            registered.Add(reader.GetString(0));
-        }
-        return registered;
-    }
+            await using var command = dataSource.CreateCommand("select id from metrics.use_cases where id = any($1)").WithValues((object)ids.ToArray());
+            await using var reader = await command.ExecuteReaderAsync(token);
+            var registered = new List<string>();
+            while (await reader.ReadAsync(token))
+            {
+                registered.Add(reader.GetString(0));
+            }
+            return registered;
+        }, cancellationToken);
 
     /// <summary>Every use case, by id; archived ones only when asked, and only one category when given.</summary>
     public async Task<IReadOnlyList<StoredUseCase>> ListAsync(UseCaseCategory? category, bool includeArchived, CancellationToken cancellationToken)
