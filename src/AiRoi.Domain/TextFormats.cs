@@ -51,6 +51,34 @@ public static class TextFormats
     }
 
     /// <summary>
+    /// A slug made from a name, for suggesting an id: accents dropped, letters and digits kept in lower case, every
+    /// other run of characters one hyphen, cut to <see cref="MaxSlugLength"/> ("Support Bot — EMEA" → <c>support-bot-emea</c>);
+    /// empty when the name has no letter or digit.
+    /// </summary>
+    public static string SlugFrom(string? name)
+    {
+        var slug = new System.Text.StringBuilder();
+        foreach (var character in (name ?? "").Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (char.IsAsciiLetterOrDigit(character))
+            {
+                slug.Append(char.ToLowerInvariant(character));
+            }
+            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(character) != System.Globalization.UnicodeCategory.NonSpacingMark &&
+                     slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+        var text = slug.ToString();
+        if (text.Length > MaxSlugLength)
+        {
+            text = text[..MaxSlugLength];
+        }
+        return text.Trim('-');
+    }
+
+    /// <summary>
     /// True for an identifier: an ASCII letter, then ASCII letters, digits or underscores (<c>handleScore</c>,
     /// <c>region_code</c>), at most <see cref="MaxIdentifierLength"/> long. Identifiers never contain a dot, so a
     /// field path such as <c>measures.handleScore</c> is unambiguous.

@@ -3,6 +3,7 @@ using AiRoi.Web.Accounts;
 using AiRoi.Web.Backends;
 using AiRoi.Web.Components;
 using AiRoi.Web.Components.Data;
+using AiRoi.Web.Display;
 using AiRoi.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -54,6 +55,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseSecurityHeaders();
+app.UseRequestLocalization(ReaderLanguage.Options());
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseAuthorization();

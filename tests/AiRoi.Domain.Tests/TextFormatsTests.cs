@@ -1,3 +1,5 @@
+using FsCheck.Xunit;
+
 namespace AiRoi.Domain.Tests;
 
 public class TextFormatsTests
@@ -19,6 +21,26 @@ public class TextFormatsTests
     public void Slugs_are_lowercase_groups_joined_by_single_hyphens(string? value, bool expected)
     {
         Assert.Equal(expected, TextFormats.IsSlug(value));
+    }
+
+    [Theory]
+    [InlineData("Support chatbot", "support-chatbot")]
+    [InlineData("  Support Bot — EMEA (v2) ", "support-bot-emea-v2")]
+    [InlineData("Résumé screener", "resume-screener")]
+    [InlineData("SDR e-mail writer", "sdr-e-mail-writer")]
+    [InlineData("---", "")]
+    [InlineData("日本語", "")]
+    [InlineData(null, "")]
+    public void A_slug_made_from_a_name_keeps_its_letters_and_digits_joined_by_single_hyphens(string? name, string expected)
+    {
+        Assert.Equal(expected, TextFormats.SlugFrom(name));
+    }
+
+    [Property(MaxTest = 500)]
+    public bool A_slug_made_from_any_name_is_a_slug_or_empty(string? name)
+    {
+        var slug = TextFormats.SlugFrom(name);
+        return slug.Length == 0 || TextFormats.IsSlug(slug);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class GrainAuthorityTests(MetricsCluster cluster)
         var grain = cluster.Grain($"never-registered-{Guid.NewGuid():N}");
 
         Assert.True((await grain.GetDefinitionAsync()).IsUnknownUseCase);
-        Assert.True((await grain.GetMetricsAsync(Day, keyOnly: false)).IsUnknownUseCase);
+        Assert.True((await grain.GetMetricsAsync(Day, keyOnly: false, days: 28)).IsUnknownUseCase);
         Assert.True((await grain.GetSeriesAsync(MetricKeys.CsatMean, Granularity.Week, Day, Day.AddDays(7), null, null, null)).IsUnknownUseCase);
         Assert.True((await grain.CompareAsync(MetricKeys.CsatMean, null, Day, Day.AddDays(7))).IsUnknownUseCase);
         Assert.True((await grain.GetRoiAsync(Granularity.Month, Day, Day.AddDays(31))).IsUnknownUseCase);
@@ -36,7 +36,7 @@ public sealed class GrainAuthorityTests(MetricsCluster cluster)
         Assert.True((await grain.SetBaselineAsync(
             new BaselineRequest { MetricKey = MetricKeys.CsatMean, Method = BaselineMethod.Manual, Value = 4, Source = "survey" }, "k", Day)).IsUnknownUseCase);
         Assert.True((await grain.AddAnnotationAsync(new Annotation(0, Day, AnnotationKind.PromptChange, "v2", null, "k", default))).IsUnknownUseCase);
-        Assert.Null((await grain.GetSummaryAsync(Day)).Value);
+        Assert.Null((await grain.GetSummaryAsync(Day, from: null)).Value);
         Assert.Equal(UseCaseWriteStatus.Unknown, (await grain.AppendAsync([Event(UseCase("x") with { Id = grain.GetPrimaryKeyString() }, Day, Handler.Ai)])).Status);
         Assert.Throws<InvalidOperationException>(() => (object?)grain.GetHealthAsync(Day).Result.Value);
     }

@@ -19,19 +19,19 @@ public sealed class SummaryTests(MetricsCluster cluster)
         await cluster.RegisterAsync(useCase);
         await cluster.AppendAsync(useCase.Id, [Event(useCase, Day, Handler.Ai) with { Resolved = true }]);
         var grain = cluster.Grain(useCase.Id);
-        Assert.Equal(1, (await grain.GetSummaryAsync(Today)).Value!.Events);
+        Assert.Equal(1, (await grain.GetSummaryAsync(Today, from: null)).Value!.Events);
 
         await cluster.AppendAsync(useCase.Id, [Event(useCase, Day, Handler.Ai) with { Resolved = false }]);
         // Within one timer period (10 s) the stale summary is recomputed in the background.
         var deadline = DateTime.UtcNow + UseCaseGrainTimer.Period + TimeSpan.FromSeconds(5);
-        while ((await grain.GetSummaryAsync(Today)).Value!.Events != 2 && DateTime.UtcNow < deadline)
+        while ((await grain.GetSummaryAsync(Today, from: null)).Value!.Events != 2 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(250);
         }
-        Assert.Equal(2, (await grain.GetSummaryAsync(Today)).Value!.Events);
+        Assert.Equal(2, (await grain.GetSummaryAsync(Today, from: null)).Value!.Events);
 
         await grain.SetBaselineAsync(new BaselineRequest { MetricKey = MetricKeys.FcrRate, Method = BaselineMethod.Manual, Value = 0.8, Source = "2025 survey" }, "k", Today);
-        var fcr = (await grain.GetSummaryAsync(Today)).Value!.KeyMetrics.Single(tile => tile.Metric.Key == MetricKeys.FcrRate);
+        var fcr = (await grain.GetSummaryAsync(Today, from: null)).Value!.KeyMetrics.Single(tile => tile.Metric.Key == MetricKeys.FcrRate);
         Assert.Equal(0.8, fcr.Baseline!.Value);
         Assert.Equal(0.5 - 0.8, fcr.Change!.Value, 10); // one of two resolved at first contact, against 0.8
     }

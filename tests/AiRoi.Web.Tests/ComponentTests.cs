@@ -40,6 +40,7 @@ public sealed class ComponentTests : BunitContext
     private FakeBackend UseMetrics(string role = WebRole.Viewer)
     {
         var backend = new FakeBackend().Answer("/api/v1/portfolio", Portfolio);
+        Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(new MetricsClient(backend.Client(), TestAccounts.Gate(TestAccounts.SignedIn(role))));
         AddAuthorization().SetAuthorized("someone").SetRoles(role).SetPolicies(role == WebRole.Viewer ? [WebPermission.Read] : [WebPermission.Read, WebPermission.Edit]);
         return backend;
@@ -164,7 +165,7 @@ public sealed class ComponentTests : BunitContext
         var messages = Render<FieldMessages>(parameters => parameters
             .Add(field => field.Problem, problem).Add(field => field.Field, "targets[0].value").Add(field => field.Id, "value-errors"));
 
-        Assert.Equal("value must be a finite number.", messages.Find("#value-errors li").TextContent);
+        Assert.Equal("Value must be a finite number.", messages.Find("#value-errors li").TextContent);
         Assert.Single(messages.FindAll("li"));
     }
 
@@ -195,7 +196,7 @@ public sealed class SettingsFormTests : BunitContext
 
         form.Find("form").Submit();
 
-        form.WaitForAssertion(() => Assert.Equal("title is required.", form.Find("#annotation-title-errors li").TextContent));
+        form.WaitForAssertion(() => Assert.Equal("Title is required.", form.Find("#annotation-title-errors li").TextContent));
         Assert.Equal(0, saved);
         var (request, body) = Assert.Single(backend.Requests);
         Assert.Equal("POST /api/v1/use-cases/bot/annotations", request);

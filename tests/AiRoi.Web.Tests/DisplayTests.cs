@@ -45,7 +45,43 @@ public sealed class DisplayTests
         Assert.Equal(new Backends.PortfolioQuery("sales", "Ana", "no-baseline", "roi", "desc"), filter.ToQuery());
 
         var junk = PortfolioFilter.From("astrology", "", "happy", "color", "sideways");
-        Assert.Equal(new PortfolioFilter(null, null, null, "name", "asc"), junk);
+        Assert.Equal(new PortfolioFilter(null, null, null, "name", "asc", Components.Ranges.ViewPeriod.Usual), junk);
         Assert.Equal("/", junk.ToUri());
+    }
+
+    [Fact]
+    public void A_chosen_period_goes_into_the_address_as_iso_days_and_back()
+    {
+        var today = new DateOnly(2026, 12, 3);
+        var period = Components.Ranges.ViewPeriod.Parse("2026-09-01", "2026-11-30", "previous", today);
+        var filter = PortfolioFilter.From(null, null, null, "roi", "desc", period);
+
+        Assert.Equal("/?sort=roi&order=desc&from=2026-09-01&to=2026-11-30&compare=previous", filter.ToUri());
+        Assert.Equal(new DateOnly(2026, 9, 1), filter.ToQuery().From);
+        Assert.Equal(91, period.Days(today));
+        // The period before has the same length and ends the day before.
+        Assert.Equal(new Components.Ranges.ViewPeriod(new DateOnly(2026, 6, 2), new DateOnly(2026, 8, 31), false), period.Previous(today));
+    }
+
+    [Theory]
+    [InlineData("2026-13-01", null)]
+    [InlineData("2026-11-30", "2026-09-01")]
+    [InlineData("1990-01-01", "2026-12-01")]
+    [InlineData("", "2026-12-01")]
+    public void A_mangled_period_in_the_address_falls_back_to_the_usual_window(string from, string? to)
+    {
+        Assert.Equal(Components.Ranges.ViewPeriod.Usual, Components.Ranges.ViewPeriod.Parse(from, to, "previous", new DateOnly(2026, 12, 3)));
+    }
+
+    [Theory]
+    [InlineData("last-quarter", "2026-07-01", "2026-09-30")]
+    [InlineData("this-quarter", "2026-10-01", "2026-12-03")]
+    [InlineData("year-to-date", "2026-01-01", "2026-12-03")]
+    [InlineData("last-30-days", "2026-11-04", "2026-12-03")]
+    public void Ready_made_periods_end_where_their_names_say(string key, string from, string to)
+    {
+        var period = Components.Ranges.ViewPeriod.Preset(key, new DateOnly(2026, 12, 3), compare: false)!;
+        Assert.Equal((DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)),
+            (period.From!.Value, period.To!.Value));
     }
 }

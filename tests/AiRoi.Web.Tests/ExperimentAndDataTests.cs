@@ -37,6 +37,13 @@ public sealed class ExperimentAndDataTests : BunitContext
 
     private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
 
+    // The experiment's use case, named on its page; its money is in pounds, the organization's in euros.
+    public ExperimentAndDataTests() =>
+        Services.AddSingleton(new MetricsClient(new FakeBackend()
+            .Answer("/api/v1/use-cases/bot", """{"id":"bot","name":"Support bot","category":"customer-service","unitEconomics":{"loadedHumanCostPerHour":40,"valuePerConversion":0,"fixedMonthlyCosts":[],"currency":"GBP"},"primaryMetric":"fcrRate","guardrailMetrics":[],"targets":[],"customMetrics":[],"segmentDimensions":[],"reviewCadenceDays":30,"archived":false,"revision":1,"createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:00Z"}""")
+            .Answer("/api/v1/organization", """{"currency":"EUR"}""")
+            .Client(), TestAccounts.Gate(TestAccounts.SignedIn(WebRole.Viewer))));
+
     private FakeBackend UseExperiments(bool mismatch, string role = WebRole.Editor)
     {
         Services.AddSingleton<TimeProvider>(clock);
@@ -48,6 +55,23 @@ public sealed class ExperimentAndDataTests : BunitContext
         AddAuthorization().SetAuthorized("someone").SetRoles(role)
             .SetPolicies([.. new[] { WebPermission.Read, WebPermission.Edit, WebPermission.Administer }.Where(p => WebPermission.RolesFor(p).Contains(role))]);
         return backend;
+    }
+
+    private const string CostPerTask = """
+        "metrics":[{"metricKey":"costPerTask","role":"secondary","variants":[{"variant":"control","n":5200,"mean":4.4},{"variant":"v4","n":4800,"mean":3.9}],"treatments":[]}
+        """;
+
+    [Fact]
+    public void The_results_page_names_the_use_case_and_gives_money_in_its_currency_and_power_as_a_percentage()
+    {
+        var backend = UseExperiments(mismatch: false);
+        backend.Answer("/api/v1/experiments/exp-1/results", Results(mismatch: false).Replace("\"metrics\":[", CostPerTask + ",", StringComparison.Ordinal));
+
+        var page = Render<ExperimentPage>(parameters => parameters.Add(page => page.Id, "exp-1"));
+
+        page.WaitForAssertion(() => Assert.Contains("Support bot", page.Find(".use-case-facts").TextContent, StringComparison.Ordinal));
+        Assert.Contains("4.40 GBP", page.Find("[data-metric='costPerTask'] tr[data-variant='control']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("at power 80.0 %", page.Find(".use-case-facts").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -306,7 +330,7 @@ public sealed class ExperimentAndDataTests : BunitContext
 
         Assert.Equal(2, page.FindAll("tr[data-use-case]").Count);
         Assert.Equal(Figures.None, page.Find("tr[data-use-case='support-bot'] [data-testid='refused']").TextContent.Trim());
-        Assert.Contains("ingestion is restarting", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("Ingestion is restarting", page.Markup, StringComparison.Ordinal);
     }
 
     private static KeyMetricSummary Tile(Aggregation aggregation, double? value, long n, double? standardError) => new(

@@ -55,6 +55,10 @@ public sealed class WebAuthorityMatrixTests
         ["MetricsClient.ReplaceCustomMetricsAsync"] = ("PUT /api/v1/use-cases/bot/custom-metrics", WebRole.Editor),
         ["MetricsClient.ReplaceUseCaseAsync"] = ("PUT /api/v1/use-cases/bot", WebRole.Editor),
         ["MetricsClient.DeleteAnnotationAsync"] = ("DELETE /api/v1/use-cases/bot/annotations/7", WebRole.Editor),
+        ["MetricsClient.UseCasesAsync"] = ("GET /api/v1/use-cases", SignedIn),
+        ["MetricsClient.CreateUseCaseAsync"] = ("POST /api/v1/use-cases", WebRole.Editor),
+        ["MetricsClient.ArchiveUseCaseAsync"] = ("POST /api/v1/use-cases/bot/archive", WebRole.Editor),
+        ["MetricsClient.UnarchiveUseCaseAsync"] = ("POST /api/v1/use-cases/bot/unarchive", WebRole.Editor),
         ["MetricsClient.OrganizationAsync"] = ("GET /api/v1/organization", SignedIn),
         ["MetricsClient.SetOrganizationCurrencyAsync"] = ("PUT /api/v1/organization", WebRole.Admin),
     };

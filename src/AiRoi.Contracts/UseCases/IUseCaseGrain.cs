@@ -43,9 +43,9 @@ public interface IUseCaseGrain : IGrainWithStringKey
     [Alias("GetTotals")]
     Task<UseCaseTotals> GetTotalsAsync();
 
-    /// <summary>Every metric (or only the key metrics) as KPI tiles on <paramref name="today"/>.</summary>
+    /// <summary>Every metric (or only the key metrics) as KPI tiles on <paramref name="today"/>, over the <paramref name="days"/> days up to it.</summary>
     [Alias("GetMetrics")]
-    Task<UseCaseAnswer<IReadOnlyList<KeyMetricSummary>>> GetMetricsAsync(DateOnly today, bool keyOnly);
+    Task<UseCaseAnswer<IReadOnlyList<KeyMetricSummary>>> GetMetricsAsync(DateOnly today, bool keyOnly, int days);
 
     /// <summary>One metric by period over <c>[from, until)</c>, for all events, one handler and/or one segment.</summary>
     [Alias("GetSeries")]
@@ -82,9 +82,12 @@ public interface IUseCaseGrain : IGrainWithStringKey
     [Alias("GetHealth")]
     Task<UseCaseAnswer<HealthReport>> GetHealthAsync(DateOnly today);
 
-    /// <summary>The use case as the portfolio lists it on <paramref name="today"/>; null for an unknown use case.</summary>
+    /// <summary>
+    /// The use case as the portfolio lists it on <paramref name="today"/>, over <c>[from, today]</c> when
+    /// <paramref name="from"/> is given; null for an unknown use case.
+    /// </summary>
     [Alias("GetSummary")]
-    Task<Immutable<UseCaseSummary?>> GetSummaryAsync(DateOnly today);
+    Task<Immutable<UseCaseSummary?>> GetSummaryAsync(DateOnly today, DateOnly? from);
 
     /// <summary>Measures or takes a new baseline version for a metric, as <paramref name="createdBy"/>; refused with the rules it breaks.</summary>
     [Alias("SetBaseline")]

@@ -52,14 +52,14 @@ public sealed record PortfolioUseCase(
             summary.Currency);
     }
 
-    /// <summary>Why a use case has no ROI over the last 90 days, in the ROI notes' words; null when it has one.</summary>
+    /// <summary>Why a use case has no ROI over the period shown, in the ROI notes' words; null when it has one.</summary>
     private static string? Why(UseCaseSummary summary) => summary.Roi switch
     {
         null => "Not live yet: ROI starts at the AI go-live date.",
         { Roi: not null } => null,
         { } roi => string.Join(" ", roi.Notes.Where(note => !note.StartsWith("Payback", StringComparison.Ordinal))) is { Length: > 0 } notes
             ? notes
-            : "No ROI over the last 90 days.",
+            : "No ROI over the period.",
     };
 }
 

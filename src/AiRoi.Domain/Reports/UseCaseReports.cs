@@ -57,11 +57,15 @@ public sealed class UseCaseReports(
         return attribution;
     }
 
-    /// <summary>A metric as a KPI tile shows it on <paramref name="today"/>.</summary>
-    public KeyMetricSummary Summarize(MetricDefinition metric, DateOnly today)
+    /// <summary>
+    /// A metric as a KPI tile shows it on <paramref name="today"/>: its value over the <paramref name="days"/> days up to
+    /// and including today (by default <see cref="TargetEvaluator.WindowDays"/>), against the baseline and targets.
+    /// </summary>
+    public KeyMetricSummary Summarize(MetricDefinition metric, DateOnly today, int days = TargetEvaluator.WindowDays)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        var current = Recent(metric, today, TargetEvaluator.WindowDays);
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        var current = Recent(metric, today, days);
         var baseline = baselines.GetValueOrDefault(metric.Key);
         double? change = current.Value is { } value && baseline is not null ? value - baseline.Value : null;
         double? relative = change is { } c && baseline is { Value: not 0 } b ? c / Math.Abs(b.Value) : null;
@@ -73,13 +77,13 @@ public sealed class UseCaseReports(
         return new(metric, current, baseline, change, relative, improved, targets);
     }
 
-    /// <summary>Every metric of the use case (built in, then custom), or only its key metrics, summarized.</summary>
-    public IReadOnlyList<KeyMetricSummary> Metrics(DateOnly today, bool keyOnly)
+    /// <summary>Every metric of the use case (built in, then custom), or only its key metrics, summarized over <paramref name="days"/> days.</summary>
+    public IReadOnlyList<KeyMetricSummary> Metrics(DateOnly today, bool keyOnly, int days = TargetEvaluator.WindowDays)
     {
         var metrics = keyOnly
             ? HealthChecks.KeyMetrics(useCase).Select(useCase.ResolveMetric).OfType<MetricDefinition>()
             : MetricCatalog.BuiltIn.Concat(useCase.CustomMetrics.Select(custom => custom.ToMetricDefinition()));
-        return metrics.Select(metric => Summarize(metric, today)).ToList();
+        return metrics.Select(metric => Summarize(metric, today, days)).ToList();
     }
 
     /// <summary>A metric by period over <c>[from, until)</c> for the events <paramref name="filter"/> selects.</summary>
@@ -246,13 +250,18 @@ public sealed class UseCaseReports(
         return new(today, findings, passed);
     }
 
-    /// <summary>The use case as the portfolio lists it on <paramref name="today"/>.</summary>
-    public UseCaseSummary Summary(DateOnly today)
+    /// <summary>
+    /// The use case as the portfolio lists it on <paramref name="today"/>: key metrics over the last
+    /// <see cref="TargetEvaluator.WindowDays"/> days and ROI over the last <see cref="SummaryRoiDays"/>; with
+    /// <paramref name="from"/>, both over <c>[from, today]</c> (a period someone chose).
+    /// </summary>
+    public UseCaseSummary Summary(DateOnly today, DateOnly? from = null)
     {
-        var keyMetrics = Metrics(today, keyOnly: true).Where(summary => summary.Metric.Kind == ValueKind.Value).ToList();
+        var days = from is { } first ? today.DayNumber - first.DayNumber + 1 : TargetEvaluator.WindowDays;
+        var keyMetrics = Metrics(today, keyOnly: true, days).Where(summary => summary.Metric.Kind == ValueKind.Value).ToList();
         var until = today.AddDays(1);
         var live = useCase.AiGoLiveDate is { } goLive && goLive < until;
-        var roi = live ? RoiOver(Later(until.AddDays(-SummaryRoiDays), useCase.AiGoLiveDate!.Value), until, today) : null;
+        var roi = live ? RoiOver(Later(from ?? until.AddDays(-SummaryRoiDays), useCase.AiGoLiveDate!.Value), until, today) : null;
         var sinceGoLive = live ? RoiOver(useCase.AiGoLiveDate!.Value, until, today) : null;
         var preAi = useCase.AiGoLiveDate is { } start
             && rollup.Aggregate(DateOnly.MinValue, start, CellFilter.All, momentsOnly: true).Events > 0;

@@ -20,8 +20,8 @@ public sealed partial class UseCaseGrain
     public Task<UseCaseAnswer<UseCase>> GetDefinitionAsync() => Answer(useCase => useCase);
 
     /// <inheritdoc />
-    public Task<UseCaseAnswer<IReadOnlyList<KeyMetricSummary>>> GetMetricsAsync(DateOnly today, bool keyOnly) =>
-        Answer(_ => Reports().Metrics(today, keyOnly));
+    public Task<UseCaseAnswer<IReadOnlyList<KeyMetricSummary>>> GetMetricsAsync(DateOnly today, bool keyOnly, int days) =>
+        Answer(_ => Reports().Metrics(today, keyOnly, days));
 
     /// <inheritdoc />
     public Task<UseCaseAnswer<MetricSeries>> GetSeriesAsync(
@@ -52,8 +52,9 @@ public sealed partial class UseCaseGrain
     public Task<UseCaseAnswer<HealthReport>> GetHealthAsync(DateOnly today) => Answer(_ => Reports().Health(today));
 
     /// <inheritdoc />
-    public Task<Immutable<UseCaseSummary?>> GetSummaryAsync(DateOnly today) =>
-        Task.FromResult(new Immutable<UseCaseSummary?>(definition is null ? null : summary.Get(today)));
+    public Task<Immutable<UseCaseSummary?>> GetSummaryAsync(DateOnly today, DateOnly? from) =>
+        // The usual view (last 90 days) is kept between calls; a chosen period is computed when asked.
+        Task.FromResult(new Immutable<UseCaseSummary?>(definition is null ? null : from is null ? summary.Get(today) : Reports().Summary(today, from)));
 
     /// <inheritdoc />
     public Task<UseCaseAnswer<BaselineVersion>> SetBaselineAsync(BaselineRequest request, string createdBy, DateOnly today) =>

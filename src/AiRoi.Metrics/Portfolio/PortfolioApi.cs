@@ -37,7 +37,7 @@ public static class PortfolioApi
         app.MapGet("/api/v1/portfolio", GetAsync)
             .WithTags("Portfolio")
             .WithName("GetPortfolio")
-            .WithSummary("Every use case with key metrics vs baseline and target, ROI (last 90 days) and health flags, with totals. Filters: category, owner (name or e-mail, any part), health (healthy or a check such as no-baseline), includeArchived. sort: name, category, owner, events, last-event, roi, net-benefit, savings, health; order: asc or desc.")
+            .WithSummary("Every use case with key metrics vs baseline and target, ROI (last 90 days, or from..to when from is given; to defaults to asOf, today) and health flags, with totals. Filters: category, owner (name or e-mail, any part), health (healthy or a check such as no-baseline), includeArchived. sort: name, category, owner, events, last-event, roi, net-benefit, savings, health; order: asc or desc.")
             .Produces<PortfolioReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
@@ -49,14 +49,20 @@ public static class PortfolioApi
     {
         var query = request.Query;
         var errors = new List<ValidationError>();
-        var asOf = services.Today;
-        if (!string.IsNullOrEmpty(query["asOf"]) && !DateOnly.TryParseExact(query["asOf"].ToString(), "yyyy-MM-dd", out asOf))
+        // "to" names the same day as "asOf" (the last day of a chosen period); "from" its first.
+        var asOf = Day(query, string.IsNullOrEmpty(query["to"]) ? "asOf" : "to", services.Today, errors) ?? services.Today;
+        var from = Day(query, "from", services.Today, errors);
+        if (from is { } first && errors.Count == 0)
         {
-            errors.Add(new("asOf", ValidationCodes.InvalidFormat, "asOf must be a date as yyyy-MM-dd."));
-        }
-        else if (!ReportQuery.IsReportable(asOf, services.Today))
-        {
-            errors.Add(new("asOf", ValidationCodes.OutOfRange, $"asOf must lie between {ReportQuery.EarliestDate:yyyy-MM-dd} and {services.Today.AddYears(ReportQuery.MaxYearsAhead):yyyy-MM-dd}."));
+            var days = asOf.DayNumber - first.DayNumber + 1;
+            if (days < 1)
+            {
+                errors.Add(new("from", ValidationCodes.Inconsistent, $"from ({first:yyyy-MM-dd}) must not be after to ({asOf:yyyy-MM-dd})."));
+            }
+            else if (days > ReportQuery.MaxRangeDays)
+            {
+                errors.Add(new("from", ValidationCodes.OutOfRange, $"A period covers at most {ReportQuery.MaxRangeDays} days."));
+            }
         }
         var category = Parse<UseCaseCategory>(query["category"], "category", errors);
         var health = query["health"].ToString();
@@ -88,7 +94,7 @@ public static class PortfolioApi
         // A key scoped to some use cases sees a portfolio of those only, totals included.
         var holder = ApiKeyFilters.KeyHolder(request.HttpContext);
         var ids = (await services.Registry.ListIdsAsync(cancellationToken)).Where(holder.Covers).ToList();
-        var summaries = await Task.WhenAll(ids.Select(id => services.Grain(id).GetSummaryAsync(asOf)));
+        var summaries = await Task.WhenAll(ids.Select(id => services.Grain(id).GetSummaryAsync(asOf, from)));
         var owner = query["owner"].ToString();
         var listed = summaries
             .Select(summary => summary.Value)
@@ -118,6 +124,26 @@ public static class PortfolioApi
         var flags = Enum.GetValues<HealthCheck>().ToDictionary(WireJson.Name, flag => sorted.Count(row => row.Health.Any(finding => finding.Check == flag)));
         flags["healthy"] = sorted.Count(row => row.Health.Count == 0);
         return new PortfolioResult(asOf, sorted, totals, sinceGoLive, flags, currency, notAdded);
+    }
+
+    private static DateOnly? Day(IQueryCollection query, string parameter, DateOnly today, List<ValidationError> errors)
+    {
+        var text = query[parameter].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            errors.Add(new(parameter, ValidationCodes.InvalidFormat, $"{parameter} must be a date as yyyy-MM-dd."));
+            return null;
+        }
+        if (!ReportQuery.IsReportable(day, today))
+        {
+            errors.Add(new(parameter, ValidationCodes.OutOfRange, $"{parameter} must lie between {ReportQuery.EarliestDate:yyyy-MM-dd} and {today.AddYears(ReportQuery.MaxYearsAhead):yyyy-MM-dd}."));
+            return null;
+        }
+        return day;
     }
 
     private static bool OwnedBy(BusinessOwner? owner, string wanted) =>

@@ -25,7 +25,7 @@ public static class MetricsApi
 
         api.MapGet("/metrics", GetMetricsAsync)
             .WithName("GetUseCaseMetrics")
-            .WithSummary("Every metric of the use case as a KPI tile (last 28 days, baseline, change, targets); keyOnly=true for the key metrics only. asOf=yyyy-MM-dd reads as of another day.")
+            .WithSummary("Every metric of the use case as a KPI tile (last 28 days, baseline, change, targets); keyOnly=true for the key metrics only. asOf=yyyy-MM-dd reads as of another day; from and to (yyyy-MM-dd) read the tiles over that period instead.")
             .Produces<IReadOnlyList<KeyMetricSummary>>()
             .ProducesReportProblems();
 
@@ -79,9 +79,9 @@ public static class MetricsApi
         string id, HttpRequest request, [AsParameters] ReportServices services) =>
         AnswerAsync(id, request, services, async query =>
         {
-            var asOf = query.AsOf();
+            var (today, days) = query.Window();
             var keyOnly = query.Flag("keyOnly", false);
-            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetMetricsAsync(asOf, keyOnly)).ValueOf(id);
+            return query.Errors.Count > 0 ? null : (await services.Grain(id).GetMetricsAsync(today, keyOnly, days)).ValueOf(id);
         });
 
     /// <summary>One metric's series.</summary>

@@ -5,6 +5,7 @@ using AiRoi.Domain.Metrics;
 using AiRoi.Domain.Rollups;
 using Period = AiRoi.Domain.Rollups.Granularity;
 using AiRoi.Domain.UseCases;
+using AiRoi.Domain.Targets;
 
 namespace AiRoi.Metrics.Reports;
 
@@ -46,6 +47,20 @@ public sealed class ReportQuery(IQueryCollection query, UseCase useCase, DateOnl
 
     /// <summary>The day the report is as of (<c>asOf</c>, <c>yyyy-MM-dd</c>); today by default.</summary>
     public DateOnly AsOf() => Date("asOf") ?? today;
+
+    /// <summary>
+    /// The period KPI tiles are read over: the <see cref="TargetEvaluator.WindowDays"/> days up to <c>asOf</c>; with
+    /// <c>from</c>, the days from it to <c>to</c> (or <c>asOf</c>), both included. Answered as its last day and length.
+    /// </summary>
+    public (DateOnly Today, int Days) Window()
+    {
+        if (string.IsNullOrEmpty(query["from"]))
+        {
+            return (Date("to") ?? AsOf(), TargetEvaluator.WindowDays);
+        }
+        var (from, until) = Range(Period.Month);
+        return (until.AddDays(-1), Math.Max(1, until.DayNumber - from.DayNumber));
+    }
 
     /// <summary>
     /// The range <c>[from, to]</c> as <c>[from, until)</c>; <c>to</c> defaults to <c>asOf</c> and <c>from</c> to

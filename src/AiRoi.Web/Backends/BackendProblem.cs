@@ -22,6 +22,19 @@ public sealed record BackendProblem(int Status, string Title, string? Detail, IR
     public IReadOnlyList<string> For(string field) =>
         Errors.Where(pair => string.Equals(pair.Key, field, StringComparison.OrdinalIgnoreCase)).SelectMany(pair => pair.Value).ToList();
 
+    /// <summary>
+    /// The web's own refusal of what was typed, before anything is sent: messages by field (as the API would key
+    /// them, so each shows under its field); null when there is none.
+    /// </summary>
+    public static BackendProblem? Typed(IReadOnlyDictionary<string, string> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        return messages.Count == 0
+            ? null
+            : new((int)HttpStatusCode.BadRequest, "Some fields need attention", null,
+                messages.ToDictionary(pair => pair.Key, pair => new[] { pair.Value }, StringComparer.Ordinal));
+    }
+
     /// <summary>A refusal by the web itself (no backend was asked).</summary>
     public static BackendProblem Refused(string message) => new((int)HttpStatusCode.Forbidden, "Not allowed", message, NoErrors);
 

@@ -21,7 +21,8 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
     /// <summary>The portfolio, filtered and sorted by the metrics API.</summary>
     public Task<BackendAnswer<PortfolioReport>> PortfolioAsync(PortfolioQuery query, CancellationToken cancellationToken) =>
         GetAsync<PortfolioReport>("/api/v1/portfolio" + Query(
-            ("category", query.Category), ("owner", query.Owner), ("health", query.Health), ("sort", query.Sort), ("order", query.Order)),
+            ("category", query.Category), ("owner", query.Owner), ("health", query.Health), ("sort", query.Sort), ("order", query.Order),
+            ("from", query.From is { } from ? Day(from) : null), ("to", query.To is { } to ? Day(to) : null)),
             cancellationToken);
 
     /// <summary>A use case's definition.</summary>
@@ -99,6 +100,23 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
     public Task<BackendAnswer<RegisteredUseCase>> ReplaceUseCaseAsync(RegisteredUseCase useCase, CancellationToken cancellationToken) =>
         WriteAsync<RegisteredUseCase>(HttpMethod.Put, $"/api/v1/use-cases/{Segment(useCase.Id)}", useCase.ToReplacement(), WebPermission.Edit, cancellationToken, useCase.Revision);
 
+    /// <summary>Every use case, archived ones too, by id: the web's list of what can be brought back.</summary>
+    public Task<BackendAnswer<IReadOnlyList<RegisteredUseCase>>> UseCasesAsync(CancellationToken cancellationToken) =>
+        GetAsync<IReadOnlyList<RegisteredUseCase>>("/api/v1/use-cases?includeArchived=true", cancellationToken);
+
+    /// <summary>Registers a new use case (editors); refused when its id is taken.</summary>
+    public Task<BackendAnswer<RegisteredUseCase>> CreateUseCaseAsync(UseCase useCase, CancellationToken cancellationToken) =>
+        WriteAsync<RegisteredUseCase>(HttpMethod.Post, "/api/v1/use-cases",
+            RegisteredUseCase.From(useCase, revision: 0, default, default).ToReplacement(), WebPermission.Edit, cancellationToken);
+
+    /// <summary>Archives a use case (editors): it keeps its history and takes no more events.</summary>
+    public Task<BackendAnswer<RegisteredUseCase>> ArchiveUseCaseAsync(RegisteredUseCase useCase, CancellationToken cancellationToken) =>
+        WriteAsync<RegisteredUseCase>(HttpMethod.Post, $"/api/v1/use-cases/{Segment(useCase.Id)}/archive", null, WebPermission.Edit, cancellationToken, useCase.Revision);
+
+    /// <summary>Brings an archived use case back (editors): it takes events again.</summary>
+    public Task<BackendAnswer<RegisteredUseCase>> UnarchiveUseCaseAsync(RegisteredUseCase useCase, CancellationToken cancellationToken) =>
+        WriteAsync<RegisteredUseCase>(HttpMethod.Post, $"/api/v1/use-cases/{Segment(useCase.Id)}/unarchive", null, WebPermission.Edit, cancellationToken, useCase.Revision);
+
     /// <summary>Removes an annotation recorded by mistake (editors).</summary>
     public Task<BackendAnswer<object>> DeleteAnnotationAsync(string id, long annotationId, CancellationToken cancellationToken) =>
         WriteAsync<object>(HttpMethod.Delete, $"/api/v1/use-cases/{Segment(id)}/annotations/{annotationId}", null, WebPermission.Edit, cancellationToken);
@@ -120,4 +138,7 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
 /// <param name="Health"><c>healthy</c> or a check's wire name.</param>
 /// <param name="Sort">A sort key (<c>name</c>, <c>roi</c>, …).</param>
 /// <param name="Order"><c>asc</c> or <c>desc</c>.</param>
-public sealed record PortfolioQuery(string? Category = null, string? Owner = null, string? Health = null, string? Sort = null, string? Order = null);
+/// <param name="From">The first day of a chosen period; null for the usual windows.</param>
+/// <param name="To">Its last day; null for today.</param>
+public sealed record PortfolioQuery(
+    string? Category = null, string? Owner = null, string? Health = null, string? Sort = null, string? Order = null, DateOnly? From = null, DateOnly? To = null);

@@ -5,7 +5,8 @@ namespace AiRoi.Web.Display;
 
 /// <summary>
 /// How figures read on the pages, by unit: rates as percentages, money with two decimals at most, durations in
-/// the largest sensible unit. One culture (invariant) so that tests and screenshots read the same everywhere.
+/// the largest sensible unit. Numbers in one culture (invariant), so that a figure reads the same for everyone; dates
+/// as the reader's language writes them (<see cref="ReaderLanguage"/>).
 /// </summary>
 public static class Figures
 {
@@ -45,8 +46,8 @@ public static class Figures
     /// <summary>A duration from seconds, in seconds, minutes, hours or days.</summary>
     public static string Duration(double seconds) => MetricText.Duration(seconds);
 
-    /// <summary>A day as yyyy-MM-dd.</summary>
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", Culture);
+    /// <summary>A day as the reader's language writes it (3/12/2026, 12/3/2026, 03.12.2026); yyyy-MM-dd when it is not known.</summary>
+    public static string Day(DateOnly day) => ReaderLanguage.Day(day);
 
     /// <summary>A number of days rounded up, as a phrase: "about 1 day", "about 299 days"; "under a day" below one.</summary>
     public static string AboutDays(double days)
@@ -55,9 +56,9 @@ public static class Figures
         return whole <= 0 ? "under a day" : whole == 1 ? "about 1 day" : $"about {whole.ToString("#,0", Culture)} days";
     }
 
-    /// <summary>A moment as yyyy-MM-dd HH:mm UTC; <see cref="None"/> when absent.</summary>
+    /// <summary>A moment in UTC, its day as <see cref="Day"/> writes it, then HH:mm UTC; <see cref="None"/> when absent.</summary>
     public static string Moment(DateTimeOffset? moment) =>
-        moment is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Culture) + " UTC" : None;
+        moment is { } value ? $"{Day(DateOnly.FromDateTime(value.UtcDateTime))} {value.UtcDateTime.ToString("HH:mm", Culture)} UTC" : None;
 }
 
 /// <summary>
