@@ -14,14 +14,15 @@ public sealed class ExperimentTests(WebStack stack)
         await Browse.GotoAsync(page, $"/experiments/new?useCase={useCase.Id}");
         var name = $"Prompt v5 {Guid.NewGuid():N}"[..18];
 
-        // Weights that do not add up to 1 are refused with the experiments API's own message.
+        // Weights are percentages; ones that do not add up to 100 % are refused in the form's words before anything is sent.
         await Assertions.Expect(page.GetByLabel("Primary metric")).ToHaveValueAsync("costPerTask");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
-        await page.GetByLabel("Variant 2 weight").FillAsync("0.6");
+        await Assertions.Expect(page.GetByLabel("Variant 1 weight (%)")).ToHaveValueAsync("50");
+        await page.GetByLabel("Variant 2 weight").FillAsync("60");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("sum to 1");
+        await Assertions.Expect(page.Locator("[data-field='variants']")).ToHaveTextAsync("The weights add up to 110 %; they must add up to 100 %.");
 
-        await page.GetByLabel("Variant 2 weight").FillAsync("0.5");
+        await page.GetByLabel("Variant 2 weight").FillAsync("50");
         await page.GetByLabel("Variant 2 name").FillAsync("prompt-v5");
         await page.GetByLabel("Smallest effect worth detecting (relative %)").FillAsync("10");
         await page.GetByLabel("Smallest effect worth detecting (relative %)").BlurAsync();
@@ -38,6 +39,9 @@ public sealed class ExperimentTests(WebStack stack)
         var stored = await stack.CallAsync("experiments", HttpMethod.Get, $"/api/v1/experiments/{page.Url[(page.Url.LastIndexOf('/') + 1)..]}");
         Assert.Equal("benjamini-hochberg", stored!["definition"]!["multipleTesting"]!.GetValue<string>());
         Assert.Equal(0.03, stored["definition"]!["guardrailTolerance"]!.GetValue<double>(), 9);
+        // Typed as 50 % and 80 %, stored as the fractions the API takes.
+        Assert.Equal(0.5, stored["definition"]!["variants"]![1]!["weight"]!.GetValue<double>(), 12);
+        Assert.Equal(0.8, stored["definition"]!["power"]!.GetValue<double>(), 12);
         await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("experiment-status")).ToHaveTextAsync("Running");
         await Assertions.Expect(page.Locator("tr[data-variant='prompt-v5']").First).ToBeVisibleAsync();

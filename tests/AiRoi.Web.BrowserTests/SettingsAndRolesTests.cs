@@ -17,7 +17,7 @@ public sealed class SettingsAndRolesTests(WebStack stack)
         await form.GetByRole(AriaRole.Button, new() { Name = "Add annotation" }).ClickAsync();
 
         // The metrics API's problem details name the field; the page puts its message under that field.
-        await Assertions.Expect(page.Locator("#annotation-title-errors")).ToContainTextAsync("title");
+        await Assertions.Expect(page.Locator("#annotation-title-errors")).ToContainTextAsync("Title");
         await Browse.ScreenshotAsync(page, "settings-validation");
 
         await form.GetByLabel("Title").FillAsync("Price change for SMB");
@@ -34,7 +34,7 @@ public sealed class SettingsAndRolesTests(WebStack stack)
         var owner = page.GetByTestId("owner-form");
         await owner.GetByLabel("Owner's e-mail").FillAsync("not-an-address");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Save owner and economics" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#owner-email-errors")).ToContainTextAsync("businessOwner.email");
+        await Assertions.Expect(page.Locator("#owner-email-errors")).ToContainTextAsync("Owner's e-mail must be");
         await owner.GetByLabel("Owner's e-mail").FillAsync("new.owner@example.com");
         await owner.GetByLabel("Loaded human cost per hour").FillAsync("51.5");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Save owner and economics" }).ClickAsync();

@@ -133,11 +133,14 @@ public sealed class WebStack : IAsyncLifetime
     }
 
     /// <summary>A page in a fresh browser context (no cookies), with every wait bounded by <see cref="CallTimeout"/>.</summary>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = WebUrl.ToString(),
+            // The browser's language, sent as Accept-Language: it decides how the pages write dates.
+            Locale = locale,
+            AcceptDownloads = true,
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
         });
         context.SetDefaultTimeout((float)CallTimeout.TotalMilliseconds);
