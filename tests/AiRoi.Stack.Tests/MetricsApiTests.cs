@@ -131,6 +131,40 @@ public sealed class MetricsApiTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Kpi_tiles_and_the_portfolio_read_over_a_chosen_period_and_the_period_before()
+    {
+        var (id, owner) = await BeforeAndAfterAsync();
+        await SendAsync("metrics", HttpMethod.Post, $"/api/v1/use-cases/{id}/baselines", new JsonObject { ["metricKey"] = "costPerTask", ["method"] = "before-go-live" });
+
+        // August (before go-live, human tasks at 13 on average) and October (AI tasks at 4), each read as a period.
+        var august = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/metrics?keyOnly=true&from=2026-08-01&to=2026-08-31");
+        var october = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/metrics?keyOnly=true&from=2026-10-01&to=2026-10-31");
+        double Cost(StackAnswer tiles) => tiles.Array.Single(tile => tile!["metric"]!["key"]!.GetValue<string>() == "costPerTask")!["current"]!["value"]!.GetValue<double>();
+        Assert.Equal(13.0, Cost(august), 9);
+        Assert.Equal(4.0, Cost(october), 9);
+        // The usual 28 days up to 2026-10-31 hold the October tasks too; up to 2026-09-30 they hold nothing.
+        var quiet = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/metrics?keyOnly=true&asOf=2026-09-30");
+        Assert.Null(quiet.Array.Single(tile => tile!["metric"]!["key"]!.GetValue<string>() == "costPerTask")!["current"]!["value"]);
+
+        // The portfolio over October alone: fixed costs for 31 days, savings 36.
+        var portfolio = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/portfolio?owner={owner}&from=2026-10-01&to=2026-10-31");
+        Assert.Equal(HttpStatusCode.OK, portfolio.Status);
+        var row = portfolio.Body["useCases"]!.AsArray().Single()!;
+        Assert.Equal(36.0, row["roi"]!["savings"]!["value"]!.GetValue<double>(), 9);
+        Assert.Equal(20.0, row["roi"]!["fixedCosts"]!.GetValue<double>(), 9);
+        Assert.Equal(4.0, row["keyMetrics"]!.AsArray().Single(metric => metric!["key"]!.GetValue<string>() == "costPerTask")!["value"]!.GetValue<double>(), 9);
+        // The period before (August) ends before go-live: no ROI, and the reason says so.
+        var before = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/portfolio?owner={owner}&from=2026-08-01&to=2026-08-31");
+        var earlier = before.Body["useCases"]!.AsArray().Single()!;
+        Assert.Null(earlier["roi"]);
+        Assert.Contains("Not live yet", earlier["noRoiReason"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var backwards = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/portfolio?owner={owner}&from=2026-10-31&to=2026-10-01");
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.Status);
+        Assert.Equal("from", backwards.Body["field"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_ai_human_comparison_and_the_health_report_answer_from_the_grain()
     {
         var (id, _) = await BeforeAndAfterAsync();

@@ -72,21 +72,23 @@ public sealed class DataTests(WebStack stack)
     }
 
     [Fact]
-    public async Task A_metric_table_downloads_as_csv_for_a_signed_in_account_only()
+    public async Task A_metric_table_downloads_as_csv_with_its_figures_unformatted()
     {
         var useCase = await TestUseCase.CreateAsync(stack);
         var page = await stack.NewPageAsync();
-        var path = $"/export/use-cases/{useCase.Id}/metrics.csv";
-
-        // An export is an API endpoint: without a sign-in it is answered 401, not redirected to the sign-in page.
-        var anonymous = await page.Context.APIRequest.GetAsync(path, new() { MaxRedirects = 0 });
-        Assert.Equal(401, anonymous.Status);
-
         await Browse.SignInAsync(page, WebStack.AdminUserName, WebStack.AdminPassword);
-        var signedIn = await page.Context.APIRequest.GetAsync(path);
-        Assert.Equal(200, signedIn.Status);
-        var csv = await signedIn.TextAsync();
+        await Browse.GotoAsync(page, $"/use-cases/{useCase.Id}");
+
+        var group = page.GetByTestId("output-metrics");
+        var download = await page.RunAndWaitForDownloadAsync(() => group.GetByTestId("csv-download").ClickAsync());
+        Assert.Equal($"{useCase.Id}-output-metrics.csv", download.SuggestedFilename);
+        var csv = (await File.ReadAllTextAsync((await download.PathAsync())!)).TrimStart('\uFEFF');
         Assert.StartsWith("metric,name,kind,role,unit,last28Days", csv, StringComparison.Ordinal);
         Assert.Contains("\r\ncostPerTask,Cost per task,value,output,currency,", csv, StringComparison.Ordinal);
+        // The same figure the API gives, not the page's rounded text.
+        var tiles = await stack.CallAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{useCase.Id}/metrics");
+        var cost = tiles!.AsArray().Single(tile => tile!["metric"]!["key"]!.GetValue<string>() == "costPerTask")!["current"]!["value"]!.GetValue<double>();
+        var row = csv.Split("\r\n").Single(line => line.StartsWith("costPerTask,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(cost, double.Parse(row[5], System.Globalization.CultureInfo.InvariantCulture), 9);
     }
 }

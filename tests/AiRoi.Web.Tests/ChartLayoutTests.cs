@@ -9,6 +9,25 @@ namespace AiRoi.Web.Tests;
 
 public sealed class ChartLayoutTests
 {
+    [Fact]
+    public void A_loss_is_a_bar_left_of_the_zero_line_and_a_gain_one_right_of_it_with_lengths_in_proportion()
+    {
+        var layout = BarChartLayout.Of(
+        [
+            new BarItem("Gain", 3000, 2000, 4000, "ROI 50.0 %"),
+            new BarItem("Loss", -1000, -1500, -500, "ROI -20.0 %"),
+        ], value => value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var zero = layout.X(0);
+        var (gain, loss) = (layout.Bars[0], layout.Bars[1]);
+        Assert.Equal(zero, gain.X, 9);
+        Assert.Equal(zero, loss.X + loss.Width, 9);
+        Assert.Equal(3.0, gain.Width / loss.Width, 9);
+        Assert.True(gain.WhiskerFrom < gain.X + gain.Width && gain.WhiskerTo > gain.X + gain.Width);
+        Assert.True(loss.Y > gain.Y);
+        Assert.Contains(layout.Value.Ticks, tick => tick.Value == 0);
+    }
+
     private static Annotation On(DateOnly date, string title) => new(1, date, AnnotationKind.PromptChange, title, null, "web", DateTimeOffset.UtcNow);
 
     /// <summary>A year of weekly points from Monday 1 December 2025.</summary>

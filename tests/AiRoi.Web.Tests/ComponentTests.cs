@@ -154,6 +154,19 @@ public sealed class ComponentTests : BunitContext
     }
 
     [Fact]
+    public void A_kpi_tile_names_its_period_and_sets_the_period_before_beside_it()
+    {
+        var now = Summary(ValueKind.Value, MetricRole.Output);
+        var before = now with { Current = new MetricReading(9, 80, 8.5, 9.5, 0.25) };
+
+        var tile = Render<KpiTile>(parameters => parameters
+            .Add(tile => tile.Summary, now).Add(tile => tile.Window, "1/9/2026 to 30/11/2026").Add(tile => tile.Previous, before));
+
+        Assert.Contains("1/9/2026 to 30/11/2026", tile.Find(".labels").TextContent, StringComparison.Ordinal);
+        Assert.Equal("9.00 (−3.00)", tile.Find("[data-testid='kpi-before']").TextContent);
+    }
+
+    [Fact]
     public void Field_messages_show_the_servers_words_for_their_field_only()
     {
         var problem = new BackendProblem(400, "The request is not valid", null, new Dictionary<string, string[]>

@@ -29,9 +29,11 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
     public Task<BackendAnswer<RegisteredUseCase>> UseCaseAsync(string id, CancellationToken cancellationToken) =>
         GetAsync<RegisteredUseCase>($"/api/v1/use-cases/{Segment(id)}", cancellationToken);
 
-    /// <summary>Every metric as a KPI tile (last 28 days, baseline, change, targets).</summary>
-    public Task<BackendAnswer<IReadOnlyList<KeyMetricSummary>>> MetricsAsync(string id, bool keyOnly, CancellationToken cancellationToken) =>
-        GetAsync<IReadOnlyList<KeyMetricSummary>>($"/api/v1/use-cases/{Segment(id)}/metrics" + Query(("keyOnly", keyOnly ? "true" : null)), cancellationToken);
+    /// <summary>Every metric as a KPI tile (last 28 days, or <paramref name="from"/> to <paramref name="to"/>; baseline, change, targets).</summary>
+    public Task<BackendAnswer<IReadOnlyList<KeyMetricSummary>>> MetricsAsync(
+        string id, bool keyOnly, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null) =>
+        GetAsync<IReadOnlyList<KeyMetricSummary>>($"/api/v1/use-cases/{Segment(id)}/metrics" + Query(
+            ("keyOnly", keyOnly ? "true" : null), ("from", from is { } start ? Day(start) : null), ("to", to is { } end ? Day(end) : null)), cancellationToken);
 
     /// <summary>One metric by period; <paramref name="by"/> <c>handler</c> splits it by handler.</summary>
     public Task<BackendAnswer<IReadOnlyList<MetricSeries>>> SeriesAsync(
