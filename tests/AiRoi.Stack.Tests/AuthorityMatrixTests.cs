@@ -82,6 +82,7 @@ public sealed class AuthorityMatrixTests(StackFixture stack)
         ["metrics GET /api/v1/use-cases/{id}/reviews"] = Access.ReadUseCase,
         ["metrics POST /api/v1/use-cases/{id}/reviews"] = Access.WriteOrganization,
         ["metrics GET /api/v1/portfolio"] = Access.ReadList,
+        ["metrics GET /api/v1/portfolio/over-time"] = Access.ReadList,
 
         ["experiments GET /api/v1/status"] = Access.AnyKey,
         ["experiments POST /api/v1/analysis"] = Access.Open,

@@ -159,6 +159,20 @@ public sealed class MetricsApiTests(StackFixture stack)
         Assert.Null(earlier["roi"]);
         Assert.Contains("Not live yet", earlier["noRoiReason"]!.GetValue<string>(), StringComparison.Ordinal);
 
+        // Month by month: the portfolio of this one owner's use case is its own ROI report, period for period.
+        var overTime = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/portfolio/over-time?owner={owner}&from=2026-08-01&to=2026-10-31");
+        Assert.Equal(HttpStatusCode.OK, overTime.Status);
+        var own = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{id}/roi?granularity=month&from=2026-08-01&to=2026-10-31");
+        var months = overTime.Body["periods"]!.AsArray();
+        Assert.Equal(own.Body["periods"]!.AsArray().Select(period => period!["periodStart"]!.GetValue<string>()), months.Select(period => period!["periodStart"]!.GetValue<string>()));
+        var octoberTotals = months.Single(period => period!["periodStart"]!.GetValue<string>() == "2026-10-01")!["totals"]!;
+        Assert.Equal(36.0, octoberTotals["savings"]!["value"]!.GetValue<double>(), 9);
+        Assert.Equal(16.0, octoberTotals["netBenefit"]!["value"]!.GetValue<double>(), 9);
+        Assert.Equal(0.8, octoberTotals["roi"]!["value"]!.GetValue<double>(), 9);
+        var nobody = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/portfolio/over-time?owner=nobody-{Guid.NewGuid():N}");
+        Assert.Empty(nobody.Body["periods"]!.AsArray());
+        Assert.Equal("granularity", (await SendAsync("metrics", HttpMethod.Get, "/api/v1/portfolio/over-time?granularity=week")).Body["field"]!.GetValue<string>());
+
         var backwards = await SendAsync("metrics", HttpMethod.Get, $"/api/v1/portfolio?owner={owner}&from=2026-10-31&to=2026-10-01");
         Assert.Equal(HttpStatusCode.BadRequest, backwards.Status);
         Assert.Equal("from", backwards.Body["field"]!.GetValue<string>());

@@ -36,6 +36,7 @@ public sealed class WebAuthorityMatrixTests
         ["ExperimentsClient.ConcludeAsync"] = ("POST /api/v1/experiments/bot/conclude", WebRole.Editor),
 
         ["MetricsClient.PortfolioAsync"] = ("GET /api/v1/portfolio", SignedIn),
+        ["MetricsClient.PortfolioOverTimeAsync"] = ("GET /api/v1/portfolio/over-time", SignedIn),
         ["MetricsClient.UseCaseAsync"] = ("GET /api/v1/use-cases/bot", SignedIn),
         ["MetricsClient.MetricsAsync"] = ("GET /api/v1/use-cases/bot/metrics", SignedIn),
         ["MetricsClient.SeriesAsync"] = ("GET /api/v1/use-cases/bot/metrics/bot", SignedIn),

@@ -3,6 +3,7 @@ using AiRoi.Domain.Health;
 using AiRoi.Domain.Portfolio;
 using AiRoi.Domain.Reports;
 using AiRoi.Domain.Roi;
+using AiRoi.Domain.Rollups;
 using AiRoi.Domain.UseCases;
 using AiRoi.Metrics.Reports;
 using AiRoi.ServiceDefaults.Http;
@@ -39,6 +40,12 @@ public static class PortfolioApi
             .WithName("GetPortfolio")
             .WithSummary("Every use case with key metrics vs baseline and target, ROI (last 90 days, or from..to when from is given; to defaults to asOf, today) and health flags, with totals. Filters: category, owner (name or e-mail, any part), health (healthy or a check such as no-baseline), includeArchived. sort: name, category, owner, events, last-event, roi, net-benefit, savings, health; order: asc or desc.")
             .Produces<PortfolioReport>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        app.MapGet("/api/v1/portfolio/over-time", GetOverTimeAsync)
+            .WithTags("Portfolio")
+            .WithName("GetPortfolioOverTime")
+            .WithSummary("The portfolio's savings, revenue lift, fixed costs, net benefit and ROI by month (granularity=month, the default, or quarter) from from to to (the last twelve months by default), for the use cases the portfolio lists (filters: category, owner) in the organization's currency; the others are counted under notAdded.")
+            .Produces<PortfolioOverTime>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
@@ -124,6 +131,70 @@ public static class PortfolioApi
         var flags = Enum.GetValues<HealthCheck>().ToDictionary(WireJson.Name, flag => sorted.Count(row => row.Health.Any(finding => finding.Check == flag)));
         flags["healthy"] = sorted.Count(row => row.Health.Count == 0);
         return new PortfolioResult(asOf, sorted, totals, sinceGoLive, flags, currency, notAdded);
+    }
+
+    /// <summary>The range of the portfolio over time by default: the twelve months up to today.</summary>
+    public const int OverTimeMonths = 12;
+
+    /// <summary>Answers the portfolio over time.</summary>
+    public static async Task<Results<JsonHttpResult<PortfolioOverTime>, ProblemHttpResult>> GetOverTimeAsync(
+        HttpRequest request, [AsParameters] ReportServices services, AiRoi.Metrics.Organization.OrganizationStore organization, CancellationToken cancellationToken)
+    {
+        var query = request.Query;
+        var errors = new List<ValidationError>();
+        var today = services.Today;
+        var granularity = query["granularity"].ToString() switch
+        {
+            "" or "month" => Granularity.Month,
+            "quarter" => Granularity.Quarter,
+            _ => RefuseGranularity(errors),
+        };
+        var to = Day(query, "to", today, errors) ?? today;
+        var from = Day(query, "from", today, errors) ?? Periods.StartOf(to, Granularity.Month).AddMonths(1 - OverTimeMonths);
+        if (errors.Count == 0 && from > to)
+        {
+            errors.Add(new("from", ValidationCodes.Inconsistent, $"from ({from:yyyy-MM-dd}) must not be after to ({to:yyyy-MM-dd})."));
+        }
+        else if (errors.Count == 0 && to.DayNumber - from.DayNumber + 1 > ReportQuery.MaxRangeDays)
+        {
+            errors.Add(new("from", ValidationCodes.OutOfRange, $"A period covers at most {ReportQuery.MaxRangeDays} days."));
+        }
+        UseCaseCategory? category = null;
+        if (!string.IsNullOrEmpty(query["category"]))
+        {
+            category = WireJson.Parse<UseCaseCategory>(query["category"].ToString());
+            if (category is null)
+            {
+                errors.Add(new("category", ValidationCodes.UnknownValue, $"category must be one of: {string.Join(", ", Enum.GetValues<UseCaseCategory>().Select(WireJson.Name))}."));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return ValidationFailure.ToProblem(errors);
+        }
+
+        // The same use cases the portfolio lists: active, covered by the key, filtered alike.
+        var holder = ApiKeyFilters.KeyHolder(request.HttpContext);
+        var ids = (await services.Registry.ListIdsAsync(cancellationToken)).Where(holder.Covers).ToList();
+        var summaries = (await Task.WhenAll(ids.Select(id => services.Grain(id).GetSummaryAsync(to, null))))
+            .Select(summary => summary.Value)
+            .OfType<UseCaseSummary>()
+            .Where(summary => !summary.Archived && (category is null || summary.Category == category))
+            .Where(summary => string.IsNullOrEmpty(query["owner"]) || OwnedBy(summary.Owner, query["owner"].ToString()))
+            .ToList();
+        var currency = (await organization.ReadAsync(cancellationToken)).Currency;
+        var added = summaries.Where(summary => summary.Currency is null || summary.Currency == currency).ToList();
+        var notAdded = summaries.Except(added).GroupBy(summary => summary.Currency!, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+        var reports = await Task.WhenAll(added.Select(summary => services.Grain(summary.Id).GetRoiAsync(granularity, from, to.AddDays(1))));
+        var periods = reports.Select(answer => answer.Result?.Periods ?? []).ToList();
+        return TypedResults.Json(PortfolioOverTime.Add(granularity, currency, periods, notAdded), WireJson.Answers);
+    }
+
+    private static Granularity RefuseGranularity(List<ValidationError> errors)
+    {
+        errors.Add(new("granularity", ValidationCodes.UnknownValue, "granularity must be month or quarter."));
+        return Granularity.Month;
     }
 
     private static DateOnly? Day(IQueryCollection query, string parameter, DateOnly today, List<ValidationError> errors)

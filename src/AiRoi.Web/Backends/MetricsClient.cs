@@ -25,6 +25,13 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
             ("from", query.From is { } from ? Day(from) : null), ("to", query.To is { } to ? Day(to) : null)),
             cancellationToken);
 
+    /// <summary>The portfolio's ROI by month over the query's period (the last twelve months without one), for the same filters.</summary>
+    public Task<BackendAnswer<PortfolioOverTime>> PortfolioOverTimeAsync(PortfolioQuery query, CancellationToken cancellationToken) =>
+        GetAsync<PortfolioOverTime>("/api/v1/portfolio/over-time" + Query(
+            ("category", query.Category), ("owner", query.Owner),
+            ("from", query.From is { } from ? Day(from) : null), ("to", query.To is { } to ? Day(to) : null)),
+            cancellationToken);
+
     /// <summary>A use case's definition.</summary>
     public Task<BackendAnswer<RegisteredUseCase>> UseCaseAsync(string id, CancellationToken cancellationToken) =>
         GetAsync<RegisteredUseCase>($"/api/v1/use-cases/{Segment(id)}", cancellationToken);
