@@ -2,6 +2,7 @@ using System.Net;
 using AiRoi.Contracts.Messages;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Metrics;
+using AiRoi.Metrics.Alerts;
 using AiRoi.Metrics.Annotations;
 using AiRoi.Metrics.Baselines;
 using AiRoi.Metrics.EventLog;
@@ -43,7 +44,16 @@ builder.Services.AddSingleton<ExperimentEventPublisher>();
 builder.Services.AddSingleton<ExperimentLiftStore>();
 // The use-case grains publish experiment events, which the experiment service consumes; the experiment service
 // publishes concluded experiments, whose shipped lift this service counts in ROI.
-builder.AddAiRoiBus(Broker.ConnectionName, bus => bus.AddConsumer<ExperimentConcludedConsumer>(typeof(ExperimentConcludedConsumerDefinition)));
+builder.AddAiRoiBus(Broker.ConnectionName, bus =>
+{
+    bus.AddConsumer<ExperimentConcludedConsumer>(typeof(ExperimentConcludedConsumerDefinition));
+    // Each analysis of a running experiment: a broken split or a degraded guardrail is a condition alerts watch.
+    bus.AddConsumer<ExperimentAnalyzedConsumer>(typeof(ExperimentAnalyzedConsumerDefinition));
+});
+// Alerts: conditions looked for each period, notices posted to webhooks with retries (ADR-0034).
+builder.Services.AddSingleton<AlertStore>();
+builder.Services.AddHostedService<AlertWatcher>();
+builder.Services.AddHostedService<WebhookDispatcher>();
 
 var app = builder.Build();
 
@@ -57,5 +67,6 @@ api.MapAnnotationsApiV1();
 api.MapReviewsApiV1();
 api.MapPortfolioApiV1();
 api.MapOrganizationApiV1();
+api.MapAlertsApiV1();
 
 app.Run();

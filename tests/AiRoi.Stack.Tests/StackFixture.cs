@@ -39,6 +39,9 @@ public sealed class StackFixture : IAsyncLifetime
     /// <summary>Calls without a key the open analysis takes from one address every 5 s in the test stack.</summary>
     public const int AnalysisCallsWithoutKey = 40;
 
+    /// <summary>How often the metrics service looks for alert conditions in this stack.</summary>
+    public static readonly TimeSpan AlertPeriod = TimeSpan.FromSeconds(2);
+
     public async Task InitializeAsync()
     {
         await Traces.StartAsync();
@@ -62,6 +65,11 @@ public sealed class StackFixture : IAsyncLifetime
             // exhausts the limit leaves it usable again within seconds (every caller here shares one address).
             .WithEnvironment("Analysis__CallsWithoutKey", AnalysisCallsWithoutKey.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("Analysis__CallsWithoutKeyWindowSeconds", "5");
+        // Alerts are looked for every 2 s rather than every 5 min, due ones sent every second, a failed one tried again after 1 s.
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(project => project.Name == "metrics"))
+            .WithEnvironment("Alerts__EvaluateEvery", AlertPeriod.ToString())
+            .WithEnvironment("Alerts__DeliverEvery", "00:00:01")
+            .WithEnvironment("Alerts__RetryAfter", "00:00:01");
         var metricsDatabase = builder.Resources.OfType<IResourceWithConnectionString>().Single(resource => resource.Name == "metricsdb");
         MetricsDatabaseProxy.Start(async cancellationToken => (await metricsDatabase.ConnectionStringExpression.GetValueAsync(cancellationToken))!);
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(project => project.Name == "metrics"))

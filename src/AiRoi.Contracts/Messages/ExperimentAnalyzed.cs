@@ -13,6 +13,8 @@ namespace AiRoi.Contracts.Messages;
 /// <param name="PrimaryMetric">The metric that decides.</param>
 /// <param name="PrimaryLifts">Each treatment's relative lift on it; empty until every variant has data.</param>
 /// <param name="ReadyForDecision">Why the experiment is ready for a decision; empty when it is not.</param>
+/// <param name="DegradedGuardrails">The guardrail metrics a treatment worsens beyond the tolerance; empty when none (or from a sender that predates it).</param>
+/// <param name="Name">The experiment's name, for people reading a notice; null from a sender that predates it.</param>
 public sealed record ExperimentAnalyzed(
     string ExperimentId,
     string UseCaseId,
@@ -22,7 +24,9 @@ public sealed record ExperimentAnalyzed(
     bool SampleRatioMismatch,
     string PrimaryMetric,
     IReadOnlyList<AnalyzedLift> PrimaryLifts,
-    IReadOnlyList<string> ReadyForDecision);
+    IReadOnlyList<string> ReadyForDecision,
+    IReadOnlyList<string>? DegradedGuardrails = null,
+    string? Name = null);
 
 /// <summary>One treatment's relative lift over control.</summary>
 /// <param name="Variant">The treatment.</param>

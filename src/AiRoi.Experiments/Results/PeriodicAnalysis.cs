@@ -92,7 +92,9 @@ public sealed partial class PeriodicAnalysis(
         var message = new ExperimentAnalyzed(experiment.Id, experiment.Definition.UseCaseId!, now, computed.Status,
             computed.Exposures.Sum(exposure => exposure.Subjects), computed.SampleRatio?.IsMismatch ?? false, primary.MetricKey,
             primary.Treatments.Select(t => new AnalyzedLift(t.Variant, t.Lift.Estimate, t.Lift.CiLower, t.Lift.CiUpper, t.AdjustedPValue)).ToList(),
-            computed.ReadyForDecision);
+            computed.ReadyForDecision,
+            computed.Metrics.Where(metric => metric.Treatments.Any(t => t.Guardrail == "degraded")).Select(metric => metric.MetricKey).ToList(),
+            experiment.Definition.Name);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ConclusionPublisher.PublishTimeout);
         try
