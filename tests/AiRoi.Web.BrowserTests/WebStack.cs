@@ -69,6 +69,11 @@ public sealed class WebStack : IAsyncLifetime
             // Throwaway stacks leave the demo out by default; this one fills it, so a test can read the first run.
             "--Demo:Enabled=true",
         ]);
+        // Alerts are looked for every 2 s and sent every second, so a page shows them within seconds.
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(project => project.Name == "metrics"))
+            .WithEnvironment("Alerts__EvaluateEvery", "00:00:02")
+            .WithEnvironment("Alerts__DeliverEvery", "00:00:01")
+            .WithEnvironment("Alerts__RetryAfter", "00:00:01");
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         try

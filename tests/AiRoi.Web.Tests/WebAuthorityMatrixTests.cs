@@ -60,6 +60,10 @@ public sealed class WebAuthorityMatrixTests
         ["MetricsClient.CreateUseCaseAsync"] = ("POST /api/v1/use-cases", WebRole.Editor),
         ["MetricsClient.ArchiveUseCaseAsync"] = ("POST /api/v1/use-cases/bot/archive", WebRole.Editor),
         ["MetricsClient.UnarchiveUseCaseAsync"] = ("POST /api/v1/use-cases/bot/unarchive", WebRole.Editor),
+        ["MetricsClient.AlertRulesAsync"] = ("GET /api/v1/alert-rules", SignedIn),
+        ["MetricsClient.CreateAlertRuleAsync"] = ("POST /api/v1/alert-rules", WebRole.Editor),
+        ["MetricsClient.DeleteAlertRuleAsync"] = ("DELETE /api/v1/alert-rules/7", WebRole.Editor),
+        ["MetricsClient.AlertsAsync"] = ("GET /api/v1/alerts", SignedIn),
         ["MetricsClient.OrganizationAsync"] = ("GET /api/v1/organization", SignedIn),
         ["MetricsClient.SetOrganizationCurrencyAsync"] = ("PUT /api/v1/organization", WebRole.Admin),
     };

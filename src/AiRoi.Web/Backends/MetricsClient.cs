@@ -1,3 +1,4 @@
+using AiRoi.Domain.Alerts;
 using AiRoi.Domain.Attribution;
 using AiRoi.Contracts.Api;
 using AiRoi.Contracts.UseCases;
@@ -129,6 +130,22 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
     /// <summary>Removes an annotation recorded by mistake (editors).</summary>
     public Task<BackendAnswer<object>> DeleteAnnotationAsync(string id, long annotationId, CancellationToken cancellationToken) =>
         WriteAsync<object>(HttpMethod.Delete, $"/api/v1/use-cases/{Segment(id)}/annotations/{annotationId}", null, WebPermission.Edit, cancellationToken);
+
+    /// <summary>The alert rules.</summary>
+    public Task<BackendAnswer<IReadOnlyList<AlertRule>>> AlertRulesAsync(CancellationToken cancellationToken) =>
+        GetAsync<IReadOnlyList<AlertRule>>("/api/v1/alert-rules", cancellationToken);
+
+    /// <summary>Adds an alert rule (editors); answers its signing secret, once.</summary>
+    public Task<BackendAnswer<CreatedAlertRule>> CreateAlertRuleAsync(string? useCaseId, IReadOnlyList<AlertKind> kinds, string webhookUrl, CancellationToken cancellationToken) =>
+        WriteAsync<CreatedAlertRule>(HttpMethod.Post, "/api/v1/alert-rules", new { useCaseId, kinds, webhookUrl }, WebPermission.Edit, cancellationToken);
+
+    /// <summary>Deletes an alert rule (editors).</summary>
+    public Task<BackendAnswer<object>> DeleteAlertRuleAsync(long ruleId, CancellationToken cancellationToken) =>
+        WriteAsync<object>(HttpMethod.Delete, $"/api/v1/alert-rules/{ruleId}", null, WebPermission.Edit, cancellationToken);
+
+    /// <summary>The latest alerts, each with its delivery log.</summary>
+    public Task<BackendAnswer<IReadOnlyList<AlertRecord>>> AlertsAsync(CancellationToken cancellationToken) =>
+        GetAsync<IReadOnlyList<AlertRecord>>("/api/v1/alerts", cancellationToken);
 
     /// <summary>The organization's settings: its currency.</summary>
     public Task<BackendAnswer<OrganizationSettings>> OrganizationAsync(CancellationToken cancellationToken) =>

@@ -1,6 +1,4 @@
-using AiRoi.Domain.Alerts;
-
-namespace AiRoi.Metrics.Alerts;
+namespace AiRoi.Domain.Alerts;
 
 /// <summary>An alert rule: which conditions, for one use case or all, sent where.</summary>
 /// <param name="Id">The rule.</param>
