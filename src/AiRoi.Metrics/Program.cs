@@ -3,6 +3,7 @@ using AiRoi.Contracts.Messages;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Metrics;
 using AiRoi.Metrics.Alerts;
+using AiRoi.Metrics.Digests;
 using AiRoi.Metrics.Annotations;
 using AiRoi.Metrics.Baselines;
 using AiRoi.Metrics.EventLog;
@@ -54,6 +55,9 @@ builder.AddAiRoiBus(Broker.ConnectionName, bus =>
 builder.Services.AddSingleton<AlertStore>();
 builder.Services.AddHostedService<AlertWatcher>();
 builder.Services.AddHostedService<WebhookDispatcher>();
+// The weekly digest per business owner: built on demand for the API, sent once a week when a channel is configured.
+builder.Services.AddSingleton<DigestBuilder>();
+builder.Services.AddHostedService<DigestSender>();
 
 var app = builder.Build();
 
@@ -68,5 +72,6 @@ api.MapReviewsApiV1();
 api.MapPortfolioApiV1();
 api.MapOrganizationApiV1();
 api.MapAlertsApiV1();
+api.MapDigestsApiV1();
 
 app.Run();

@@ -59,6 +59,8 @@ public sealed class AuthorityMatrixTests(StackFixture stack)
         ["metrics POST /api/v1/alert-rules"] = Access.WriteOrganization,
         ["metrics DELETE /api/v1/alert-rules/{ruleId}"] = Access.WriteOrganization,
         ["metrics GET /api/v1/alerts"] = Access.ReadList,
+        ["metrics GET /api/v1/digests"] = Access.ReadList,
+        ["metrics GET /api/v1/digests/{ownerEmail}"] = Access.ReadList,
         ["metrics PUT /api/v1/organization"] = Access.Admin,
         ["metrics POST /api/v1/use-cases"] = Access.WriteOrganization,
         ["metrics GET /api/v1/use-cases"] = Access.ReadList,
@@ -230,7 +232,7 @@ public sealed class AuthorityMatrixTests(StackFixture stack)
             : template.StartsWith("/api/v1/api-keys", StringComparison.Ordinal) ? fixture.KeyId
             : fixture.UseCaseId;
         var path = template.Replace("{id}", id, StringComparison.Ordinal).Replace("{useCaseId}", fixture.UseCaseId, StringComparison.Ordinal)
-            .Replace("{metric}", "costPerTask", StringComparison.Ordinal).Replace("{annotationId}", "1", StringComparison.Ordinal).Replace("{ruleId}", "1", StringComparison.Ordinal);
+            .Replace("{metric}", "costPerTask", StringComparison.Ordinal).Replace("{annotationId}", "1", StringComparison.Ordinal).Replace("{ruleId}", "1", StringComparison.Ordinal).Replace("{ownerEmail}", "authority-owner%40example.com", StringComparison.Ordinal);
         return path.EndsWith("/assignment", StringComparison.Ordinal) ? path + "?subjectId=customer-1" : path;
     }
 

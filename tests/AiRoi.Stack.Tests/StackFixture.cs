@@ -39,6 +39,9 @@ public sealed class StackFixture : IAsyncLifetime
     /// <summary>Calls without a key the open analysis takes from one address every 5 s in the test stack.</summary>
     public const int AnalysisCallsWithoutKey = 40;
 
+    /// <summary>The mail server the stack's weekly digests are sent to.</summary>
+    public SmtpReceiver Mail { get; } = new();
+
     /// <summary>How often the metrics service looks for alert conditions in this stack.</summary>
     public static readonly TimeSpan AlertPeriod = TimeSpan.FromSeconds(2);
 
@@ -69,7 +72,12 @@ public sealed class StackFixture : IAsyncLifetime
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(project => project.Name == "metrics"))
             .WithEnvironment("Alerts__EvaluateEvery", AlertPeriod.ToString())
             .WithEnvironment("Alerts__DeliverEvery", "00:00:01")
-            .WithEnvironment("Alerts__RetryAfter", "00:00:01");
+            .WithEnvironment("Alerts__RetryAfter", "00:00:01")
+            // Weekly digests go by e-mail to the test's own mail server, checked every 2 s.
+            .WithEnvironment("Digest__Smtp__Host", "127.0.0.1")
+            .WithEnvironment("Digest__Smtp__Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("Digest__Smtp__From", "digests@airoi.test")
+            .WithEnvironment("Digest__CheckEvery", "00:00:02");
         var metricsDatabase = builder.Resources.OfType<IResourceWithConnectionString>().Single(resource => resource.Name == "metricsdb");
         MetricsDatabaseProxy.Start(async cancellationToken => (await metricsDatabase.ConnectionStringExpression.GetValueAsync(cancellationToken))!);
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(project => project.Name == "metrics"))
@@ -140,6 +148,7 @@ public sealed class StackFixture : IAsyncLifetime
         }
         await Traces.DisposeAsync();
         await MetricsDatabaseProxy.DisposeAsync();
+        await Mail.DisposeAsync();
         LeftoverProcesses.StopAll(DataRoot);
         if (Directory.Exists(DataRoot))
         {

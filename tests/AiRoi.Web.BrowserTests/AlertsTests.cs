@@ -47,6 +47,11 @@ public sealed class AlertsTests(WebStack stack)
             await Task.Delay(1000);
         }
         await Assertions.Expect(alert).ToHaveAttributeAsync("data-state", "pending");
+        // The alert's condition is in the owner's weekly digest too, which reads in the web as it is sent.
+        await Browse.GotoAsync(page, $"/digests?owner={Uri.EscapeDataString($"owner-{useCase.Id["web-".Length..]}@example.com")}");
+        await Assertions.Expect(page.GetByTestId("digest")).ToContainTextAsync(useCase.Name);
+        await Assertions.Expect(page.GetByTestId("digest")).ToContainTextAsync("Measurement mistakes that apply");
+        await Browse.GotoAsync(page, "/alerts");
         await Assertions.Expect(alert.Locator(".delivery-log li").First).Not.ToContainTextAsync("delivered");
         await Browse.ScreenshotAsync(page, "alerts");
 

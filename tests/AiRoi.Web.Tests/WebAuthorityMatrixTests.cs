@@ -64,6 +64,8 @@ public sealed class WebAuthorityMatrixTests
         ["MetricsClient.CreateAlertRuleAsync"] = ("POST /api/v1/alert-rules", WebRole.Editor),
         ["MetricsClient.DeleteAlertRuleAsync"] = ("DELETE /api/v1/alert-rules/7", WebRole.Editor),
         ["MetricsClient.AlertsAsync"] = ("GET /api/v1/alerts", SignedIn),
+        ["MetricsClient.DigestsAsync"] = ("GET /api/v1/digests", SignedIn),
+        ["MetricsClient.DigestAsync"] = ("GET /api/v1/digests/bot", SignedIn),
         ["MetricsClient.OrganizationAsync"] = ("GET /api/v1/organization", SignedIn),
         ["MetricsClient.SetOrganizationCurrencyAsync"] = ("PUT /api/v1/organization", WebRole.Admin),
     };

@@ -1,4 +1,5 @@
 using AiRoi.Domain.Alerts;
+using AiRoi.Domain.Digests;
 using AiRoi.Domain.Attribution;
 using AiRoi.Contracts.Api;
 using AiRoi.Contracts.UseCases;
@@ -146,6 +147,14 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
     /// <summary>The latest alerts, each with its delivery log.</summary>
     public Task<BackendAnswer<IReadOnlyList<AlertRecord>>> AlertsAsync(CancellationToken cancellationToken) =>
         GetAsync<IReadOnlyList<AlertRecord>>("/api/v1/alerts", cancellationToken);
+
+    /// <summary>The weekly digests of the week containing <paramref name="week"/> (the last complete week without one), one per business owner.</summary>
+    public Task<BackendAnswer<IReadOnlyList<DigestListing>>> DigestsAsync(DateOnly? week, CancellationToken cancellationToken) =>
+        GetAsync<IReadOnlyList<DigestListing>>("/api/v1/digests" + Query(("week", week is { } day ? Day(day) : null)), cancellationToken);
+
+    /// <summary>One owner's weekly digest, as the HTML they receive.</summary>
+    public Task<BackendAnswer<string>> DigestAsync(string ownerEmail, DateOnly? week, CancellationToken cancellationToken) =>
+        GetTextAsync($"/api/v1/digests/{Segment(ownerEmail)}" + Query(("week", week is { } day ? Day(day) : null)), cancellationToken);
 
     /// <summary>The organization's settings: its currency.</summary>
     public Task<BackendAnswer<OrganizationSettings>> OrganizationAsync(CancellationToken cancellationToken) =>
