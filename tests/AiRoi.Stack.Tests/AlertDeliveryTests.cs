@@ -86,6 +86,60 @@ public sealed class AlertDeliveryTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task A_broken_split_and_a_degraded_guardrail_of_a_running_experiment_are_each_told_once()
+    {
+        await using var receiver = new WebhookReceiver();
+        var useCase = $"alert-exp-{Guid.NewGuid():N}"[..24];
+        await StackDatabase.RegisterUseCaseAsync(stack, useCase);
+        var rule = await StackHttp.SendAsync(stack, "metrics", HttpMethod.Post, "/api/v1/alert-rules", new JsonObject
+        {
+            ["useCaseId"] = useCase,
+            ["kinds"] = new JsonArray("sample-ratio-mismatch", "guardrail-degraded"),
+            ["webhookUrl"] = receiver.Url,
+        });
+        Assert.Equal(HttpStatusCode.Created, rule.Status);
+        var experiment = await StackExperiments.StartAsync(stack, new JsonObject
+        {
+            ["useCaseId"] = useCase,
+            ["name"] = "Shorter replies",
+            ["variants"] = new JsonArray(new JsonObject { ["name"] = "control", ["weight"] = 0.5 }, new JsonObject { ["name"] = "short", ["weight"] = 0.5 }),
+            ["primaryMetric"] = "conversionRate",
+            ["guardrailMetrics"] = new JsonArray("resolutionTimeMean"),
+            ["method"] = "frequentist",
+        });
+
+        // Planned 50/50, but 400 subjects logged in control and 100 in the treatment, whose tasks take eight times as long.
+        var events = new JsonArray();
+        for (var i = 0; i < 500; i++)
+        {
+            var variant = i < 400 ? "control" : "short";
+            var minutes = variant == "control" ? 4 : 32;
+            events.Add(new JsonObject
+            {
+                ["eventId"] = $"{experiment}-e-{i}", ["useCaseId"] = useCase, ["subjectId"] = $"s-{i}",
+                ["startedAt"] = "2026-11-20T10:00:00Z", ["completedAt"] = $"2026-11-20T10:{minutes:D2}:{i % 60:D2}Z",
+                ["handler"] = "ai", ["converted"] = i % 7 == 0, ["experimentId"] = experiment, ["variant"] = variant,
+            });
+        }
+        Assert.Equal(HttpStatusCode.OK, (await StackHttp.SendAsync(stack, "ingestion", HttpMethod.Post, "/api/v1/events", new JsonObject { ["events"] = events })).Status);
+        await StackExperiments.WaitForOutcomesAsync(stack, experiment, 500);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Mine(receiver, useCase).Select(AlertId).Distinct().Count() < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Told: {string.Join(" | ", Mine(receiver, useCase).Select(request => request.Body))}");
+            await Task.Delay(250);
+        }
+        // The analysis runs every 2 s and says the same each time: nothing more is sent.
+        await Task.Delay(StackFixture.AnalysisPeriod * 4);
+        var told = Mine(receiver, useCase).Select(request => JsonNode.Parse(request.Body)!["airoi"]!).ToList();
+        Assert.Equal([$"experiment:{experiment}:guardrail:resolutionTimeMean", $"experiment:{experiment}:sample-ratio"],
+            told.Select(notice => notice["condition"]!.GetValue<string>()).Order());
+        Assert.Contains("Shorter replies", told.Single(notice => notice["kind"]!.GetValue<string>() == "sample-ratio-mismatch")["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        await StackHttp.SendAsync(stack, "metrics", HttpMethod.Delete, $"/api/v1/alert-rules/{rule.Body["rule"]!["id"]!.GetValue<long>()}");
+    }
+
+    [Fact]
     public async Task A_rule_with_no_kind_or_a_bad_address_is_refused_naming_the_field()
     {
         var noKind = await StackHttp.SendAsync(stack, "metrics", HttpMethod.Post, "/api/v1/alert-rules",
