@@ -19,6 +19,9 @@ public static class PortfolioBenchmark
     /// <summary>Calls of the portfolio measured after the first (which computes every summary).</summary>
     private const int PortfolioCalls = 100;
 
+    /// <summary>Calls of the portfolio over a chosen period and over time, each computed in full.</summary>
+    private const int ChosenPeriodCalls = 5;
+
     /// <summary>Use-case pages measured, each a different use case.</summary>
     private const int Pages = 100;
 
@@ -87,6 +90,17 @@ public static class PortfolioBenchmark
         for (var i = 0; i < PortfolioCalls; i++)
         {
             await filtered.TimeAsync(() => GetAsync(metrics, "/api/v1/portfolio?category=sales&sort=roi&order=desc"));
+        }
+
+        // A chosen period is computed for every use case on each call (only the usual window is cached), and the
+        // portfolio over time asks every grain for twelve monthly ROI figures.
+        var quarterStart = today.AddDays(-90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var chosen = new Latencies("portfolio over a chosen period (the last 91 days, computed per call)");
+        var overTime = new Latencies("portfolio over time (12 months, every use case's monthly ROI)");
+        for (var i = 0; i < ChosenPeriodCalls; i++)
+        {
+            await chosen.TimeAsync(() => GetAsync(metrics, $"/api/v1/portfolio?from={quarterStart}"));
+            await overTime.TimeAsync(() => GetAsync(metrics, "/api/v1/portfolio/over-time"));
         }
 
         Console.WriteLine("Measuring use-case pages");
@@ -172,7 +186,7 @@ public static class PortfolioBenchmark
         report.AppendLine();
         report.AppendLine("| call | calls | p50 ms | p95 ms | p99 ms | max ms |");
         report.AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var latencies in new[] { first, portfolio, filtered, page }.Concat(perCall.Values).Concat([sqlPortfolio, sqlSeries]))
+        foreach (var latencies in new[] { first, portfolio, filtered, chosen, overTime, page }.Concat(perCall.Values).Concat([sqlPortfolio, sqlSeries]))
         {
             report.AppendLine(latencies.Row());
         }
