@@ -83,12 +83,15 @@ public sealed class DataTests(WebStack stack)
         var download = await page.RunAndWaitForDownloadAsync(() => group.GetByTestId("csv-download").ClickAsync());
         Assert.Equal($"{useCase.Id}-output-metrics.csv", download.SuggestedFilename);
         var csv = (await File.ReadAllTextAsync((await download.PathAsync())!)).TrimStart('\uFEFF');
-        Assert.StartsWith("metric,name,kind,role,unit,last28Days", csv, StringComparison.Ordinal);
-        Assert.Contains("\r\ncostPerTask,Cost per task,value,output,currency,", csv, StringComparison.Ordinal);
+        Assert.StartsWith("metric,name,kind,role,unit,currency,last28Days", csv, StringComparison.Ordinal);
+        // Amounts name their currency (the organization's here); rates and times leave it empty.
+        var currency = (await stack.CallAsync("metrics", HttpMethod.Get, "/api/v1/organization"))!["currency"]!.GetValue<string>();
+        Assert.Contains($"\r\ncostPerTask,Cost per task,value,output,currency,{currency},", csv, StringComparison.Ordinal);
+        Assert.Contains("\r\nfcrRate,First-contact resolution rate,value,output,ratio,,", csv, StringComparison.Ordinal);
         // The same figure the API gives, not the page's rounded text.
         var tiles = await stack.CallAsync("metrics", HttpMethod.Get, $"/api/v1/use-cases/{useCase.Id}/metrics");
         var cost = tiles!.AsArray().Single(tile => tile!["metric"]!["key"]!.GetValue<string>() == "costPerTask")!["current"]!["value"]!.GetValue<double>();
         var row = csv.Split("\r\n").Single(line => line.StartsWith("costPerTask,", StringComparison.Ordinal)).Split(',');
-        Assert.Equal(cost, double.Parse(row[5], System.Globalization.CultureInfo.InvariantCulture), 9);
+        Assert.Equal(cost, double.Parse(row[6], System.Globalization.CultureInfo.InvariantCulture), 9);
     }
 }
