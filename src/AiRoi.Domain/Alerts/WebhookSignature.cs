@@ -29,9 +29,4 @@ public static class WebhookSignature
         var signed = Encoding.UTF8.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture) + "." + body);
         return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed));
     }
-
-    /// <summary>Whether <paramref name="signature"/> is the one <see cref="Sign"/> gives, compared in constant time.</summary>
-    public static bool IsValid(string secret, long timestamp, string body, string? signature) =>
-        signature is not null && CryptographicOperations.FixedTimeEquals(
-            Encoding.ASCII.GetBytes(Sign(secret, timestamp, body)), Encoding.ASCII.GetBytes(signature));
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using AiRoi.Domain.Metrics;
 using AiRoi.Domain.Reports;
+using AiRoi.Domain.Rollups;
 using AiRoi.Domain.Targets;
 
 namespace AiRoi.Domain.Digests;
@@ -33,7 +34,7 @@ public sealed record WeeklyDigest(
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
     /// <summary>The Monday of the last complete week before <paramref name="today"/> (Monday to Sunday).</summary>
-    public static DateOnly LastCompleteWeek(DateOnly today) => today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - 7);
+    public static DateOnly LastCompleteWeek(DateOnly today) => Periods.StartOf(today, Granularity.Week).AddDays(-7);
 
     /// <summary>The week's last day.</summary>
     public DateOnly WeekEnd => WeekStart.AddDays(6);

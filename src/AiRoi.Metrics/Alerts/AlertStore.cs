@@ -49,15 +49,6 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         return rules;
     }
 
-    /// <summary>The rule, when not deleted.</summary>
-    public async Task<AlertRule?> FindRuleAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            "select id, use_case_id, kinds, webhook_url, created_by, created_at from metrics.alert_rules where id = $1 and deleted_at is null").WithValues(id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadRule(reader) : null;
-    }
-
     /// <summary>Deletes a rule: it is told nothing more, and its alerts not yet delivered are dropped.</summary>
     public async Task<bool> DeleteRuleAsync(long id, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AiRoi.Domain;
 using AiRoi.Domain.Digests;
+using AiRoi.Domain.Rollups;
 using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -75,7 +76,7 @@ public static class DigestsApi
             problem = ValidationFailure.ToProblem([new ValidationError("week", ValidationCodes.InvalidFormat, "week must be a day as yyyy-MM-dd; its Monday starts the week.")]);
             return false;
         }
-        monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        monday = Periods.StartOf(day, Granularity.Week);
         return true;
     }
 }
