@@ -91,7 +91,7 @@ public sealed class UseCaseLifecycleTests(WebStack stack)
 
         await page.GetByLabel("Period", new() { Exact = true }).SelectOptionAsync("last-30-days");
         await page.WaitForURLAsync(new Regex("from=\\d{4}-\\d{2}-\\d{2}"));
-        await page.GetByLabel("Compare with the period before").CheckAsync();
+        await page.GetByLabel("Compare with the period before").ClickAsync();
         await page.WaitForURLAsync(new Regex("compare=previous"));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var query = new Uri(page.Url).Query;
