@@ -325,9 +325,23 @@ public sealed class EventIngestionTests(StackFixture stack)
 
     private async Task<JsonObject> EventLogAsync(string useCase)
     {
-        using var client = StackHttp.Client(stack, "metrics");
-        using var timeout = new CancellationTokenSource(StackFixture.CallTimeout);
-        return JsonNode.Parse(await client.GetStringAsync($"/api/v1/use-cases/{useCase}/event-log", timeout.Token))!.AsObject();
+        // Right after a restart the silo may still answer 503 (a dependency it needs not yet reached): read again,
+        // bounded, as a client told "send the request again shortly" would; anything else fails at once, with the log.
+        var deadline = DateTime.UtcNow + StackFixture.StartTimeout;
+        while (true)
+        {
+            var answer = await StackHttp.SendAsync(stack, "metrics", HttpMethod.Get, $"/api/v1/use-cases/{useCase}/event-log");
+            if (answer.Status == HttpStatusCode.OK)
+            {
+                return answer.Body;
+            }
+            if (answer.Status != HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline)
+            {
+                var log = await stack.ReadLogAsync("metrics");
+                Assert.Fail($"The event log answered {answer.Status}: {answer.Node?.ToJsonString()}\n{log[Math.Max(0, log.Length - 20_000)..]}");
+            }
+            await Task.Delay(500);
+        }
     }
 
     private static IEnumerable<string> Codes(Answer answer, string field) =>
