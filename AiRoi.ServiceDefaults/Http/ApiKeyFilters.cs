@@ -120,9 +120,26 @@ public static class ApiKeyFilters
     /// </summary>
     private static async Task<ApiKeyHolder?> PresentedHolderAsync(HttpContext http)
     {
-        var presented = http.Request.Headers[HeaderName].FirstOrDefault();
+        var presented = Presented(http.Request);
         return IsWellFormed(presented)
             ? await http.RequestServices.GetRequiredService<IApiKeyAuthenticator>().AuthenticateAsync(presented, http.RequestAborted)
+            : null;
+    }
+
+    /// <summary>
+    /// The key a request presents: <see cref="HeaderName"/>, else <c>Authorization: Bearer</c> (what OpenTelemetry
+    /// exporters and other tools configured by headers send).
+    /// </summary>
+    public static string? Presented(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Headers[HeaderName].FirstOrDefault() is { } key)
+        {
+            return key;
+        }
+        const string bearer = "Bearer ";
+        return request.Headers.Authorization.FirstOrDefault() is { } authorization && authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase)
+            ? authorization[bearer.Length..].Trim()
             : null;
     }
 

@@ -5,6 +5,7 @@ using AiRoi.Ingestion.Events;
 using AiRoi.Ingestion.Import;
 using AiRoi.Ingestion.Rejections;
 using AiRoi.Ingestion.Status;
+using AiRoi.Ingestion.Traces;
 using AiRoi.ServiceDefaults;
 using AiRoi.ServiceDefaults.Http;
 using Orleans.Serialization;
@@ -33,5 +34,6 @@ api.MapEventsApiV1();
 api.MapCsvImportApiV1();
 api.MapRejectionsApiV1();
 api.MapApiKeysApiV1();
+api.MapTracesApiV1();
 
 app.Run();

@@ -34,6 +34,7 @@ public struct OutcomeEventSurrogate
     [Id(19)] public string? Variant;
     [Id(20)] public Dictionary<string, string>? Attributes;
     [Id(21)] public Dictionary<string, double>? Measures;
+    [Id(22)] public string? TraceId;
 #pragma warning restore CS1591
 }
 
@@ -60,6 +61,7 @@ public sealed class OutcomeEventSurrogateConverter : IConverter<OutcomeEvent, Ou
             ConversionValue = surrogate.ConversionValue,
             ExperimentId = surrogate.ExperimentId,
             Variant = surrogate.Variant,
+            TraceId = surrogate.TraceId,
             Attributes = surrogate.Attributes,
             Measures = surrogate.Measures,
         };
@@ -87,6 +89,7 @@ public sealed class OutcomeEventSurrogateConverter : IConverter<OutcomeEvent, Ou
         ConversionValue = value.ConversionValue,
         ExperimentId = value.ExperimentId,
         Variant = value.Variant,
+        TraceId = value.TraceId,
         Attributes = value.Attributes is null ? null : new Dictionary<string, string>(value.Attributes),
         Measures = value.Measures is null ? null : new Dictionary<string, double>(value.Measures),
     };

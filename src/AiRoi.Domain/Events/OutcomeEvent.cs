@@ -71,6 +71,12 @@ public sealed record OutcomeEvent(
     /// <summary>The variant the subject was assigned to; always together with <see cref="ExperimentId"/>.</summary>
     public string? Variant { get; init; }
 
+    /// <summary>
+    /// The OpenTelemetry trace of the task (32 hex digits), when its model calls are traced: their cost, priced from
+    /// the spans, becomes the event's AI cost unless the event states <see cref="AiCost"/> itself.
+    /// </summary>
+    public string? TraceId { get; init; }
+
     /// <summary>Segment labels for fair comparisons (region, channel, complexity); small and bounded.</summary>
     public IReadOnlyDictionary<string, string>? Attributes { get; init; }
 

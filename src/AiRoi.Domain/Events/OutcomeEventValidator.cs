@@ -126,6 +126,11 @@ public static class OutcomeEventValidator
 
     private static void CheckExperiment(FieldErrors errors, OutcomeEvent e, EventLimits limits)
     {
+        if (e.TraceId is { } traceId && !TraceIds.IsValid(traceId))
+        {
+            errors.Add("traceId", ValidationCodes.InvalidFormat, "traceId must be an OpenTelemetry trace id: 32 lower-case hex digits, not all zero.");
+        }
+
         var hasExperiment = errors.OptionalId("experimentId", e.ExperimentId, limits.MaxLabelLength);
         var hasVariant = errors.OptionalId("variant", e.Variant, limits.MaxLabelLength);
         if (hasExperiment && !hasVariant)

@@ -209,7 +209,7 @@ public static class ExperimentsApi
     {
         // The registry is read with the caller's own key: the experiment service sees what the caller may see.
         var useCase = body.UseCaseId is { Length: > 0 } useCaseId && TextFormats.IsSlug(useCaseId)
-            ? await useCases.FindAsync(useCaseId, request.Headers[ApiKeyFilters.HeaderName].ToString(), cancellationToken)
+            ? await useCases.FindAsync(useCaseId, ApiKeyFilters.Presented(request) ?? "", cancellationToken)
             : null;
         var errors = ExperimentRules.Check(body, useCase);
         if (errors.Count > 0)
