@@ -2,6 +2,7 @@ using System.Net;
 using AiRoi.Contracts.Messages;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Metrics;
+using AiRoi.Metrics.AiCost;
 using AiRoi.Metrics.Alerts;
 using AiRoi.Metrics.Digests;
 using AiRoi.Metrics.Annotations;
@@ -43,6 +44,9 @@ builder.Services.AddSingleton<ReviewStore>();
 builder.Services.AddSingleton<AiRoi.Metrics.Organization.OrganizationStore>();
 builder.Services.AddSingleton<ExperimentEventPublisher>();
 builder.Services.AddSingleton<ExperimentLiftStore>();
+// AI cost from traces: the price book and the cost ledger the use-case grains fold in (ADR-0035).
+builder.Services.AddSingleton<AiRoi.Metrics.AiCost.PriceBookStore>();
+builder.Services.AddSingleton<AiRoi.Metrics.AiCost.AiCostLedger>();
 // The use-case grains publish experiment events, which the experiment service consumes; the experiment service
 // publishes concluded experiments, whose shipped lift this service counts in ROI.
 builder.AddAiRoiBus(Broker.ConnectionName, bus =>
@@ -73,5 +77,6 @@ api.MapPortfolioApiV1();
 api.MapOrganizationApiV1();
 api.MapAlertsApiV1();
 api.MapDigestsApiV1();
+api.MapModelPricesApiV1();
 
 app.Run();

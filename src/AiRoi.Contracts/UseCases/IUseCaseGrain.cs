@@ -35,6 +35,22 @@ public interface IUseCaseGrain : IGrainWithStringKey
     [Alias("DefinitionChanged")]
     Task DefinitionChangedAsync();
 
+    /// <summary>
+    /// Takes the model calls received from traces whose outcome event is now logged into the use case's cost ledger,
+    /// priced with the price in force at each call's start, and adds their cost to their events (ADR-0035).
+    /// </summary>
+    [Alias("JoinAiCost")]
+    Task JoinAiCostAsync();
+
+    /// <summary>
+    /// Prices the use case's traced model calls again with the prices in force now; answers the totals before and
+    /// after, and, when <paramref name="apply"/>, records the changes in the ledger (history is never rewritten).
+    /// </summary>
+    /// <param name="apply">False to see what would change, true to record it.</param>
+    /// <param name="author">Who asked, kept with the entries.</param>
+    [Alias("RepriceAiCost")]
+    Task<AiCostRepricing> RepriceAiCostAsync(bool apply, string author);
+
     /// <summary>Whether events may be written: the use case exists and is not archived.</summary>
     [Alias("GetWriteStatus")]
     Task<UseCaseWriteStatus> GetWriteStatusAsync();

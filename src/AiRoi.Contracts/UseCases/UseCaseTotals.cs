@@ -19,4 +19,16 @@ public sealed record UseCaseTotals
 
     /// <summary>The latest completion time seen.</summary>
     [Id(3)] public DateTimeOffset? LastCompletedAt { get; init; }
+
+    /// <summary>The last position of the AI cost ledger applied.</summary>
+    [Id(4)] public long CostLedgerPosition { get; init; }
+
+    /// <summary>AI cost priced from traces and added to events that do not state their own.</summary>
+    [Id(5)] public decimal TracedAiCost { get; init; }
+
+    /// <summary>AI cost priced from traces of events that state their own <c>aiCost</c>, which they keep.</summary>
+    [Id(6)] public decimal TracedAiCostNotAdded { get; init; }
+
+    /// <summary>Tokens of traced model calls that have no price, per model: a cost that is unknown, not zero.</summary>
+    [Id(7)] public IReadOnlyDictionary<string, long> UnpricedTokensByModel { get; init; } = new Dictionary<string, long>();
 }

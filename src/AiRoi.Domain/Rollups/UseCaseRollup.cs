@@ -122,6 +122,42 @@ public sealed class UseCaseRollup
     }
 
     /// <summary>
+    /// Changes the AI cost of an event applied before from <paramref name="before"/> to <paramref name="after"/>
+    /// (null: none known), as a traced cost joining it does: its cost value is taken out of every cell it went into and
+    /// the new one put in. Nothing else about the event changes, so its counts, sketches and labels stay.
+    /// </summary>
+    /// <param name="outcomeEvent">The event as applied (its own <see cref="OutcomeEvent.AiCost"/> is ignored).</param>
+    /// <param name="before">The AI cost it was applied with.</param>
+    /// <param name="after">Its AI cost now.</param>
+    public void ReviseAiCost(OutcomeEvent outcomeEvent, decimal? before, decimal? after)
+    {
+        ArgumentNullException.ThrowIfNull(outcomeEvent);
+        var old = (outcomeEvent with { AiCost = before }).CostToServe(Shape.LoadedHumanCostPerHour);
+        var now = (outcomeEvent with { AiCost = after }).CostToServe(Shape.LoadedHumanCostPerHour);
+        if (old == now)
+        {
+            return;
+        }
+        var day = Periods.DayOf(outcomeEvent.CompletedAt);
+        Revise(CellFor(new SeriesKey(outcomeEvent.Handler, "", ""), day), old, now);
+        var week = Periods.StartOf(day, Granularity.Week);
+        foreach (var dimension in Shape.SegmentDimensions)
+        {
+            Revise(CellFor(new SeriesKey(outcomeEvent.Handler, dimension, SegmentValue(dimension, outcomeEvent.Attributes)), week), old, now);
+        }
+
+        static void Revise(MetricCell cell, decimal? old, decimal? now)
+        {
+            var moments = cell.Slots[Measure.Cost];
+            if (old is { } taken)
+            {
+                moments = new Moments(moments.N - 1, moments.Sum - (double)taken, moments.SumOfSquares - (double)taken * (double)taken);
+            }
+            cell.Slots[Measure.Cost] = now is { } added ? moments.Add((double)added) : moments;
+        }
+    }
+
+    /// <summary>
     /// Everything in <c>[from, until)</c> that passes <paramref name="filter"/>, merged into one cell. A segment
     /// filter reads weekly cells, which count whole when their Monday lies in the range; folded months count whole
     /// when their first day does.

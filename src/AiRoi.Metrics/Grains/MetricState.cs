@@ -3,6 +3,7 @@ using AiRoi.Contracts.Messages;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Domain.Events;
 using AiRoi.Domain.Rollups;
+using AiRoi.Metrics.AiCost;
 using AiRoi.Metrics.EventLog;
 
 namespace AiRoi.Metrics.Grains;
@@ -33,7 +34,7 @@ public sealed class MetricState(RollupShape shape)
     /// when the state document cannot be used, and how many events were replayed.
     /// </summary>
     public static async Task<(MetricState State, long PublishedUpTo, int Replayed)> LoadAsync(
-        OutcomeEventLog log, string useCaseId, RollupShape shape, CancellationToken cancellationToken)
+        OutcomeEventLog log, AiCostLedger ledger, string useCaseId, RollupShape shape, CancellationToken cancellationToken)
     {
         var state = new MetricState(shape);
         var stored = await log.ReadSnapshotAsync(useCaseId, cancellationToken);
@@ -51,16 +52,43 @@ public sealed class MetricState(RollupShape shape)
             state.Apply(logged.Sequence, OutcomeEventJson.DeserializeStored(logged.Json));
             replayed++;
         }
+        await state.ApplyCostsAfterAsync(ledger, useCaseId, cancellationToken);
         return (state, stored?.PublishedUpTo ?? 0, replayed);
     }
 
+    /// <summary>
+    /// Applies the AI cost ledger's entries after the position the totals hold: each adds its amount to its event's AI
+    /// cost, unless the event states its own (ADR-0035).
+    /// </summary>
+    public async Task ApplyCostsAfterAsync(AiCostLedger ledger, string useCaseId, CancellationToken cancellationToken)
+    {
+        await foreach (var entry in ledger.ReadAfterAsync(useCaseId, Totals.CostLedgerPosition, cancellationToken))
+        {
+            var outcomeEvent = OutcomeEventJson.DeserializeStored(entry.EventJson);
+            Totals.ApplyCost(entry.Position, entry.Amount, entry.Model, entry.UnpricedTokens, statesOwnCost: outcomeEvent.AiCost is not null);
+            ApplyCost(Rollup, entry, outcomeEvent);
+        }
+    }
+
+    private static void ApplyCost(UseCaseRollup rollup, CostEntry entry, OutcomeEvent outcomeEvent)
+    {
+        if (outcomeEvent.AiCost is null)
+        {
+            rollup.ReviseAiCost(outcomeEvent, entry.Before, entry.After);
+        }
+    }
+
     private static async Task<UseCaseRollup> BuildRollupAsync(
-        OutcomeEventLog log, string useCaseId, RollupShape shape, CancellationToken cancellationToken)
+        OutcomeEventLog log, AiCostLedger ledger, string useCaseId, RollupShape shape, CancellationToken cancellationToken)
     {
         var rebuilt = new UseCaseRollup(shape);
         await foreach (var logged in log.ReadAfterAsync(useCaseId, 0, cancellationToken))
         {
             rebuilt.Apply(logged.Sequence, OutcomeEventJson.DeserializeStored(logged.Json));
+        }
+        await foreach (var entry in ledger.ReadAfterAsync(useCaseId, 0, cancellationToken))
+        {
+            ApplyCost(rebuilt, entry, OutcomeEventJson.DeserializeStored(entry.EventJson));
         }
         return rebuilt;
     }
@@ -97,13 +125,13 @@ public sealed class MetricState(RollupShape shape)
     /// Rebuilds the roll-up from the whole log when <paramref name="shape"/> keeps something else; false when the
     /// shape is the same. A failure changes nothing. The totals do not depend on the shape.
     /// </summary>
-    public async Task<bool> ReshapeAsync(OutcomeEventLog log, string useCaseId, RollupShape shape, CancellationToken cancellationToken)
+    public async Task<bool> ReshapeAsync(OutcomeEventLog log, AiCostLedger ledger, string useCaseId, RollupShape shape, CancellationToken cancellationToken)
     {
         if (shape.Fingerprint == Rollup.Shape.Fingerprint)
         {
             return false;
         }
-        Rollup = await BuildRollupAsync(log, useCaseId, shape, cancellationToken);
+        Rollup = await BuildRollupAsync(log, ledger, useCaseId, shape, cancellationToken);
         return true;
     }
 

@@ -13,7 +13,13 @@ public sealed class TotalsAccumulator
 {
     private readonly Dictionary<string, long> byHandler = [];
     private readonly SortedDictionary<DateOnly, long> byDay = [];
+    private readonly Dictionary<string, long> unpricedTokensByModel = new(StringComparer.Ordinal);
     private DateTimeOffset? lastCompletedAt;
+    private decimal tracedAiCost;
+    private decimal tracedAiCostNotAdded;
+
+    /// <summary>The last position of the AI cost ledger applied.</summary>
+    public long CostLedgerPosition { get; private set; }
 
     /// <summary>The last sequence number applied.</summary>
     public long Sequence { get; private set; }
@@ -32,6 +38,29 @@ public sealed class TotalsAccumulator
         Sequence = sequence;
     }
 
+    /// <summary>Adds one entry of the AI cost ledger; <paramref name="statesOwnCost"/> when its event states its own AI cost, which it keeps.</summary>
+    public void ApplyCost(long position, decimal amount, string model, long unpricedTokens, bool statesOwnCost)
+    {
+        if (statesOwnCost)
+        {
+            tracedAiCostNotAdded += amount;
+        }
+        else
+        {
+            tracedAiCost += amount;
+        }
+        var unpriced = unpricedTokensByModel.GetValueOrDefault(model) + unpricedTokens;
+        if (unpriced == 0)
+        {
+            unpricedTokensByModel.Remove(model);
+        }
+        else
+        {
+            unpricedTokensByModel[model] = unpriced;
+        }
+        CostLedgerPosition = position;
+    }
+
     /// <summary>The totals as the grain answers them.</summary>
     public UseCaseTotals ToTotals() => new()
     {
@@ -39,13 +68,28 @@ public sealed class TotalsAccumulator
         EventsByHandler = new Dictionary<string, long>(byHandler),
         EventsByDay = new Dictionary<DateOnly, long>(byDay),
         LastCompletedAt = lastCompletedAt,
+        CostLedgerPosition = CostLedgerPosition,
+        TracedAiCost = tracedAiCost,
+        TracedAiCostNotAdded = tracedAiCostNotAdded,
+        UnpricedTokensByModel = new Dictionary<string, long>(unpricedTokensByModel),
     };
 
     /// <summary>Restores totals from what <see cref="ToTotals"/> answered.</summary>
     public static TotalsAccumulator FromTotals(UseCaseTotals totals)
     {
         ArgumentNullException.ThrowIfNull(totals);
-        var accumulator = new TotalsAccumulator { Sequence = totals.Sequence, lastCompletedAt = totals.LastCompletedAt };
+        var accumulator = new TotalsAccumulator
+        {
+            Sequence = totals.Sequence,
+            lastCompletedAt = totals.LastCompletedAt,
+            CostLedgerPosition = totals.CostLedgerPosition,
+            tracedAiCost = totals.TracedAiCost,
+            tracedAiCostNotAdded = totals.TracedAiCostNotAdded,
+        };
+        foreach (var (model, tokens) in totals.UnpricedTokensByModel ?? new Dictionary<string, long>())
+        {
+            accumulator.unpricedTokensByModel[model] = tokens;
+        }
         foreach (var (handler, count) in totals.EventsByHandler)
         {
             accumulator.byHandler[handler] = count;

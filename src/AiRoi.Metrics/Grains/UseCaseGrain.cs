@@ -1,12 +1,15 @@
 using AiRoi.Contracts;
 using AiRoi.Contracts.Messages;
 using AiRoi.Contracts.UseCases;
+using AiRoi.Domain.AiCost;
 using AiRoi.Domain.Events;
 using AiRoi.Domain.Rollups;
+using AiRoi.Metrics.AiCost;
 using AiRoi.Metrics.Annotations;
 using AiRoi.Metrics.Baselines;
 using AiRoi.Metrics.EventLog;
 using AiRoi.Metrics.Experiments;
+using AiRoi.Metrics.Organization;
 using AiRoi.Metrics.UseCases;
 
 namespace AiRoi.Metrics.Grains;
@@ -27,6 +30,8 @@ public sealed partial class UseCaseGrain(
     BaselineStore baselineStore,
     AnnotationStore annotationStore,
     ExperimentLiftStore liftStore,
+    AiCostLedger costLedger,
+    OrganizationStore organization,
     ILogger<UseCaseGrain> logger)
     : Grain, IUseCaseGrain
 {
@@ -48,6 +53,7 @@ public sealed partial class UseCaseGrain(
     private ReportConfiguration configuration = null!;
     private SummaryCache summary = null!;
     private long lastSequence;
+    private bool callsWaiting;
 
     private string UseCaseId => this.GetPrimaryKeyString();
 
@@ -59,10 +65,11 @@ public sealed partial class UseCaseGrain(
         definition = await registry.FindAsync(UseCaseId, cancellationToken);
         summary = new SummaryCache(today => Reports().Summary(today));
         configuration = await ReportConfiguration.LoadAsync(UseCaseId, baselineStore, annotationStore, liftStore, cancellationToken);
-        (state, var publishedUpTo, var replayed) = await MetricState.LoadAsync(log, UseCaseId, definition?.Shape ?? new RollupShape(), cancellationToken);
+        (state, var publishedUpTo, var replayed) = await MetricState.LoadAsync(log, costLedger, UseCaseId, definition?.Shape ?? new RollupShape(), cancellationToken);
         outbox = new ExperimentEventOutbox(UseCaseId, log, publisher, publishedUpTo);
         lastSequence = await log.ReadLastSequenceAsync(UseCaseId, cancellationToken);
         LogActivated(UseCaseId, state.SnapshotSequence, replayed, lastSequence);
+        callsWaiting = await costLedger.HasWaitingCallsAsync(UseCaseId, cancellationToken);
 
         await RepublishAsync(cancellationToken);
         this.RegisterGrainTimer(OnTimerAsync, PublishRetryPeriod, PublishRetryPeriod);
@@ -102,6 +109,8 @@ public sealed partial class UseCaseGrain(
         lastSequence += outcomes.Count(outcome => outcome.Accepted);
         summary.MarkStale();
 
+        await JoinAfterAppendAsync(events, outcomes);
+
         var published = await outbox.PublishCommittedAsync(previousSequence, lastSequence, experimentEvents);
         if (published || state.Sequence - state.SnapshotSequence >= SnapshotEvery)
         {
@@ -112,6 +121,84 @@ public sealed partial class UseCaseGrain(
 
     /// <inheritdoc />
     public Task DefinitionChangedAsync() => ReloadDefinitionAsync(CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task JoinAiCostAsync() => JoinAsync(CancellationToken.None);
+
+    /// <inheritdoc />
+    public async Task<AiCostRepricing> RepriceAiCostAsync(bool apply, string author)
+    {
+        var repricing = await costLedger.RepriceAsync(UseCaseId, await CurrencyAsync(CancellationToken.None), apply, author, CancellationToken.None);
+        if (apply && repricing.Changed > 0)
+        {
+            await ApplyCostsAsync(CancellationToken.None);
+        }
+        return new AiCostRepricing
+        {
+            UseCaseId = UseCaseId,
+            Calls = repricing.Calls,
+            Changed = repricing.Changed,
+            AmountBefore = repricing.AmountBefore,
+            AmountAfter = repricing.AmountAfter,
+            UnpricedTokensBefore = repricing.UnpricedTokensBefore,
+            UnpricedTokensAfter = repricing.UnpricedTokensAfter,
+            Applied = apply,
+        };
+    }
+
+    /// <summary>
+    /// After a batch is logged: records the trace links its events name, and joins waiting model calls when any may
+    /// now find their event. The events are committed whatever happens here; a join that fails is tried again by the
+    /// timer.
+    /// </summary>
+    private async Task JoinAfterAppendAsync(IReadOnlyList<OutcomeEvent> events, IReadOnlyList<AppendOutcome> outcomes)
+    {
+        var links = events.Where((outcomeEvent, i) => outcomes[i].Accepted && outcomeEvent.TraceId is not null)
+            .Select(outcomeEvent => new TraceLink(outcomeEvent.TraceId!, UseCaseId, outcomeEvent.EventId)).ToList();
+        if (links.Count == 0 && !callsWaiting)
+        {
+            return;
+        }
+        try
+        {
+            if (links.Count > 0)
+            {
+                await costLedger.LinkEventsAsync(links, CancellationToken.None);
+            }
+            await JoinAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or TimeoutException)
+        {
+            callsWaiting = true;
+            LogJoinFailed(UseCaseId, exception);
+        }
+    }
+
+    /// <summary>Joins the model calls whose event is logged into the ledger, then applies what the ledger holds beyond the state.</summary>
+    private async Task JoinAsync(CancellationToken cancellationToken)
+    {
+        if (WriteStatus == UseCaseWriteStatus.Unknown)
+        {
+            return;
+        }
+        await costLedger.JoinAsync(UseCaseId, await CurrencyAsync(cancellationToken), cancellationToken);
+        await ApplyCostsAsync(cancellationToken);
+        callsWaiting = await costLedger.HasWaitingCallsAsync(UseCaseId, cancellationToken);
+    }
+
+    private async Task ApplyCostsAsync(CancellationToken cancellationToken)
+    {
+        var before = state.Totals.CostLedgerPosition;
+        await state.ApplyCostsAfterAsync(costLedger, UseCaseId, cancellationToken);
+        if (state.Totals.CostLedgerPosition != before)
+        {
+            summary.MarkStale();
+        }
+    }
+
+    /// <summary>The currency the use case counts money in: its own, else the organization's.</summary>
+    private async Task<string> CurrencyAsync(CancellationToken cancellationToken) =>
+        definition?.UseCase.UnitEconomics.Currency ?? (await organization.ReadAsync(cancellationToken)).Currency;
 
     /// <inheritdoc />
     public Task<UseCaseWriteStatus> GetWriteStatusAsync() => Task.FromResult(WriteStatus);
@@ -129,6 +216,10 @@ public sealed partial class UseCaseGrain(
         if (DateTime.UtcNow - definitionCheckedAt >= DefinitionRecheckPeriod)
         {
             await ReloadDefinitionAsync(cancellationToken);
+            if (callsWaiting)
+            {
+                await JoinAsync(cancellationToken);
+            }
         }
         await RepublishAsync(cancellationToken);
         summary.RefreshIfStale();
@@ -147,7 +238,7 @@ public sealed partial class UseCaseGrain(
             return;
         }
         var stored = await registry.FindAsync(UseCaseId, cancellationToken);
-        var rebuilt = await state.ReshapeAsync(log, UseCaseId, stored?.Shape ?? new RollupShape(), cancellationToken);
+        var rebuilt = await state.ReshapeAsync(log, costLedger, UseCaseId, stored?.Shape ?? new RollupShape(), cancellationToken);
         definition = stored;
         summary.Drop();
         if (rebuilt)
@@ -178,6 +269,9 @@ public sealed partial class UseCaseGrain(
             LogSnapshotFailed(UseCaseId, exception);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Joining traced AI cost of use case {UseCaseId} failed; it is tried again")]
+    private partial void LogJoinFailed(string useCaseId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot of use case {UseCaseId} not written; the next activation replays more of the log")]
     private partial void LogSnapshotFailed(string useCaseId, Exception exception);

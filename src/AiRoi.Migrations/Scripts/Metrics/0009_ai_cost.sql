@@ -105,3 +105,12 @@ create table metrics.ai_cost_ledger (
 );
 create unique index ai_cost_ledger_one_join_per_call on metrics.ai_cost_ledger (trace_id, span_id) where kind <> 'repriced';
 create index ai_cost_ledger_by_event on metrics.ai_cost_ledger (use_case_id, event_id);
+
+-- Each model call with the use case and event it belongs to: what the span names itself when it names both, else
+-- what its trace's link names (null while the trace has no link).
+create view metrics.ai_spans_resolved as
+select s.*,
+       case when s.use_case_id is not null and s.event_id is not null then s.use_case_id else l.use_case_id end as owner_use_case_id,
+       case when s.use_case_id is not null and s.event_id is not null then s.event_id else l.event_id end as owner_event_id
+from metrics.ai_spans s
+left join metrics.trace_links l on l.trace_id = s.trace_id;
