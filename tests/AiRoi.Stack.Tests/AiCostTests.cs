@@ -155,6 +155,14 @@ public sealed class AiCostTests(StackFixture stack)
         Assert.Contains("gen_ai.usage.input_tokens is -5", message, StringComparison.Ordinal);
         Assert.Contains("'not-registered-anywhere' is not registered", message, StringComparison.Ordinal);
 
+        // A key scoped to another use case may send spans, but not for this one.
+        var scoped = await SendAsync(stack, "ingestion", HttpMethod.Post, "/api/v1/api-keys",
+            new JsonObject { ["name"] = "traces elsewhere", ["useCaseIds"] = new JsonArray($"elsewhere-{Guid.NewGuid():N}"[..24]) });
+        var outOfScope = await PostJsonTracesAsync(Export(Span(trace, root: false, ("gen_ai.request.model", "gpt-4o"), ("gen_ai.usage.input_tokens", 5L),
+            ("airoi.use_case_id", useCase), ("airoi.event_id", "x"))), scoped.Body["key"]!.GetValue<string>());
+        Assert.Equal("1", outOfScope.Node!["partialSuccess"]!["rejectedSpans"]!.ToString());
+        Assert.Contains($"may not write for use case '{useCase}'", outOfScope.Node["partialSuccess"]!["errorMessage"]!.GetValue<string>(), StringComparison.Ordinal);
+
         using var client = stack.App.CreateHttpClient("ingestion", "http");
         async Task<HttpStatusCode> PostAsync(byte[] body, string contentType, string? key = DevelopmentKey)
         {
@@ -225,7 +233,7 @@ public sealed class AiCostTests(StackFixture stack)
         }),
     };
 
-    private async Task<StackAnswer> PostJsonTracesAsync(JsonObject export)
+    private async Task<StackAnswer> PostJsonTracesAsync(JsonObject export, string key = DevelopmentKey)
     {
         using var client = stack.App.CreateHttpClient("ingestion", "http");
         using var compressed = new MemoryStream();
@@ -236,7 +244,7 @@ public sealed class AiCostTests(StackFixture stack)
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/traces") { Content = new ByteArrayContent(compressed.ToArray()) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Content.Headers.ContentEncoding.Add("gzip");
-        request.Headers.Add("X-Api-Key", DevelopmentKey);
+        request.Headers.Add("X-Api-Key", key);
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return new StackAnswer(response.StatusCode, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text));

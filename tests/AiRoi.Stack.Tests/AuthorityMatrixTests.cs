@@ -33,6 +33,9 @@ public sealed class AuthorityMatrixTests(StackFixture stack)
         /// <summary>A write of one use case's events: writing keys that cover it.</summary>
         WriteUseCase,
 
+        /// <summary>Trace spans: writing keys; a span of a use case the key does not cover is refused on its own (partial success).</summary>
+        WriteSpans,
+
         /// <summary>A change of the registry, an experiment, a baseline, annotation or review: organization-wide writing keys.</summary>
         WriteOrganization,
 
@@ -51,6 +54,7 @@ public sealed class AuthorityMatrixTests(StackFixture stack)
         ["ingestion GET /api/v1/api-keys"] = Access.Admin,
         ["ingestion GET /api/v1/api-keys/current"] = Access.AnyKey,
         ["ingestion POST /api/v1/api-keys/{id}/revoke"] = Access.Admin,
+        ["ingestion POST /v1/traces"] = Access.WriteSpans,
 
         ["metrics GET /api/v1/status"] = Access.AnyKey,
         ["metrics GET /api/v1/status/memory"] = Access.Admin,
@@ -89,6 +93,9 @@ public sealed class AuthorityMatrixTests(StackFixture stack)
         ["metrics POST /api/v1/use-cases/{id}/reviews"] = Access.WriteOrganization,
         ["metrics GET /api/v1/portfolio"] = Access.ReadList,
         ["metrics GET /api/v1/portfolio/over-time"] = Access.ReadList,
+        ["metrics GET /api/v1/model-prices"] = Access.AnyKey,
+        ["metrics POST /api/v1/model-prices"] = Access.WriteOrganization,
+        ["metrics POST /api/v1/model-prices/recompute"] = Access.WriteOrganization,
 
         ["experiments GET /api/v1/status"] = Access.AnyKey,
         ["experiments POST /api/v1/analysis"] = Access.Open,
@@ -261,6 +268,12 @@ public sealed class AuthorityMatrixTests(StackFixture stack)
                     ["startedAt"] = "2026-11-02T10:00:00Z", ["completedAt"] = "2026-11-02T10:05:00Z",
                 }),
             },
+            "/v1/traces" => JsonNode.Parse($$$"""
+                {"resourceSpans": [{"scopeSpans": [{"spans": [{"traceId": "{{{Guid.NewGuid():N}}}", "spanId": "00f067aa0ba902b7", "name": "chat",
+                  "startTimeUnixNano": "{{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000}}}", "endTimeUnixNano": "{{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000}}}",
+                  "attributes": [{"key": "gen_ai.request.model", "value": {"stringValue": "gpt-4o"}}, {"key": "gen_ai.usage.input_tokens", "value": {"intValue": "10"}},
+                                 {"key": "airoi.use_case_id", "value": {"stringValue": "{{{fixture.UseCaseId}}}"}}, {"key": "airoi.event_id", "value": {"stringValue": "authority"}}]}]}]}]}
+                """),
             "/api/v1/analysis/adjust" => new JsonObject { ["method"] = "holm", ["pValues"] = new JsonArray(0.01, 0.04) },
             "/api/v1/analysis" => JsonNode.Parse("""{"metricType": "proportion", "method": "frequentist", "variants": [{"name": "control", "n": 1000, "conversions": 100}, {"name": "b", "n": 1000, "conversions": 120}]}"""),
             _ => new JsonObject(),
@@ -286,6 +299,8 @@ public sealed class AuthorityMatrixTests(StackFixture stack)
             (Access.AnyKey or Access.ReadList, _) => served,
             (Access.ReadUseCase, "read-only key") => served,
             (Access.ReadUseCase, _) => [HttpStatusCode.Forbidden],
+            (Access.WriteSpans, "read-only key") => [HttpStatusCode.Forbidden],
+            (Access.WriteSpans, _) => served,
             (Access.Admin, _) => [HttpStatusCode.Forbidden],
             (_, "read-only key") when write => [HttpStatusCode.Forbidden],
             (Access.WriteUseCase or Access.WriteOrganization, _) => [HttpStatusCode.Forbidden],

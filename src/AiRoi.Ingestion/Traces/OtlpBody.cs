@@ -64,7 +64,7 @@ public static class OtlpBody
         {
             return encoding == OtlpEncoding.Protobuf ? ExportTraceServiceRequest.Parser.ParseFrom(bytes) : ParseJson(bytes);
         }
-        catch (Exception exception) when (exception is InvalidProtocolBufferException or InvalidJsonException)
+        catch (Exception exception) when (exception is InvalidProtocolBufferException or InvalidJsonException or ArgumentException or InvalidOperationException)
         {
             throw new FormatException(exception.Message, exception);
         }
