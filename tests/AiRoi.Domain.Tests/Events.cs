@@ -29,6 +29,7 @@ internal static class Events
         ConversionValue = 129.99m,
         ExperimentId = "prompt-v4",
         Variant = "treatment",
+        TraceId = "4bf92f3577b34da6a3ce929d0e0e4736",
         Attributes = new Dictionary<string, string> { ["region"] = "emea", ["complexity"] = "high" },
         Measures = new Dictionary<string, double> { ["handleScore"] = 0.83, ["dealVelocity"] = 12 },
     };

@@ -14,7 +14,7 @@ public class OutcomeEventWireShapeTests
     [
         "eventId", "useCaseId", "subjectId", "startedAt", "completedAt", "handler", "resolved", "escalated",
         "escalationReason", "contacts", "exceptionType", "aiCost", "humanMinutes", "humanCost", "csat", "nps",
-        "converted", "conversionValue", "experimentId", "variant", "attributes", "measures",
+        "converted", "conversionValue", "experimentId", "variant", "traceId", "attributes", "measures",
     ];
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web)

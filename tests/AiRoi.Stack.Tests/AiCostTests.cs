@@ -114,12 +114,45 @@ public sealed class AiCostTests(StackFixture stack)
         var totals = await WaitForAsync(useCase, totals => totals["unpricedTokensByModel"]!.AsObject().ContainsKey(model));
         Assert.Equal((1_000L, 0m), (totals["unpricedTokensByModel"]![model]!.GetValue<long>(), totals["tracedAiCost"]!.GetValue<decimal>()));
         Assert.Null(await CostPerTaskAsync(useCase));
+        var health = await SendAsync(stack, "metrics", HttpMethod.Get, $"/api/v1/use-cases/{useCase}/health");
+        var finding = health.Body["findings"]!.AsArray().Single(entry => entry!["check"]!.GetValue<string>() == "ai-cost-not-priced")!;
+        Assert.Contains(model, finding["reason"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // Once priced and recomputed, the task has its cost.
         await PriceAsync(model, "input", 1.00m);
         await PriceAsync(model, "output", 1.00m);
         await RecomputeAsync(useCase, apply: true);
         Assert.Equal(0.001, (await CostPerTaskAsync(useCase))!.Value, 9);
+        health = await SendAsync(stack, "metrics", HttpMethod.Get, $"/api/v1/use-cases/{useCase}/health");
+        Assert.DoesNotContain(health.Body["findings"]!.AsArray(), entry => entry!["check"]!.GetValue<string>() == "ai-cost-not-priced");
+    }
+
+    [Fact]
+    public async Task Calls_that_never_find_their_outcome_event_are_spend_with_no_outcome_on_the_portfolio()
+    {
+        var useCase = await NewUseCaseAsync();
+        var trace = ActivityTraceId.CreateRandom().ToHexString();
+        // Eight days old, naming an event that never came: past the join window.
+        var old = Span(trace, root: false, ("gen_ai.request.model", "gpt-4o-mini"), ("gen_ai.usage.input_tokens", 2_000_000L), ("gen_ai.usage.output_tokens", 0L),
+            ("airoi.use_case_id", useCase), ("airoi.event_id", "never-sent"));
+        var start = DateTimeOffset.UtcNow.AddDays(-8).ToUnixTimeMilliseconds() * 1_000_000;
+        old["startTimeUnixNano"] = start.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        old["endTimeUnixNano"] = (start + 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.OK, (await PostJsonTracesAsync(Export(old))).Status);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        JsonNode? spend = null;
+        while (spend is null && DateTime.UtcNow < deadline)
+        {
+            var portfolio = await SendAsync(stack, "metrics", HttpMethod.Get, "/api/v1/portfolio");
+            spend = portfolio.Status == HttpStatusCode.OK
+                ? portfolio.Body["useCases"]!.AsArray().Single(row => row!["id"]!.GetValue<string>() == useCase)!["aiSpendWithNoOutcome"]
+                : null;
+            await Task.Delay(500);
+        }
+        Assert.NotNull(spend);
+        // 2,000,000 input tokens at the built-in list price of $0.15 a million.
+        Assert.Equal((1L, 2_000_000L, 0.30m), (spend["calls"]!.GetValue<long>(), spend["tokens"]!.GetValue<long>(), spend["amount"]!.GetValue<decimal>()));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace AiRoi.Domain.Alerts;
 public static class AlertConditions
 {
     /// <summary>The prefix of the conditions <see cref="ForUseCase"/> names; only those are closed when they stop.</summary>
-    public static readonly IReadOnlyList<string> UseCasePrefixes = ["health:", "target:"];
+    public static readonly IReadOnlyList<string> UseCasePrefixes = ["health:", "target:", "ai-spend:"];
 
     /// <summary>The prefix of one experiment's conditions.</summary>
     public static string ExperimentPrefix(string experimentId) => $"experiment:{experimentId}:";
@@ -29,6 +29,14 @@ public static class AlertConditions
                     $"target:{tile.Metric.Key}:{target.Target.DueDate:yyyy-MM-dd}:{status}", AlertKind.TargetAtRisk,
                     $"Target {(target.Status == TargetStatus.Missed ? "missed" : "at risk")}: {tile.Metric.Name}", target.Reason));
             }
+        }
+        if (summary.AiSpendWithNoOutcome is { } spend)
+        {
+            var amount = spend.Amount.ToString("N2", System.Globalization.CultureInfo.InvariantCulture);
+            conditions.Add(new AlertCondition("ai-spend:no-outcome", AlertKind.AiSpendWithNoOutcome, $"AI spend with no outcome: {summary.Name}",
+                $"{spend.Calls:N0} traced model calls ({amount} {summary.Currency ?? "in the organization's currency"}"
+                + (spend.UnpricedTokens > 0 ? $", and {spend.UnpricedTokens:N0} tokens without a price" : "")
+                + ") never found their outcome event: spend with no measured value. Send the outcome events, or name them on the traces."));
         }
         return conditions;
     }
@@ -62,6 +70,7 @@ public static class AlertConditions
         Health.HealthCheck.OverOptimizing => "Over-optimizing",
         Health.HealthCheck.NotInvolvingBusiness => "Not involving the business",
         Health.HealthCheck.VanityTrap => "Vanity trap",
+        Health.HealthCheck.AiCostNotPriced => "AI cost not priced",
         _ => WireJson.Name(check),
     };
 }

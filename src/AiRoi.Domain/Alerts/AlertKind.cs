@@ -14,4 +14,7 @@ public enum AlertKind
 
     /// <summary>A running experiment's exposures fail the sample-ratio check: its split is broken.</summary>
     SampleRatioMismatch = 4,
+
+    /// <summary>Traced model calls of the use case that never found their outcome event.</summary>
+    AiSpendWithNoOutcome = 5,
 }

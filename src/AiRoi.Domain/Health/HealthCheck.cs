@@ -2,7 +2,8 @@ namespace AiRoi.Domain.Health;
 
 /// <summary>
 /// The common measurement mistakes AiRoi detects. Wire names: <c>measuring-once</c>, <c>no-baseline</c>,
-/// <c>ignoring-context</c>, <c>over-optimizing</c>, <c>not-involving-business</c>, <c>vanity-trap</c>.
+/// <c>ignoring-context</c>, <c>over-optimizing</c>, <c>not-involving-business</c>, <c>vanity-trap</c>,
+/// <c>ai-cost-not-priced</c>.
 /// </summary>
 public enum HealthCheck
 {
@@ -23,4 +24,7 @@ public enum HealthCheck
 
     /// <summary>The primary metric is a vanity metric, or no value metric is among the key metrics.</summary>
     VanityTrap = 6,
+
+    /// <summary>Traced model calls of a model with no price: their AI cost is unknown, so cost to serve is understated.</summary>
+    AiCostNotPriced = 7,
 }

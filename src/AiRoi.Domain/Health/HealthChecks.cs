@@ -4,7 +4,7 @@ using AiRoi.Domain.UseCases;
 
 namespace AiRoi.Domain.Health;
 
-/// <summary>The six health checks, each a rule over <see cref="HealthInputs"/> with its reason and evidence.</summary>
+/// <summary>The health checks, each a rule over <see cref="HealthInputs"/> with its reason and evidence.</summary>
 public static class HealthChecks
 {
     /// <summary>
@@ -38,7 +38,21 @@ public static class HealthChecks
         OverOptimizing(inputs, findings);
         NotInvolvingBusiness(inputs, findings);
         VanityTrap(inputs, findings);
+        AiCostNotPriced(inputs, findings);
         return findings;
+    }
+
+    private static void AiCostNotPriced(HealthInputs inputs, List<HealthFinding> findings)
+    {
+        var unpriced = inputs.UnpricedTokensByModel.Where(entry => entry.Value > 0).OrderByDescending(entry => entry.Value).ThenBy(entry => entry.Key, StringComparer.Ordinal).ToList();
+        if (unpriced.Count == 0)
+        {
+            return;
+        }
+        var tokens = unpriced.Sum(entry => entry.Value);
+        findings.Add(new(HealthCheck.AiCostNotPriced,
+            $"{tokens.ToString("N0", CultureInfo.InvariantCulture)} tokens of traced model calls have no price ({string.Join(", ", unpriced.Select(entry => entry.Key))}), so their AI cost is unknown and cost to serve is understated. Add their prices and recompute.",
+            Evidence(("models", string.Join(",", unpriced.Select(entry => entry.Key))), ("unpricedTokens", Text(tokens)))));
     }
 
     private static void MeasuringOnce(HealthInputs inputs, List<HealthFinding> findings)

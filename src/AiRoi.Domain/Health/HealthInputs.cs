@@ -31,4 +31,7 @@ public sealed record HealthInputs(UseCase UseCase, DateOnly Today)
 
     /// <summary>Each guardrail metric against its baseline.</summary>
     public IReadOnlyList<MetricVersusBaseline> Guardrails { get; init; } = [];
+
+    /// <summary>Tokens of traced model calls that found no price, per model.</summary>
+    public IReadOnlyDictionary<string, long> UnpricedTokensByModel { get; init; } = new Dictionary<string, long>();
 }

@@ -38,6 +38,9 @@ public sealed record PortfolioUseCase(
     bool CanSetBaseline = false,
     string? Currency = null)
 {
+    /// <summary>Traced model calls that never found their outcome event: spend with no measured value.</summary>
+    public AiCost.AiSpendWithNoOutcome? AiSpendWithNoOutcome { get; init; }
+
     /// <summary>The row of a use case's summary.</summary>
     public static PortfolioUseCase From(UseCaseSummary summary)
     {
@@ -49,7 +52,10 @@ public sealed record PortfolioUseCase(
             PortfolioRoiFigures.From(summary.RoiSinceGoLive),
             Why(summary),
             summary.HasPreAiData && summary.Health.Any(finding => finding.Check == HealthCheck.NoBaseline),
-            summary.Currency);
+            summary.Currency)
+        {
+            AiSpendWithNoOutcome = summary.AiSpendWithNoOutcome,
+        };
     }
 
     /// <summary>Why a use case has no ROI over the period shown, in the ROI notes' words; null when it has one.</summary>

@@ -37,6 +37,9 @@ public sealed class UseCaseReports(
     /// <summary>A concluded experiment's conversion lift, used by ROI instead of before/after.</summary>
     public ConversionLiftEvidence? ExperimentLift { get; init; }
 
+    /// <summary>Tokens of traced model calls that found no price, per model (for the health check).</summary>
+    public IReadOnlyDictionary<string, long> UnpricedTokensByModel { get; init; } = new Dictionary<string, long>();
+
     private readonly Dictionary<(string Metric, DateOnly Today, string? Control), MetricAttribution> attributions = [];
 
     private readonly Dictionary<(DateOnly From, DateOnly Until, CellFilter Filter), SortedDictionary<DateOnly, MetricCell>> weeklyCells = [];
@@ -287,6 +290,7 @@ public sealed class UseCaseReports(
                 .ToList(),
             Primary = useCase.ResolveMetric(useCase.PrimaryMetric) is { } primary ? Versus(primary, today) : null,
             Guardrails = useCase.GuardrailMetrics.Select(useCase.ResolveMetric).OfType<MetricDefinition>().Select(metric => Versus(metric, today)).ToList(),
+            UnpricedTokensByModel = UnpricedTokensByModel,
         };
     }
 

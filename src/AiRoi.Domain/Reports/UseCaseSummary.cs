@@ -31,4 +31,8 @@ public sealed record UseCaseSummary(
     IReadOnlyList<HealthFinding> Health,
     RoiFigures? RoiSinceGoLive = null,
     bool HasPreAiData = false,
-    string? Currency = null);
+    string? Currency = null)
+{
+    /// <summary>Traced model calls that never found their outcome event: spend with no measured value.</summary>
+    public AiCost.AiSpendWithNoOutcome? AiSpendWithNoOutcome { get; init; }
+}

@@ -26,6 +26,7 @@ public static class OutcomeEventCsvColumns
     internal const string ConversionValue = "conversionValue";
     internal const string ExperimentId = "experimentId";
     internal const string Variant = "variant";
+    internal const string TraceId = "traceId";
 
     /// <summary>Prefix of a column holding one attribute: <c>attributes.region</c>.</summary>
     public const string AttributePrefix = "attributes.";
@@ -38,7 +39,7 @@ public static class OutcomeEventCsvColumns
     [
         EventId, UseCaseId, SubjectId, StartedAt, CompletedAt, Handler, Resolved, Escalated, EscalationReason,
         Contacts, ExceptionType, AiCost, HumanMinutes, HumanCost, Csat, Nps, Converted, ConversionValue,
-        ExperimentId, Variant,
+        ExperimentId, Variant, TraceId,
     ];
 
     /// <summary>

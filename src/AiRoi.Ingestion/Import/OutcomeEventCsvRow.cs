@@ -26,7 +26,7 @@ internal sealed class OutcomeEventCsvRow
 
     private OutcomeEvent Build(IReadOnlyList<string> columns, IReadOnlyList<string> cells, string? defaultUseCaseId)
     {
-        string? eventId = null, useCaseId = null, subjectId = null, escalationReason = null, exceptionType = null, experimentId = null, variant = null;
+        string? eventId = null, useCaseId = null, subjectId = null, escalationReason = null, exceptionType = null, experimentId = null, variant = null, traceId = null;
         DateTimeOffset? startedAt = null, completedAt = null;
         Handler? handler = null;
         bool? resolved = null, escalated = null, converted = null;
@@ -66,6 +66,7 @@ internal sealed class OutcomeEventCsvRow
                 case C.ConversionValue: conversionValue = Decimal(column, cell); break;
                 case C.ExperimentId: experimentId = cell; break;
                 case C.Variant: variant = cell; break;
+                case C.TraceId: traceId = cell; break;
                 default:
                     var key = CsvHeader.MapKey(column)!;
                     if (column.StartsWith(C.AttributePrefix, StringComparison.Ordinal))
@@ -100,6 +101,7 @@ internal sealed class OutcomeEventCsvRow
             ConversionValue = conversionValue,
             ExperimentId = experimentId,
             Variant = variant,
+            TraceId = traceId,
             Attributes = attributes,
             Measures = measures,
         };

@@ -95,5 +95,6 @@ public static class OutcomeEventCsvWriter
         (C.ConversionValue, e => CsvValues.Format(e.ConversionValue)),
         (C.ExperimentId, e => e.ExperimentId ?? ""),
         (C.Variant, e => e.Variant ?? ""),
+        (C.TraceId, e => e.TraceId ?? ""),
     ];
 }

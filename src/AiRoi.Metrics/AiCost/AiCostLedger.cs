@@ -203,6 +203,35 @@ public sealed class AiCostLedger(NpgsqlDataSource dataSource, PriceBookStore pri
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>Most calls with no outcome read for one use case's figure.</summary>
+    public const int MaxCallsWithNoOutcome = 100_000;
+
+    /// <summary>
+    /// The use case's traced calls with no outcome, priced in <paramref name="currency"/>: calls that name it (or whose
+    /// trace does) and started more than <see cref="JoinWindow"/> ago without joining an outcome event; null when none.
+    /// </summary>
+    public async Task<AiSpendWithNoOutcome?> ReadSpendWithNoOutcomeAsync(string useCaseId, string currency, CancellationToken cancellationToken)
+    {
+        var calls = new List<ModelUsage>();
+        await using (var command = dataSource.CreateCommand(
+            """
+            select trace_id, span_id, started_at, provider, model, input_tokens, cached_input_tokens, cache_creation_tokens,
+                   output_tokens, reasoning_tokens, reported_cost
+            from metrics.ai_spans_resolved
+            where joined_use_case_id is null and owner_use_case_id = $1 and started_at <= now() - $2
+            order by started_at desc
+            limit $3
+            """).WithValues(useCaseId, JoinWindow, MaxCallsWithNoOutcome))
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                calls.Add(ReadCall(reader));
+            }
+        }
+        return calls.Count == 0 ? null : AiSpendWithNoOutcome.Of(calls, await prices.ReadAsync(cancellationToken), currency);
+    }
+
     /// <summary>The use cases whose ledger has entries.</summary>
     public async Task<IReadOnlyList<string>> UseCasesWithCostAsync(CancellationToken cancellationToken)
     {

@@ -47,8 +47,8 @@ public sealed class ReportConfiguration
         };
 
     /// <summary>The reports of <paramref name="useCase"/> over <paramref name="rollup"/> with this configuration.</summary>
-    public UseCaseReports ReportsOf(UseCase useCase, UseCaseRollup rollup) =>
-        new(useCase, rollup, baselines, annotations) { ExperimentLift = experimentLift };
+    public UseCaseReports ReportsOf(UseCase useCase, UseCaseRollup rollup, IReadOnlyDictionary<string, long> unpricedTokensByModel) =>
+        new(useCase, rollup, baselines, annotations) { ExperimentLift = experimentLift, UnpricedTokensByModel = unpricedTokensByModel };
 
     /// <summary>Stores a new baseline version, which becomes its metric's current one.</summary>
     public async Task<BaselineVersion> AddBaselineAsync(BaselineVersion draft)

@@ -18,6 +18,9 @@ public sealed class TotalsAccumulator
     private decimal tracedAiCost;
     private decimal tracedAiCostNotAdded;
 
+    /// <summary>Tokens of traced model calls that found no price, per model.</summary>
+    public IReadOnlyDictionary<string, long> UnpricedTokensByModel => unpricedTokensByModel;
+
     /// <summary>The last position of the AI cost ledger applied.</summary>
     public long CostLedgerPosition { get; private set; }
 

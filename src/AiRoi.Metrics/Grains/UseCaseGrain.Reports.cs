@@ -104,5 +104,5 @@ public sealed partial class UseCaseGrain
         return await change(definition.UseCase);
     }
 
-    private UseCaseReports Reports() => configuration.ReportsOf(definition!.UseCase, state.Rollup);
+    private UseCaseReports Reports() => configuration.ReportsOf(definition!.UseCase, state.Rollup, state.Totals.UnpricedTokensByModel);
 }

@@ -54,6 +54,7 @@ public sealed partial class UseCaseGrain(
     private SummaryCache summary = null!;
     private long lastSequence;
     private bool callsWaiting;
+    private AiSpendWithNoOutcome? spendWithNoOutcome;
 
     private string UseCaseId => this.GetPrimaryKeyString();
 
@@ -63,13 +64,14 @@ public sealed partial class UseCaseGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         definition = await registry.FindAsync(UseCaseId, cancellationToken);
-        summary = new SummaryCache(today => Reports().Summary(today));
+        summary = new SummaryCache(today => Reports().Summary(today) with { AiSpendWithNoOutcome = spendWithNoOutcome });
         configuration = await ReportConfiguration.LoadAsync(UseCaseId, baselineStore, annotationStore, liftStore, cancellationToken);
         (state, var publishedUpTo, var replayed) = await MetricState.LoadAsync(log, costLedger, UseCaseId, definition?.Shape ?? new RollupShape(), cancellationToken);
         outbox = new ExperimentEventOutbox(UseCaseId, log, publisher, publishedUpTo);
         lastSequence = await log.ReadLastSequenceAsync(UseCaseId, cancellationToken);
         LogActivated(UseCaseId, state.SnapshotSequence, replayed, lastSequence);
         callsWaiting = await costLedger.HasWaitingCallsAsync(UseCaseId, cancellationToken);
+        await RefreshSpendWithNoOutcomeAsync(cancellationToken);
 
         await RepublishAsync(cancellationToken);
         this.RegisterGrainTimer(OnTimerAsync, PublishRetryPeriod, PublishRetryPeriod);
@@ -123,7 +125,26 @@ public sealed partial class UseCaseGrain(
     public Task DefinitionChangedAsync() => ReloadDefinitionAsync(CancellationToken.None);
 
     /// <inheritdoc />
-    public Task JoinAiCostAsync() => JoinAsync(CancellationToken.None);
+    public async Task JoinAiCostAsync()
+    {
+        await JoinAsync(CancellationToken.None);
+        await RefreshSpendWithNoOutcomeAsync(CancellationToken.None);
+    }
+
+    /// <summary>Reads the use case's traced calls that found no outcome event (the summary and the alerts show them).</summary>
+    private async Task RefreshSpendWithNoOutcomeAsync(CancellationToken cancellationToken)
+    {
+        if (WriteStatus == UseCaseWriteStatus.Unknown)
+        {
+            return;
+        }
+        var read = await costLedger.ReadSpendWithNoOutcomeAsync(UseCaseId, await CurrencyAsync(cancellationToken), cancellationToken);
+        if (read != spendWithNoOutcome)
+        {
+            spendWithNoOutcome = read;
+            summary.MarkStale();
+        }
+    }
 
     /// <inheritdoc />
     public async Task<AiCostRepricing> RepriceAiCostAsync(bool apply, string author)
@@ -219,6 +240,10 @@ public sealed partial class UseCaseGrain(
             if (callsWaiting)
             {
                 await JoinAsync(cancellationToken);
+            }
+            if (callsWaiting || spendWithNoOutcome is not null)
+            {
+                await RefreshSpendWithNoOutcomeAsync(cancellationToken);
             }
         }
         await RepublishAsync(cancellationToken);

@@ -21,6 +21,7 @@ public static class ProductWords
         HealthCheck.OverOptimizing => "Over-optimizing",
         HealthCheck.NotInvolvingBusiness => "Not involving the business",
         HealthCheck.VanityTrap => "Vanity trap",
+        HealthCheck.AiCostNotPriced => "AI cost not priced",
         _ => Sentence(WireJson.Name(check)),
     };
 

@@ -1,4 +1,7 @@
 using AiRoi.Domain.AiCost;
+using AiRoi.Domain.Alerts;
+using AiRoi.Domain.Health;
+using AiRoi.Domain.Reports;
 
 namespace AiRoi.Domain.Tests.AiCost;
 
@@ -95,4 +98,48 @@ public sealed class PriceBookTests
     [InlineData("a*a", "a", false)]
     [InlineData("gpt-4o", "gpt-4o-mini", false)]
     public void Patterns_match_as_globs(string pattern, string name, bool matches) => Assert.Equal(matches, ModelPrice.Matches(pattern, name));
+}
+
+public sealed class AiCostHonestyTests
+{
+    [Fact]
+    public void Tokens_without_a_price_are_a_health_finding_naming_the_models()
+    {
+        var inputs = new HealthInputs(UseCases.Full(), new DateOnly(2026, 11, 20))
+        {
+            UnpricedTokensByModel = new Dictionary<string, long> { ["model-b"] = 10, ["model-a"] = 1_500 },
+        };
+
+        var finding = HealthChecks.Evaluate(inputs).Single(finding => finding.Check == HealthCheck.AiCostNotPriced);
+
+        Assert.StartsWith("1,510 tokens of traced model calls have no price (model-a, model-b)", finding.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(HealthChecks.Evaluate(inputs with { UnpricedTokensByModel = new Dictionary<string, long>() }),
+            other => other.Check == HealthCheck.AiCostNotPriced);
+    }
+
+    [Fact]
+    public void Spend_with_no_outcome_is_priced_and_its_unpriced_tokens_counted_apart()
+    {
+        var book = new PriceBook([new ModelPrice(1, "*", "m", UsageType.Input, 1m, "USD", DateTimeOffset.UnixEpoch)]);
+        var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        ModelUsage[] calls = [new("t", "a", at, "x", "m") { InputTokens = 500_000 }, new("t", "b", at, "x", "unknown") { InputTokens = 7, OutputTokens = 3 }];
+
+        Assert.Equal(new AiSpendWithNoOutcome(2, 500_010, 0.5m, 10), AiSpendWithNoOutcome.Of(calls, book, "USD"));
+        Assert.Null(AiSpendWithNoOutcome.Of([], book, "USD"));
+    }
+}
+
+public sealed class AiSpendAlertTests
+{
+    [Fact]
+    public void Spend_with_no_outcome_is_an_alert_condition_of_its_use_case()
+    {
+        var summary = new UseCaseSummary("support-bot", "Support bot", AiRoi.Domain.UseCases.UseCaseCategory.CustomerService, null, false, 0, null, [], null, [], Currency: "EUR");
+
+        Assert.Empty(AlertConditions.ForUseCase(summary));
+        var condition = AlertConditions.ForUseCase(summary with { AiSpendWithNoOutcome = new AiSpendWithNoOutcome(3, 1_000, 1.5m, 0) }).Single();
+        Assert.Equal(("ai-spend:no-outcome", AlertKind.AiSpendWithNoOutcome), (condition.Key, condition.Kind));
+        Assert.StartsWith("3 traced model calls (1.50 EUR) never found their outcome event", condition.Detail, StringComparison.Ordinal);
+        Assert.Contains(AlertConditions.UseCasePrefixes, prefix => condition.Key.StartsWith(prefix, StringComparison.Ordinal));
+    }
 }
