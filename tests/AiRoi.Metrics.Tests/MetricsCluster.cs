@@ -111,6 +111,9 @@ public sealed class MetricsCluster : IAsyncLifetime
             siloBuilder.Services.AddSingleton<AnnotationStore>();
             siloBuilder.Services.AddSingleton<AiRoi.Metrics.Experiments.ExperimentLiftStore>();
             siloBuilder.Services.AddSingleton<ExperimentEventPublisher>();
+            siloBuilder.Services.AddSingleton<AiRoi.Metrics.Organization.OrganizationStore>();
+            siloBuilder.Services.AddSingleton<AiRoi.Metrics.AiCost.PriceBookStore>();
+            siloBuilder.Services.AddSingleton<AiRoi.Metrics.AiCost.AiCostLedger>();
             // The events in these tests carry no experiment, so nothing is published; the in-memory bus satisfies the publisher.
             siloBuilder.Services.AddMassTransit(bus => bus.UsingInMemory());
         }
