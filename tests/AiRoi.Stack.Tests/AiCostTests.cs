@@ -70,8 +70,8 @@ public sealed class AiCostTests(StackFixture stack)
 
         // Task C through OTLP JSON, gzip-compressed: a long context pays the higher input tier.
         var traceC = ActivityTraceId.CreateRandom().ToHexString();
-        var json = await PostJsonTracesAsync(Export(Span(traceC, root: true, ("airoi.use_case_id", useCase), ("airoi.event_id", "c")),
-            Span(traceC, root: false, ("gen_ai.provider.name", "acme"), ("gen_ai.request.model", model), ("gen_ai.usage.input_tokens", 200_000L), ("gen_ai.usage.output_tokens", 1_000L))));
+        var json = await OtlpJson.PostAsync(stack, OtlpJson.Export(OtlpJson.Span(traceC, root: true, ("airoi.use_case_id", useCase), ("airoi.event_id", "c")),
+            OtlpJson.Span(traceC, root: false, ("gen_ai.provider.name", "acme"), ("gen_ai.request.model", model), ("gen_ai.usage.input_tokens", 200_000L), ("gen_ai.usage.output_tokens", 1_000L))));
         Assert.Equal((HttpStatusCode.OK, null), (json.Status, json.Node?["partialSuccess"]));
         Assert.Equal(HttpStatusCode.OK, (await PostEventsAsync(Event(useCase, "c"))).Status);
 
@@ -109,7 +109,7 @@ public sealed class AiCostTests(StackFixture stack)
         var model = $"no-price-{Guid.NewGuid():N}"[..20];
         var trace = ActivityTraceId.CreateRandom().ToHexString();
         Assert.Equal(HttpStatusCode.OK, (await PostEventsAsync(Event(useCase, "d", trace))).Status);
-        await PostJsonTracesAsync(Export(Span(trace, root: false, ("gen_ai.request.model", model), ("gen_ai.usage.input_tokens", 700L), ("gen_ai.usage.output_tokens", 300L))));
+        await OtlpJson.PostAsync(stack, OtlpJson.Export(OtlpJson.Span(trace, root: false, ("gen_ai.request.model", model), ("gen_ai.usage.input_tokens", 700L), ("gen_ai.usage.output_tokens", 300L))));
 
         var totals = await WaitForAsync(useCase, totals => totals["unpricedTokensByModel"]!.AsObject().ContainsKey(model));
         Assert.Equal((1_000L, 0m), (totals["unpricedTokensByModel"]![model]!.GetValue<long>(), totals["tracedAiCost"]!.GetValue<decimal>()));
@@ -133,12 +133,12 @@ public sealed class AiCostTests(StackFixture stack)
         var useCase = await NewUseCaseAsync();
         var trace = ActivityTraceId.CreateRandom().ToHexString();
         // Eight days old, naming an event that never came: past the join window.
-        var old = Span(trace, root: false, ("gen_ai.request.model", "gpt-4o-mini"), ("gen_ai.usage.input_tokens", 2_000_000L), ("gen_ai.usage.output_tokens", 0L),
+        var old = OtlpJson.Span(trace, root: false, ("gen_ai.request.model", "gpt-4o-mini"), ("gen_ai.usage.input_tokens", 2_000_000L), ("gen_ai.usage.output_tokens", 0L),
             ("airoi.use_case_id", useCase), ("airoi.event_id", "never-sent"));
         var start = DateTimeOffset.UtcNow.AddDays(-8).ToUnixTimeMilliseconds() * 1_000_000;
         old["startTimeUnixNano"] = start.ToString(System.Globalization.CultureInfo.InvariantCulture);
         old["endTimeUnixNano"] = (start + 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(HttpStatusCode.OK, (await PostJsonTracesAsync(Export(old))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await OtlpJson.PostAsync(stack, OtlpJson.Export(old))).Status);
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         JsonNode? spend = null;
@@ -163,7 +163,7 @@ public sealed class AiCostTests(StackFixture stack)
         var stated = Event(useCase, "e", trace);
         stated["aiCost"] = 0.25;
         Assert.Equal(HttpStatusCode.OK, (await PostEventsAsync(stated)).Status);
-        await PostJsonTracesAsync(Export(Span(trace, root: false, ("gen_ai.request.model", "gpt-4o-mini"), ("gen_ai.usage.input_tokens", 1_000_000L), ("gen_ai.usage.output_tokens", 0L))));
+        await OtlpJson.PostAsync(stack, OtlpJson.Export(OtlpJson.Span(trace, root: false, ("gen_ai.request.model", "gpt-4o-mini"), ("gen_ai.usage.input_tokens", 1_000_000L), ("gen_ai.usage.output_tokens", 0L))));
 
         var totals = await WaitForAsync(useCase, totals => totals["tracedAiCostNotAdded"]!.GetValue<decimal>() > 0);
         Assert.Equal((0.15m, 0m), (totals["tracedAiCostNotAdded"]!.GetValue<decimal>(), totals["tracedAiCost"]!.GetValue<decimal>()));
@@ -175,12 +175,12 @@ public sealed class AiCostTests(StackFixture stack)
     {
         var useCase = await NewUseCaseAsync();
         var trace = ActivityTraceId.CreateRandom().ToHexString();
-        var answer = await PostJsonTracesAsync(Export(
-            Span(trace, root: false, ("gen_ai.request.model", "gpt-4o"), ("gen_ai.usage.input_tokens", -5L), ("gen_ai.usage.output_tokens", 1L)),
-            Span(trace, root: false, ("gen_ai.request.model", "gpt-4o"), ("gen_ai.usage.input_tokens", 5L), ("airoi.use_case_id", "not-registered-anywhere"), ("airoi.event_id", "x")),
-            Span(trace, root: false, ("gen_ai.request.model", new string('m', 5_000)), ("gen_ai.usage.input_tokens", 5L)),
-            Span("", root: false, ("gen_ai.request.model", "gpt-4o"), ("gen_ai.usage.input_tokens", 5L)),
-            Span(trace, root: false, ("http.request.method", "GET"), ("url.full", new string('u', 100_000)))));
+        var answer = await OtlpJson.PostAsync(stack, OtlpJson.Export(
+            OtlpJson.Span(trace, root: false, ("gen_ai.request.model", "gpt-4o"), ("gen_ai.usage.input_tokens", -5L), ("gen_ai.usage.output_tokens", 1L)),
+            OtlpJson.Span(trace, root: false, ("gen_ai.request.model", "gpt-4o"), ("gen_ai.usage.input_tokens", 5L), ("airoi.use_case_id", "not-registered-anywhere"), ("airoi.event_id", "x")),
+            OtlpJson.Span(trace, root: false, ("gen_ai.request.model", new string('m', 5_000)), ("gen_ai.usage.input_tokens", 5L)),
+            OtlpJson.Span("", root: false, ("gen_ai.request.model", "gpt-4o"), ("gen_ai.usage.input_tokens", 5L)),
+            OtlpJson.Span(trace, root: false, ("http.request.method", "GET"), ("url.full", new string('u', 100_000)))));
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal("4", answer.Node!["partialSuccess"]!["rejectedSpans"]!.ToString());
         var message = answer.Node["partialSuccess"]!["errorMessage"]!.GetValue<string>();
@@ -191,7 +191,7 @@ public sealed class AiCostTests(StackFixture stack)
         // A key scoped to another use case may send spans, but not for this one.
         var scoped = await SendAsync(stack, "ingestion", HttpMethod.Post, "/api/v1/api-keys",
             new JsonObject { ["name"] = "traces elsewhere", ["useCaseIds"] = new JsonArray($"elsewhere-{Guid.NewGuid():N}"[..24]) });
-        var outOfScope = await PostJsonTracesAsync(Export(Span(trace, root: false, ("gen_ai.request.model", "gpt-4o"), ("gen_ai.usage.input_tokens", 5L),
+        var outOfScope = await OtlpJson.PostAsync(stack, OtlpJson.Export(OtlpJson.Span(trace, root: false, ("gen_ai.request.model", "gpt-4o"), ("gen_ai.usage.input_tokens", 5L),
             ("airoi.use_case_id", useCase), ("airoi.event_id", "x"))), scoped.Body["key"]!.GetValue<string>());
         Assert.Equal("1", outOfScope.Node!["partialSuccess"]!["rejectedSpans"]!.ToString());
         Assert.Contains($"may not write for use case '{useCase}'", outOfScope.Node["partialSuccess"]!["errorMessage"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -232,55 +232,6 @@ public sealed class AiCostTests(StackFixture stack)
         {
             call.SetTag("gen_ai.usage.reasoning.output_tokens", reasoning);
         }
-    }
-
-    private static JsonObject Span(string traceId, bool root, params (string Key, object Value)[] attributes)
-    {
-        var now = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds() * 1_000_000;
-        var span = new JsonObject
-        {
-            ["traceId"] = traceId,
-            ["spanId"] = ActivitySpanId.CreateRandom().ToHexString(),
-            ["name"] = root ? "task" : "chat",
-            ["startTimeUnixNano"] = now.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["endTimeUnixNano"] = (now + 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["attributes"] = new JsonArray([.. attributes.Select(attribute => (JsonNode)new JsonObject
-            {
-                ["key"] = attribute.Key,
-                ["value"] = attribute.Value is string text ? new JsonObject { ["stringValue"] = text } : new JsonObject { ["intValue"] = attribute.Value.ToString() },
-            })]),
-        };
-        if (!root)
-        {
-            span["parentSpanId"] = ActivitySpanId.CreateRandom().ToHexString();
-        }
-        return span;
-    }
-
-    private static JsonObject Export(params JsonObject[] spans) => new()
-    {
-        ["resourceSpans"] = new JsonArray(new JsonObject
-        {
-            ["resource"] = new JsonObject { ["attributes"] = new JsonArray(new JsonObject { ["key"] = "service.name", ["value"] = new JsonObject { ["stringValue"] = "json-sender" } }) },
-            ["scopeSpans"] = new JsonArray(new JsonObject { ["scope"] = new JsonObject { ["name"] = "test" }, ["spans"] = new JsonArray([.. spans]) }),
-        }),
-    };
-
-    private async Task<StackAnswer> PostJsonTracesAsync(JsonObject export, string key = DevelopmentKey)
-    {
-        using var client = stack.App.CreateHttpClient("ingestion", "http");
-        using var compressed = new MemoryStream();
-        await using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            await gzip.WriteAsync(Encoding.UTF8.GetBytes(export.ToJsonString()));
-        }
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/traces") { Content = new ByteArrayContent(compressed.ToArray()) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Content.Headers.ContentEncoding.Add("gzip");
-        request.Headers.Add("X-Api-Key", key);
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return new StackAnswer(response.StatusCode, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text));
     }
 
     private static JsonObject Event(string useCase, string eventId, string? traceId = null)

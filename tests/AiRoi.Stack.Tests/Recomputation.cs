@@ -41,13 +41,20 @@ public static class Recomputation
         Assert.Equal(logged, totals["sequence"]!.GetValue<long>());
         Assert.Equal(logged, totals["eventsByHandler"]!["ai"]!.GetValue<long>());
 
+        // An event's AI cost is its own aiCost, else what its traced calls cost when all of them had a price (ledger).
+        const string traced = "(select sum(amount) from metrics.ai_cost_ledger l where l.use_case_id = e.use_case_id and l.event_id = e.event_id having sum(unpriced_tokens) = 0)";
+        var tracedTotal = (await RowsAsync(stack, "metricsdb",
+            "select 'all', coalesce(sum(l.amount), 0)::float8 from metrics.ai_cost_ledger l join metrics.outcome_events e on e.use_case_id = l.use_case_id and e.event_id = l.event_id where l.use_case_id = $1 and not e.event ? 'aiCost'",
+            useCase))["all"][0];
+        Assert.Equal(tracedTotal, (double)totals["tracedAiCost"]!.GetValue<decimal>(), 9);
+
         var until = month.AddMonths(1).AddDays(-1);
-        foreach (var (metric, field) in new[] { ("costPerTask", "aiCost"), ("csatMean", "csat") })
+        foreach (var (metric, field) in new[] { ("costPerTask", $"coalesce((event->>'aiCost')::numeric, {traced})::float8"), ("csatMean", "(event->>'csat')::float8") })
         {
             var series = (await client.GetFromJsonAsync<JsonArray>(
                 $"/api/v1/use-cases/{useCase}/metrics/{metric}?granularity=month&from={month:yyyy-MM-dd}&to={until:yyyy-MM-dd}", call.Token))!;
             var expected = (await RowsAsync(stack, "metricsdb",
-                $"select 'all', avg((event->>'{field}')::float8), count(event->>'{field}')::float8 from metrics.outcome_events where use_case_id = $1", useCase))["all"];
+                $"select 'all', avg({field}), count({field})::float8 from metrics.outcome_events e where use_case_id = $1", useCase))["all"];
             var overall = Assert.Single(series)!["overall"]!;
             Assert.Equal(expected[0], overall["value"]!.GetValue<double>(), 9);
             Assert.Equal((long)expected[1], overall["n"]!.GetValue<long>());
