@@ -29,7 +29,7 @@ public sealed partial class EveryPageTests(WebStack stack)
         await Browse.SignInAsync(page, WebStack.AdminUserName, WebStack.AdminPassword);
         (string Name, string Path)[] pages =
         [
-            ("portfolio", "/"), ("use-case", $"/use-cases/{useCase.Id}"), ("use-case-settings", $"/use-cases/{useCase.Id}/settings"), ("new-use-case", "/use-cases/new"), ("alerts", "/alerts"), ("digests", "/digests"),
+            ("portfolio", "/"), ("use-case", $"/use-cases/{useCase.Id}"), ("use-case-settings", $"/use-cases/{useCase.Id}/settings"), ("new-use-case", "/use-cases/new"), ("alerts", "/alerts"), ("digests", "/digests"), ("ai-cost", "/ai-cost"),
             ("experiments", "/experiments"), ("new-experiment", "/experiments/new"), ("data", "/data"), ("csv-import", "/data/import"),
             ("api-keys", "/data/api-keys"), ("accounts", "/admin/accounts"), ("change-password", "/account/password"), ("status", "/status"),
         ];

@@ -68,6 +68,9 @@ public sealed class WebAuthorityMatrixTests
         ["MetricsClient.DigestAsync"] = ("GET /api/v1/digests/bot", SignedIn),
         ["MetricsClient.OrganizationAsync"] = ("GET /api/v1/organization", SignedIn),
         ["MetricsClient.SetOrganizationCurrencyAsync"] = ("PUT /api/v1/organization", WebRole.Admin),
+        ["MetricsClient.ModelPricesAsync"] = ("GET /api/v1/model-prices", SignedIn),
+        ["MetricsClient.AddModelPriceAsync"] = ("POST /api/v1/model-prices", WebRole.Editor),
+        ["MetricsClient.RecomputeAiCostAsync"] = ("POST /api/v1/model-prices/recompute", WebRole.Editor),
     };
 
     private static readonly Guid Key = new("6f1c2a4e-9b1d-4c1a-8e55-0d5b7d9a1c11");

@@ -1,3 +1,4 @@
+using AiRoi.Contracts.Api;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Domain;
 using AiRoi.Domain.AiCost;
@@ -5,18 +6,6 @@ using AiRoi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AiRoi.Metrics.AiCost;
-
-/// <summary>A recomputation of traced AI cost with the prices in force now (<c>POST /api/v1/model-prices/recompute</c>).</summary>
-public sealed record RepricingRequest
-{
-    /// <summary>False (the default) to see what would change; true to record it.</summary>
-    public bool Apply { get; init; }
-}
-
-/// <summary>What a recomputation changed, or would change, per use case and in all.</summary>
-/// <param name="Applied">Whether the changes were recorded.</param>
-/// <param name="UseCases">Per use case with traced cost, before and after.</param>
-public sealed record RepricingResult(bool Applied, IReadOnlyList<AiCostRepricing> UseCases);
 
 /// <summary>
 /// The price book (<c>/api/v1/model-prices</c>): list every entry, add one of the organization's own, and price the

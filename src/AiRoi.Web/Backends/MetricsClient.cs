@@ -1,3 +1,4 @@
+using AiRoi.Domain.AiCost;
 using AiRoi.Domain.Alerts;
 using AiRoi.Domain.Digests;
 using AiRoi.Domain.Attribution;
@@ -163,6 +164,18 @@ public sealed class MetricsClient(HttpClient http, AccessGate gate) : BackendCli
     /// <summary>Sets the organization's currency (admins).</summary>
     public Task<BackendAnswer<OrganizationSettings>> SetOrganizationCurrencyAsync(string currency, CancellationToken cancellationToken) =>
         WriteAsync<OrganizationSettings>(HttpMethod.Put, "/api/v1/organization", new { currency }, WebPermission.Administer, cancellationToken);
+
+    /// <summary>Every price-book entry, newest first.</summary>
+    public Task<BackendAnswer<IReadOnlyList<ModelPrice>>> ModelPricesAsync(CancellationToken cancellationToken) =>
+        GetAsync<IReadOnlyList<ModelPrice>>("/api/v1/model-prices", cancellationToken);
+
+    /// <summary>Adds a price of the organization's own.</summary>
+    public Task<BackendAnswer<ModelPrice>> AddModelPriceAsync(ModelPriceRequest request, CancellationToken cancellationToken) =>
+        WriteAsync<ModelPrice>(HttpMethod.Post, "/api/v1/model-prices", request, WebPermission.Edit, cancellationToken);
+
+    /// <summary>Prices the traced calls again with the prices in force now: shows before and after, and records it when <paramref name="apply"/>.</summary>
+    public Task<BackendAnswer<RepricingResult>> RecomputeAiCostAsync(bool apply, CancellationToken cancellationToken) =>
+        WriteAsync<RepricingResult>(HttpMethod.Post, "/api/v1/model-prices/recompute", new RepricingRequest { Apply = apply }, WebPermission.Edit, cancellationToken);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
