@@ -19,7 +19,11 @@ public sealed class AlertDeliveryTests(StackFixture stack)
     {
         await using var receiver = new WebhookReceiver();
         var failuresLeft = 2;
-        receiver.Answer = _ => Interlocked.Decrement(ref failuresLeft) >= 0 ? HttpStatusCode.InternalServerError : HttpStatusCode.OK;
+        // The rule is organization-wide: other use cases' conditions may reach this receiver too; only this test's fail.
+        var useCase = $"alerts-{Guid.NewGuid():N}"[..24];
+        receiver.Answer = request => JsonNode.Parse(request.Body)?["airoi"]?["useCaseId"]?.GetValue<string>() == useCase && Interlocked.Decrement(ref failuresLeft) >= 0
+            ? HttpStatusCode.InternalServerError
+            : HttpStatusCode.OK;
 
         var rule = await StackHttp.SendAsync(stack, "metrics", HttpMethod.Post, "/api/v1/alert-rules", new JsonObject
         {
@@ -32,7 +36,6 @@ public sealed class AlertDeliveryTests(StackFixture stack)
         try
         {
             // A new use case without events: "measuring once", "no baseline" and others start to apply at the next look.
-            var useCase = $"alerts-{Guid.NewGuid():N}"[..24];
             await StackDatabase.RegisterUseCaseAsync(stack, useCase);
 
             // What holds is what the use case's health report says applies: one alert for each.
@@ -136,6 +139,38 @@ public sealed class AlertDeliveryTests(StackFixture stack)
         Assert.Equal([$"experiment:{experiment}:guardrail:resolutionTimeMean", $"experiment:{experiment}:sample-ratio"],
             told.Select(notice => notice["condition"]!.GetValue<string>()).Order());
         Assert.Contains("Shorter replies", told.Single(notice => notice["kind"]!.GetValue<string>() == "sample-ratio-mismatch")["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        await StackHttp.SendAsync(stack, "metrics", HttpMethod.Delete, $"/api/v1/alert-rules/{rule.Body["rule"]!["id"]!.GetValue<long>()}");
+    }
+
+    [Fact]
+    public async Task Ai_spend_that_finds_no_outcome_is_told_once()
+    {
+        await using var receiver = new WebhookReceiver();
+        var useCase = $"alert-spend-{Guid.NewGuid():N}"[..24];
+        await StackDatabase.RegisterUseCaseAsync(stack, useCase);
+        var rule = await StackHttp.SendAsync(stack, "metrics", HttpMethod.Post, "/api/v1/alert-rules", new JsonObject
+        {
+            ["useCaseId"] = useCase,
+            ["kinds"] = new JsonArray("ai-spend-with-no-outcome"),
+            ["webhookUrl"] = receiver.Url,
+        });
+        Assert.True(rule.Status == HttpStatusCode.Created, rule.Node?.ToJsonString());
+
+        // A model call of eight days ago whose outcome event never came.
+        var call = OtlpJson.Span(System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString(), root: false, DateTimeOffset.UtcNow.AddDays(-8),
+            ("gen_ai.request.model", "gpt-4o"), ("gen_ai.usage.input_tokens", 4_000L), ("airoi.use_case_id", useCase), ("airoi.event_id", "lost"));
+        Assert.Equal(HttpStatusCode.OK, (await OtlpJson.PostAsync(stack, OtlpJson.Export(call))).Status);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!Mine(receiver, useCase).Any())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No alert for the spend with no outcome.");
+            await Task.Delay(250);
+        }
+        await Task.Delay(StackFixture.AlertPeriod * 3);
+        var told = Assert.Single(Mine(receiver, useCase));
+        var notice = JsonNode.Parse(told.Body)!["airoi"]!;
+        Assert.Equal(("ai-spend:no-outcome", "ai-spend-with-no-outcome"), (notice["condition"]!.GetValue<string>(), notice["kind"]!.GetValue<string>()));
         await StackHttp.SendAsync(stack, "metrics", HttpMethod.Delete, $"/api/v1/alert-rules/{rule.Body["rule"]!["id"]!.GetValue<long>()}");
     }
 
