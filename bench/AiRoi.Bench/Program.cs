@@ -3,6 +3,7 @@ using AiRoi.Bench;
 // dotnet run -c Release --project bench/AiRoi.Bench -- portfolio [--use-cases N] [--days N] [--per-day N] [--no-write]
 //                                                    assignment [--rate N] [--seconds N] [--no-write]
 //                                                    experiments [--events N] [--single-events N] [--exposures N] [--no-write]
+//                                                    traces [--tasks N] [--no-write]
 var scenario = args.FirstOrDefault() ?? "portfolio";
 int Option(string name, int fallback)
 {
@@ -39,7 +40,15 @@ switch (scenario)
             BenchmarkReport.Write("experiments", experiments);
         }
         return 0;
+    case "traces":
+        var traces = await TracesBenchmark.RunAsync(tasks: Option("--tasks", 50_000), commandLine: string.Join(' ', args));
+        Console.WriteLine(traces);
+        if (!args.Contains("--no-write"))
+        {
+            BenchmarkReport.Write("traces", traces);
+        }
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: portfolio, assignment, experiments.");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: portfolio, assignment, experiments, traces.");
         return 2;
 }
