@@ -95,8 +95,12 @@ public static class TracesBenchmark
             var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
             using var response = await ingestion.PostAsync("/v1/traces", content, ct);
-            await BenchStack.ExpectSuccessAsync(response, ct);
-            if (ExportTraceServiceResponse.Parser.ParseFrom(await response.Content.ReadAsByteArrayAsync(ct)).PartialSuccess is { RejectedSpans: > 0 } partial)
+            var answer = await response.Content.ReadAsByteArrayAsync(ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{(int)response.StatusCode} from the trace receiver: {Encoding.UTF8.GetString(answer)}");
+            }
+            if (ExportTraceServiceResponse.Parser.ParseFrom(answer).PartialSuccess is { RejectedSpans: > 0 } partial)
             {
                 throw new InvalidOperationException($"Spans refused: {partial.ErrorMessage}");
             }
