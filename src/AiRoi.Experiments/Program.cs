@@ -32,6 +32,7 @@ api.MapStatusApiV1();
 api.MapAnalysisApiV1();
 api.MapExperimentsApiV1();
 api.MapAssignmentApiV1();
+api.MapRunningDefinitionsApiV1();
 api.MapResultsApiV1();
 api.MapDeadLettersApiV1();
 

@@ -109,6 +109,7 @@ public sealed class AuthorityMatrixTests(StackFixture stack)
         ["experiments POST /api/v1/experiments/{id}/conclude"] = Access.WriteOrganization,
         ["experiments GET /api/v1/experiments/{id}/assignment"] = Access.ReadUseCase,
         ["experiments GET /api/v1/experiments/{id}/results"] = Access.ReadUseCase,
+        ["experiments GET /api/v1/experiments/running"] = Access.ReadList,
         ["experiments GET /api/v1/dead-letters"] = Access.Admin,
         ["experiments POST /api/v1/dead-letters/replay"] = Access.Admin,
     };
