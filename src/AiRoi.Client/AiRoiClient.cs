@@ -53,7 +53,8 @@ public sealed partial class AiRoiClient : IAsyncDisposable
         Metrics = new ClientMetrics(meterFactory);
         queue = Channel.CreateBounded<Outcome>(new BoundedChannelOptions(options.QueueCapacity)
         {
-            FullMode = BoundedChannelFullMode.DropWrite,
+            // Wait mode makes TryWrite answer false when full (the drop modes answer true and drop silently).
+            FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
         sender = Task.Run(SendLoopAsync);

@@ -55,7 +55,7 @@ public static class RunningDefinitionsApi
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"";
         http.Response.Headers.ETag = etag;
         return http.Request.Headers.IfNoneMatch.Contains(etag)
-            ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : Results.Bytes(body, "application/json");
+            ? Microsoft.AspNetCore.Http.Results.StatusCode(StatusCodes.Status304NotModified)
+            : Microsoft.AspNetCore.Http.Results.Bytes(body, "application/json");
     }
 }
