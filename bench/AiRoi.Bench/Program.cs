@@ -4,6 +4,7 @@ using AiRoi.Bench;
 //                                                    assignment [--rate N] [--seconds N] [--no-write]
 //                                                    experiments [--events N] [--single-events N] [--exposures N] [--no-write]
 //                                                    traces [--tasks N] [--no-write]
+//                                                    client [--calls N] [--http-calls N] [--no-write]
 var scenario = args.FirstOrDefault() ?? "portfolio";
 int Option(string name, int fallback)
 {
@@ -48,7 +49,15 @@ switch (scenario)
             BenchmarkReport.Write("traces", traces);
         }
         return 0;
+    case "client":
+        var client = await ClientBenchmark.RunAsync(inProcessCalls: Option("--calls", 200_000), httpCalls: Option("--http-calls", 2_000), commandLine: string.Join(' ', args));
+        Console.WriteLine(client);
+        if (!args.Contains("--no-write"))
+        {
+            BenchmarkReport.Write("client", client);
+        }
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: portfolio, assignment, experiments, traces.");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: portfolio, assignment, experiments, traces, client.");
         return 2;
 }
