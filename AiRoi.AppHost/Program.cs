@@ -72,4 +72,16 @@ if (DemoPortfolioSetting.IsEnabled(builder.Configuration))
         .WithParentRelationship(web);
 }
 
+// The SupportBot sample, only when asked: tickets through the .NET client, model calls as traces (samples/SupportBot).
+if (SampleSetting.IsEnabled(builder.Configuration))
+{
+    builder.AddProject<Projects.SupportBot>(ResourceNames.Sample)
+        .WithReference(ingestion)
+        .WithReference(metrics)
+        .WithReference(experiments)
+        .WaitFor(ingestion)
+        .WaitFor(metrics)
+        .WaitFor(experiments);
+}
+
 builder.Build().Run();

@@ -20,6 +20,9 @@ public static class ResourceNames
     public const string Web = "web";
     public const string Demo = "demo";
 
+    /// <summary>The SupportBot sample, when asked for.</summary>
+    public const string Sample = "support-bot";
+
     /// <summary>Every service's health endpoint (AiRoi.ServiceDefaults maps it; healthy only when its dependencies answer).</summary>
     public const string HealthPath = "/health";
 }
