@@ -54,6 +54,31 @@ public sealed class ClientTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task A_host_that_stops_sends_what_its_client_queued()
+    {
+        var useCase = await NewUseCaseAsync();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddAiRoi(options =>
+        {
+            options.IngestionEndpoint = stack.App.GetEndpoint("ingestion", "http");
+            options.ApiKey = StackHttp.DevelopmentKey;
+            options.FlushInterval = TimeSpan.FromMinutes(1);
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+        var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<AiRoiClient>(host.Services);
+        for (var i = 0; i < 50; i++)
+        {
+            client.RecordOutcome(Outcome(useCase, $"h-{i}"));
+        }
+
+        await host.StopAsync();
+
+        Assert.Equal(50L, client.Metrics.Sent);
+        await Recomputation.AssertEachEventOnceAsync(stack, useCase, 50);
+    }
+
+    [Fact]
     public async Task The_queue_bound_holds_when_airoi_cannot_be_reached()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
