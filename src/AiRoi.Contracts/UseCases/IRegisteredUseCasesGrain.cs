@@ -10,6 +10,9 @@ namespace AiRoi.Contracts.UseCases;
 [Alias("AiRoi.Contracts.UseCases.IRegisteredUseCasesGrain")]
 public interface IRegisteredUseCasesGrain : IGrainWithIntegerKey
 {
+    /// <summary>Most ids one call may ask about.</summary>
+    public const int MaxIds = 1_000;
+
     /// <summary>The ids among <paramref name="ids"/> that are registered.</summary>
     [Alias("Among"), ReadOnly]
     Task<IReadOnlyList<string>> AmongAsync(IReadOnlyList<string> ids);

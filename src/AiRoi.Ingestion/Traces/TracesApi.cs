@@ -78,7 +78,12 @@ public static partial class TracesApi
         var named = export.UseCaseIds();
         if (named.Count > 0)
         {
-            var registered = (await cluster.GetGrain<IRegisteredUseCasesGrain>(0).AmongAsync(named)).ToHashSet(StringComparer.Ordinal);
+            // The registry is asked in chunks it takes; an export may name many use cases.
+            var registered = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var chunk in named.Chunk(IRegisteredUseCasesGrain.MaxIds))
+            {
+                registered.UnionWith(await cluster.GetGrain<IRegisteredUseCasesGrain>(0).AmongAsync(chunk));
+            }
             export.RefuseUseCases(useCase =>
                 !holder.MayWrite(useCase) ? $"this API key may not write for use case '{useCase}'."
                 : !registered.Contains(useCase) ? $"use case '{useCase}' is not registered."

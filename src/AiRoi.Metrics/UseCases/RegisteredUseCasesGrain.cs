@@ -7,14 +7,11 @@ namespace AiRoi.Metrics.UseCases;
 [StatelessWorker]
 public sealed class RegisteredUseCasesGrain(UseCaseRegistry registry) : Grain, IRegisteredUseCasesGrain
 {
-    /// <summary>Most ids one call may ask about.</summary>
-    public const int MaxIds = 1_000;
-
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> AmongAsync(IReadOnlyList<string> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(ids.Count, MaxIds, nameof(ids));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ids.Count, IRegisteredUseCasesGrain.MaxIds, nameof(ids));
         return ids.Count == 0 ? [] : await registry.FindRegisteredAsync(ids, CancellationToken.None);
     }
 }
