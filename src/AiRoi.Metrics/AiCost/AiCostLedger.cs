@@ -60,14 +60,25 @@ public sealed class AiCostLedger(NpgsqlDataSource dataSource, PriceBookStore pri
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Links first, so that a call recorded with its trace's link gets its owner at once.
+        if (links.Count > 0)
+        {
+            await InsertLinksAsync(connection, transaction, links, "span", cancellationToken);
+        }
         if (calls.Count > 0)
         {
             await using var insert = new NpgsqlCommand(
                 """
                 insert into metrics.ai_spans (trace_id, span_id, started_at, provider, model, operation, input_tokens, cached_input_tokens,
-                    cache_creation_tokens, output_tokens, reasoning_tokens, reported_cost, use_case_id, event_id)
-                select * from unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[],
+                    cache_creation_tokens, output_tokens, reasoning_tokens, reported_cost, use_case_id, event_id, owner_use_case_id, owner_event_id)
+                select c.*,
+                       case when c.use_case_id is not null and c.event_id is not null then c.use_case_id else l.use_case_id end,
+                       case when c.use_case_id is not null and c.event_id is not null then c.event_id else l.event_id end
+                from unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[],
                     $9::bigint[], $10::bigint[], $11::bigint[], $12::numeric[], $13::text[], $14::text[])
+                    as c (trace_id, span_id, started_at, provider, model, operation, input_tokens, cached_input_tokens,
+                          cache_creation_tokens, output_tokens, reasoning_tokens, reported_cost, use_case_id, event_id)
+                left join metrics.trace_links l on l.trace_id = c.trace_id
                 on conflict (trace_id, span_id) do nothing
                 """, connection, transaction);
             insert.WithTyped(calls.Select(call => call.TraceId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)
@@ -86,14 +97,10 @@ public sealed class AiCostLedger(NpgsqlDataSource dataSource, PriceBookStore pri
                 .WithTyped(calls.Select(call => call.EventId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        if (links.Count > 0)
-        {
-            await InsertLinksAsync(connection, transaction, links, "span", cancellationToken);
-        }
         var traces = calls.Select(call => call.TraceId).Concat(links.Select(link => link.TraceId)).Distinct(StringComparer.Ordinal).ToArray();
         var owners = new List<string>();
         await using (var find = new NpgsqlCommand(
-            "select distinct owner_use_case_id from metrics.ai_spans_resolved where trace_id = any($1) and joined_use_case_id is null and owner_use_case_id is not null",
+            "select distinct owner_use_case_id from metrics.ai_spans where trace_id = any($1) and joined_use_case_id is null and owner_use_case_id is not null",
             connection, transaction).WithTyped(traces, NpgsqlDbType.Array | NpgsqlDbType.Text))
         {
             await using var reader = await find.ExecuteReaderAsync(cancellationToken);
@@ -130,7 +137,7 @@ public sealed class AiCostLedger(NpgsqlDataSource dataSource, PriceBookStore pri
             """
             select s.trace_id, s.span_id, s.started_at, s.provider, s.model, s.input_tokens, s.cached_input_tokens, s.cache_creation_tokens,
                    s.output_tokens, s.reasoning_tokens, s.reported_cost, s.owner_event_id
-            from metrics.ai_spans_resolved s
+            from metrics.ai_spans s
             join metrics.event_ids i on i.use_case_id = s.owner_use_case_id and i.event_id = s.owner_event_id
             join metrics.outcome_events o on o.use_case_id = i.use_case_id and o.sequence = i.sequence
             where s.joined_use_case_id is null and s.owner_use_case_id = $1
@@ -198,7 +205,7 @@ public sealed class AiCostLedger(NpgsqlDataSource dataSource, PriceBookStore pri
     public async Task<bool> HasWaitingCallsAsync(string useCaseId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select exists (select 1 from metrics.ai_spans_resolved where joined_use_case_id is null and owner_use_case_id = $1 and started_at > now() - $2)")
+            "select exists (select 1 from metrics.ai_spans where joined_use_case_id is null and owner_use_case_id = $1 and started_at > now() - $2)")
             .WithValues(useCaseId, JoinWindow);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
@@ -217,7 +224,7 @@ public sealed class AiCostLedger(NpgsqlDataSource dataSource, PriceBookStore pri
             """
             select trace_id, span_id, started_at, provider, model, input_tokens, cached_input_tokens, cache_creation_tokens,
                    output_tokens, reasoning_tokens, reported_cost
-            from metrics.ai_spans_resolved
+            from metrics.ai_spans
             where joined_use_case_id is null and owner_use_case_id = $1 and started_at <= now() - $2
             order by started_at desc
             limit $3
@@ -364,6 +371,15 @@ public sealed class AiCostLedger(NpgsqlDataSource dataSource, PriceBookStore pri
             .WithTyped(links.Select(link => link.EventId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)
             .WithValues(source);
         await insert.ExecuteNonQueryAsync(cancellationToken);
+        // Calls of these traces recorded before their link now belong to what the trace's (first) link names.
+        await using var own = new NpgsqlCommand(
+            """
+            update metrics.ai_spans s set owner_use_case_id = l.use_case_id, owner_event_id = l.event_id
+            from metrics.trace_links l
+            where l.trace_id = any($1) and s.trace_id = l.trace_id and s.owner_use_case_id is null and s.joined_use_case_id is null
+            """, connection, transaction)
+            .WithTyped(links.Select(link => link.TraceId).Distinct(StringComparer.Ordinal).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        await own.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static ModelUsage ReadCall(NpgsqlDataReader reader) =>
