@@ -1,28 +1,44 @@
+using Aspire.Hosting.Orleans;
+using Microsoft.Extensions.Configuration;
+
 namespace AiRoi.AppHost;
 
 /// <summary>
-/// What <c>AddOrleans(...).WithDevelopmentClustering()</c> leaves out when the client is a separate process:
-/// the gateway list. Orleans' development clustering on the client reads <c>Orleans:Clustering:Gateways:N</c> as
-/// IP endpoints, and silo and gateway ports must be the ones the silo itself advertises, so they are not proxied.
+/// How the silos and their clients find each other: Orleans' ADO.NET clustering on the cluster's PostgreSQL
+/// database (ADR-0037). Silos write themselves into the membership table; clients read the gateways from it, so any
+/// number of silo and client replicas need no address handed to them.
 /// </summary>
 public static class OrleansWiring
 {
-    // The endpoint names Aspire.Hosting.Orleans gives a silo project.
-    private const string SiloEndpoint = "orleans-silo";
-    private const string GatewayEndpoint = "orleans-gateway";
+    /// <summary>Where a silo advertises itself (and listens): loopback unless <c>Orleans:AdvertisedIPAddress</c> says otherwise.</summary>
+    public const string AdvertisedAddressSettingKey = "Orleans:AdvertisedIPAddress";
+
+    /// <summary>When true, silos listen on every interface (a second machine can reach them) rather than on the advertised address only.</summary>
+    public const string ListenOnAnyAddressSettingKey = "Orleans:ListenOnAnyAddress";
+
+    /// <summary>Membership in the cluster database for the silos and the clients of <paramref name="orleans"/>.</summary>
+    public static OrleansService WithPostgresClustering(this OrleansService orleans, IResourceBuilder<IResourceWithConnectionString> clusterDatabase) =>
+        orleans.WithClustering(new PostgresClustering(clusterDatabase));
 
     /// <summary>
-    /// Lets the silo listen on its Orleans ports directly rather than behind the orchestrator's proxy, on the
-    /// loopback address it also advertises: on one machine, clients and other silos reach it there.
+    /// The address a silo advertises in the membership table, on which clients and other silos reach it; each replica
+    /// listens on ports the orchestrator gives it (<c>Orleans__Endpoints__SiloPort</c>/<c>GatewayPort</c>), which
+    /// the table records, so nothing connects through the orchestrator's proxy.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithLoopbackOrleansEndpoints(this IResourceBuilder<ProjectResource> silo) =>
-        silo.WithEndpoint(SiloEndpoint, endpoint => endpoint.IsProxied = false, createIfNotExists: false)
-            .WithEndpoint(GatewayEndpoint, endpoint => endpoint.IsProxied = false, createIfNotExists: false)
-            .WithEnvironment("Orleans__Endpoints__AdvertisedIPAddress", "127.0.0.1");
+    public static IResourceBuilder<ProjectResource> WithSiloAddresses(this IResourceBuilder<ProjectResource> silo, IConfiguration configuration) =>
+        silo.WithEnvironment("Orleans__Endpoints__AdvertisedIPAddress", configuration[AdvertisedAddressSettingKey] ?? "127.0.0.1")
+            .WithEnvironment("Orleans__Endpoints__ListenOnAnyAddress", configuration[ListenOnAnyAddressSettingKey] ?? "false");
 
-    /// <summary>Tells an Orleans client project where the silo's gateway listens.</summary>
-    public static IResourceBuilder<ProjectResource> WithOrleansGatewayOf(
-        this IResourceBuilder<ProjectResource> client, IResourceBuilder<ProjectResource> silo) =>
-        client.WithEnvironment("Orleans__Clustering__Gateways__0", ReferenceExpression.Create(
-            $"127.0.0.1:{silo.GetEndpoint(GatewayEndpoint).Property(EndpointProperty.TargetPort)}"));
+    /// <summary>Orleans' configuration-based provider "AdoNet" with Npgsql, reading the connection string by name.</summary>
+    private sealed class PostgresClustering(IResourceBuilder<IResourceWithConnectionString> database) : IProviderConfiguration
+    {
+        public void ConfigureResource<T>(IResourceBuilder<T> resource, string configurationSectionName) where T : IResourceWithEnvironment
+        {
+            var section = $"Orleans__{configurationSectionName.Replace(":", "__", StringComparison.Ordinal)}";
+            resource.WithEnvironment($"{section}__ProviderType", "AdoNet")
+                .WithEnvironment($"{section}__Invariant", "Npgsql")
+                .WithEnvironment($"{section}__ConnectionName", database.Resource.Name)
+                .WithReference(database);
+        }
+    }
 }

@@ -5,8 +5,10 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // Infrastructure: containers where an engine runs, local processes where not (ADR-0001).
 var infrastructure = builder.AddAiRoiInfrastructure();
+// Silos and clients find each other through the membership table in the cluster database (ADR-0037).
 var orleans = builder.AddOrleans(ResourceNames.OrleansCluster)
-    .WithDevelopmentClustering();
+    .WithPostgresClustering(infrastructure.ClusterDatabase);
+var scale = ScaleSetting.Read(builder.Configuration);
 
 // Schema migrations run once, here, and every service waits for them to complete.
 var migrations = builder.AddProject<Projects.AiRoi_Migrations>(ResourceNames.Migrations)
@@ -14,11 +16,13 @@ var migrations = builder.AddProject<Projects.AiRoi_Migrations>(ResourceNames.Mig
     .WithReference(infrastructure.IngestionDatabase)
     .WithReference(infrastructure.ExperimentsDatabase)
     .WithReference(infrastructure.WebDatabase)
+    .WithReference(infrastructure.ClusterDatabase)
     .WaitFor(infrastructure.Postgres);
 
 var metrics = builder.AddProject<Projects.AiRoi_Metrics>(ResourceNames.Metrics)
     .WithReference(orleans)
-    .WithLoopbackOrleansEndpoints()
+    .WithSiloAddresses(builder.Configuration)
+    .WithReplicas(scale.MetricsSilos)
     .WithReference(infrastructure.MetricsDatabase)
     .WithReference(infrastructure.Messaging)
     .WaitForCompletion(migrations)
@@ -27,7 +31,7 @@ var metrics = builder.AddProject<Projects.AiRoi_Metrics>(ResourceNames.Metrics)
 
 var ingestion = builder.AddProject<Projects.AiRoi_Ingestion>(ResourceNames.Ingestion)
     .WithReference(orleans.AsClient())
-    .WithOrleansGatewayOf(metrics)
+    .WithReplicas(scale.IngestionNodes)
     .WithReference(infrastructure.IngestionDatabase)
     .WaitForCompletion(migrations)
     .WaitFor(metrics)
@@ -39,6 +43,7 @@ metrics.WithReference(ingestion);
 var experiments = builder.AddProject<Projects.AiRoi_Experiments>(ResourceNames.Experiments)
     .WithReference(infrastructure.ExperimentsDatabase)
     .WithReference(infrastructure.Messaging)
+    .WithReplicas(scale.ExperimentServices)
     // Use cases are checked with the metrics service, API keys with the ingestion service.
     .WithReference(metrics)
     .WithReference(ingestion)

@@ -11,6 +11,7 @@ public static class ResourceNames
     public const string IngestionDatabase = "ingestiondb";
     public const string ExperimentsDatabase = "experimentsdb";
     public const string WebDatabase = "webdb";
+    public const string ClusterDatabase = "clusterdb";
     public const string Messaging = "messaging";
     public const string OrleansCluster = "cluster";
     public const string Migrations = "migrations";

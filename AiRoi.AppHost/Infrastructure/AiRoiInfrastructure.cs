@@ -11,6 +11,7 @@ namespace AiRoi.AppHost.Infrastructure;
 /// <param name="ExperimentsDatabase">The experiment service's database (<c>experimentsdb</c>).</param>
 /// <param name="Messaging">The RabbitMQ broker (<c>messaging</c>).</param>
 /// <param name="WebDatabase">The web frontend's database (<c>webdb</c>): its sign-in accounts.</param>
+/// <param name="ClusterDatabase">The Orleans cluster's membership (<c>clusterdb</c>): silos and their gateways.</param>
 public sealed record AiRoiInfrastructure(
     InfrastructureMode Mode,
     IResourceBuilder<IResourceWithConnectionString> Postgres,
@@ -18,4 +19,5 @@ public sealed record AiRoiInfrastructure(
     IResourceBuilder<IResourceWithConnectionString> IngestionDatabase,
     IResourceBuilder<IResourceWithConnectionString> ExperimentsDatabase,
     IResourceBuilder<IResourceWithConnectionString> Messaging,
-    IResourceBuilder<IResourceWithConnectionString> WebDatabase);
+    IResourceBuilder<IResourceWithConnectionString> WebDatabase,
+    IResourceBuilder<IResourceWithConnectionString> ClusterDatabase);

@@ -43,7 +43,8 @@ public static class InfrastructureBuilderExtensions
             postgres.AddDatabase(ResourceNames.IngestionDatabase),
             postgres.AddDatabase(ResourceNames.ExperimentsDatabase),
             messaging,
-            postgres.AddDatabase(ResourceNames.WebDatabase));
+            postgres.AddDatabase(ResourceNames.WebDatabase),
+            postgres.AddDatabase(ResourceNames.ClusterDatabase));
     }
 
     private static AiRoiInfrastructure AddLocalInfrastructure(this IDistributedApplicationBuilder builder, string dataRoot)
@@ -57,6 +58,7 @@ public static class InfrastructureBuilderExtensions
             postgres.AddDatabase(ResourceNames.IngestionDatabase),
             postgres.AddDatabase(ResourceNames.ExperimentsDatabase),
             messaging,
-            postgres.AddDatabase(ResourceNames.WebDatabase));
+            postgres.AddDatabase(ResourceNames.WebDatabase),
+            postgres.AddDatabase(ResourceNames.ClusterDatabase));
     }
 }

@@ -1,8 +1,8 @@
-using System.Net;
 using AiRoi.Contracts.Messages;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Metrics;
 using AiRoi.Metrics.AiCost;
+using AiRoi.Metrics.Cluster;
 using AiRoi.Metrics.Alerts;
 using AiRoi.Metrics.Digests;
 using AiRoi.Metrics.Annotations;
@@ -23,16 +23,13 @@ using Orleans.Serialization;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAiRoiApi(MetricsDatabase.ConnectionName);
-// Cluster membership and ports come from the app host (Orleans__* configuration).
+// Cluster membership (the table in the cluster database) and ports come from the app host (Orleans__* configuration);
+// the advertised address and failure detection from SiloSettings (ADR-0037).
 builder.UseOrleans(silo =>
 {
     silo.AddActivityPropagation();
     silo.Services.AddSerializer(serializer => serializer.AddDomainJson());
-    // Without this the silo advertises (and listens on) the first network interface's address.
-    if (IPAddress.TryParse(builder.Configuration["Orleans:Endpoints:AdvertisedIPAddress"], out var advertised))
-    {
-        silo.Configure<EndpointOptions>(endpoints => endpoints.AdvertisedIPAddress = advertised);
-    }
+    silo.UseSiloSettings(builder.Configuration);
 });
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
 builder.Services.AddSingleton<MonthlyPartitions>();

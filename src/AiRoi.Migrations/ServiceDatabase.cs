@@ -13,5 +13,7 @@ public sealed record ServiceDatabase(string ConnectionName, string ScriptFolder)
         new("ingestiondb", "Ingestion"),
         new("experimentsdb", "Experiments"),
         new("webdb", "Web"),
+        // Orleans cluster membership: the silos and the clients that find them (ADR-0037).
+        new("clusterdb", "Cluster"),
     ];
 }
