@@ -20,14 +20,25 @@ public static class OrleansWiring
     public static OrleansService WithPostgresClustering(this OrleansService orleans, IResourceBuilder<IResourceWithConnectionString> clusterDatabase) =>
         orleans.WithClustering(new PostgresClustering(clusterDatabase));
 
+    /// <summary>Failure detection (<c>Orleans:Membership:*</c>, Orleans' <c>ClusterMembershipOptions</c>), handed to every silo as set.</summary>
+    public const string MembershipSection = "Orleans:Membership";
+
     /// <summary>
     /// The address a silo advertises in the membership table, on which clients and other silos reach it; each replica
     /// listens on ports the orchestrator gives it (<c>Orleans__Endpoints__SiloPort</c>/<c>GatewayPort</c>), which
-    /// the table records, so nothing connects through the orchestrator's proxy.
+    /// the table records, so nothing connects through the orchestrator's proxy. Failure detection settings given to
+    /// the app host are passed on.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithSiloAddresses(this IResourceBuilder<ProjectResource> silo, IConfiguration configuration) =>
+    public static IResourceBuilder<ProjectResource> WithSiloSettings(this IResourceBuilder<ProjectResource> silo, IConfiguration configuration)
+    {
         silo.WithEnvironment("Orleans__Endpoints__AdvertisedIPAddress", configuration[AdvertisedAddressSettingKey] ?? "127.0.0.1")
             .WithEnvironment("Orleans__Endpoints__ListenOnAnyAddress", configuration[ListenOnAnyAddressSettingKey] ?? "false");
+        foreach (var setting in configuration.GetSection(MembershipSection).GetChildren())
+        {
+            silo.WithEnvironment($"Orleans__Membership__{setting.Key}", setting.Value);
+        }
+        return silo;
+    }
 
     /// <summary>Orleans' configuration-based provider "AdoNet" with Npgsql, reading the connection string by name.</summary>
     private sealed class PostgresClustering(IResourceBuilder<IResourceWithConnectionString> database) : IProviderConfiguration

@@ -21,7 +21,7 @@ var migrations = builder.AddProject<Projects.AiRoi_Migrations>(ResourceNames.Mig
 
 var metrics = builder.AddProject<Projects.AiRoi_Metrics>(ResourceNames.Metrics)
     .WithReference(orleans)
-    .WithSiloAddresses(builder.Configuration)
+    .WithSiloSettings(builder.Configuration)
     .WithReplicas(scale.MetricsSilos)
     .WithReference(infrastructure.MetricsDatabase)
     .WithReference(infrastructure.Messaging)

@@ -8,6 +8,7 @@ using AiRoi.Ingestion.Status;
 using AiRoi.Ingestion.Traces;
 using AiRoi.ServiceDefaults;
 using AiRoi.ServiceDefaults.Http;
+using Orleans.Configuration;
 using Orleans.Serialization;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,10 @@ builder.UseOrleansClient(client =>
 {
     client.AddActivityPropagation();
     client.Services.AddSerializer(serializer => serializer.AddDomainJson());
+    // A grain call unanswered after this is a 503 the sender sends again (the same ids are counted once) rather
+    // than a request held for Orleans' default 30 s, as when the silo holding the grain is lost mid-call.
+    client.Configure<ClientMessagingOptions>(options =>
+        options.ResponseTimeout = builder.Configuration.GetValue("Orleans:Messaging:ResponseTimeout", TimeSpan.FromSeconds(15)));
 });
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster");
 builder.Services.AddSingleton<EventLogWriter>();

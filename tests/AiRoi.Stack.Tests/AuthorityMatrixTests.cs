@@ -58,6 +58,7 @@ public sealed class AuthorityMatrixTests(StackFixture stack)
 
         ["metrics GET /api/v1/status"] = Access.AnyKey,
         ["metrics GET /api/v1/status/memory"] = Access.Admin,
+        ["metrics GET /api/v1/status/placement/{useCaseId}"] = Access.Admin,
         ["metrics GET /api/v1/organization"] = Access.AnyKey,
         ["metrics GET /api/v1/alert-rules"] = Access.ReadList,
         ["metrics POST /api/v1/alert-rules"] = Access.WriteOrganization,

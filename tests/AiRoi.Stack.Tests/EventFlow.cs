@@ -51,8 +51,13 @@ public sealed class EventFlow(StackFixture stack, string useCase, string experim
     /// <param name="batches">Fewest batches sent.</param>
     /// <param name="batchesAfterFaults">Batches sent after the faults are over.</param>
     /// <param name="faults">The faults, started a second after the first batch.</param>
+    public static Task<IReadOnlyList<string>> SurviveAsync(
+        StackFixture stack, ITestOutputHelper output, TimeSpan bound, int batches, int batchesAfterFaults, Func<Task> faults) =>
+        SurviveAsync(stack, output, bound, batches, batchesAfterFaults, _ => faults());
+
+    /// <summary>As above, with faults aimed at the use case the events are sent to (its id is given to them).</summary>
     public static async Task<IReadOnlyList<string>> SurviveAsync(
-        StackFixture stack, ITestOutputHelper output, TimeSpan bound, int batches, int batchesAfterFaults, Func<Task> faults)
+        StackFixture stack, ITestOutputHelper output, TimeSpan bound, int batches, int batchesAfterFaults, Func<string, Task> faults)
     {
         var useCase = $"fault-{Guid.NewGuid():N}"[..24];
         var experiment = $"exp-fault-{Guid.NewGuid():N}"[..24];
@@ -63,7 +68,7 @@ public sealed class EventFlow(StackFixture stack, string useCase, string experim
         var faultsDone = new TaskCompletionSource();
         var sending = flow.SendAsync(batches, faultsDone.Task, batchesAfterFaults, flowing.Token);
         await Task.Delay(TimeSpan.FromSeconds(1));
-        await faults();
+        await faults(useCase);
         faultsDone.SetResult();
         var acknowledged = await sending;
 

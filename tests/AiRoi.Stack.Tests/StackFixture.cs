@@ -12,7 +12,7 @@ namespace AiRoi.Stack.Tests;
 /// One whole AiRoi stack (app host, PostgreSQL, RabbitMQ, every service) shared by the whole-stack tests, on a
 /// throwaway data folder that is deleted afterwards, together with any process still holding it.
 /// </summary>
-public sealed class StackFixture : IAsyncLifetime
+public class StackFixture : IAsyncLifetime
 {
     /// <summary>Measured about 20 s to healthy on 2 cores with a warm build; a cold CI machine gets ample room.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
@@ -45,6 +45,12 @@ public sealed class StackFixture : IAsyncLifetime
     /// <summary>How often the metrics service looks for alert conditions in this stack.</summary>
     public static readonly TimeSpan AlertPeriod = TimeSpan.FromSeconds(2);
 
+    /// <summary>Processes of each scalable service (metrics silos, ingestion nodes, experiment services) in this stack.</summary>
+    public virtual int Replicas => 1;
+
+    /// <summary>Settings of the app host beyond the data folder and the replicas.</summary>
+    protected virtual IEnumerable<string> Settings => [];
+
     public async Task InitializeAsync()
     {
         await Traces.StartAsync();
@@ -52,6 +58,10 @@ public sealed class StackFixture : IAsyncLifetime
         [
             $"--Infrastructure:DataRoot={DataRoot}",
             "--Infrastructure:Ephemeral=true",
+            $"--Scale:MetricsSilos={Replicas}",
+            $"--Scale:IngestionNodes={Replicas}",
+            $"--Scale:ExperimentServices={Replicas}",
+            .. Settings,
         ]);
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToArray())
         {
@@ -115,14 +125,40 @@ public sealed class StackFixture : IAsyncLifetime
         await App.StartAsync(cancellationToken);
         foreach (var service in Services)
         {
-            // Healthy, or ended: a service that crashed at start-up fails the run now, not at the timeout.
-            var reached = await App.ResourceNotifications.WaitForResourceAsync(service, resourceEvent =>
-                resourceEvent.Snapshot.HealthStatus == HealthStatus.Healthy ||
-                KnownResourceStates.TerminalStates.Contains(resourceEvent.Snapshot.State?.Text), cancellationToken);
-            if (reached.Snapshot.HealthStatus != HealthStatus.Healthy)
+            await WaitForHealthyReplicasAsync(service, service == "web" ? 1 : Replicas, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="count"/> processes of <paramref name="service"/> are healthy at once; a process that
+    /// ends first fails the wait at once with the service's log.
+    /// </summary>
+    public async Task WaitForHealthyReplicasAsync(string service, int count, CancellationToken cancellationToken)
+    {
+        var healthy = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var resourceEvent in App.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (resourceEvent.Resource.Name != service)
+            {
+                continue;
+            }
+            var snapshot = resourceEvent.Snapshot;
+            if (KnownResourceStates.TerminalStates.Contains(snapshot.State?.Text) && snapshot.ExitCode is not null and not 0)
             {
                 throw new InvalidOperationException(
-                    $"{service} ended before it was healthy.\n{DescribeResources()}\n{await ReadLogAsync(service)}");
+                    $"{resourceEvent.ResourceId} ended before it was healthy.\n{DescribeResources()}\n{await ReadLogAsync(resourceEvent.ResourceId)}");
+            }
+            if (snapshot.HealthStatus == HealthStatus.Healthy && snapshot.State?.Text == KnownResourceStates.Running)
+            {
+                healthy.Add(resourceEvent.ResourceId);
+            }
+            else
+            {
+                healthy.Remove(resourceEvent.ResourceId);
+            }
+            if (healthy.Count >= count)
+            {
+                return;
             }
         }
     }

@@ -10,16 +10,24 @@ namespace AiRoi.Stack.Tests;
 public static class StackProcesses
 {
     /// <summary>This stack's process of <paramref name="processName"/>: the one exporting its traces to this stack's collector.</summary>
-    public static async Task<Process> FindAsync(StackFixture stack, string processName)
+    public static async Task<Process> FindAsync(StackFixture stack, string processName) =>
+        (await FindAllAsync(stack, processName)).FirstOrDefault()?.Process
+        ?? throw new InvalidOperationException($"This stack's {processName} process was not found.");
+
+    /// <summary>This stack's running processes of <paramref name="processName"/> (one per replica), with their environment.</summary>
+    public static async Task<IReadOnlyList<StackProcess>> FindAllAsync(StackFixture stack, string processName)
     {
+        var found = new List<StackProcess>();
         foreach (var process in Process.GetProcessesByName(processName))
         {
             try
             {
-                var environment = await File.ReadAllTextAsync($"/proc/{process.Id}/environ");
-                if (environment.Split('\0').Contains($"OTEL_EXPORTER_OTLP_ENDPOINT={stack.Traces.Endpoint}", StringComparer.Ordinal))
+                var environment = (await File.ReadAllTextAsync($"/proc/{process.Id}/environ")).Split('\0')
+                    .Select(variable => variable.Split('=', 2)).Where(pair => pair.Length == 2)
+                    .GroupBy(pair => pair[0], StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First()[1], StringComparer.Ordinal);
+                if (environment.GetValueOrDefault("OTEL_EXPORTER_OTLP_ENDPOINT") == stack.Traces.Endpoint && !process.HasExited)
                 {
-                    return process;
+                    found.Add(new StackProcess(process, environment));
                 }
             }
             catch (IOException)
@@ -27,7 +35,7 @@ public static class StackProcesses
                 // Ended while we looked.
             }
         }
-        throw new InvalidOperationException($"This stack's {processName} process was not found.");
+        return found;
     }
 
     /// <summary>This stack's PostgreSQL server (the postmaster): the postgres process whose command line names the stack's data folder.</summary>
@@ -136,4 +144,14 @@ public static class StackProcesses
                 $"{resource} ended before it was healthy again.\n{stack.DescribeResources()}\n{await stack.ReadLogAsync(resource)}");
         }
     }
+}
+
+/// <summary>One process of the stack and the environment it was started with.</summary>
+public sealed record StackProcess(Process Process, IReadOnlyDictionary<string, string> Environment)
+{
+    /// <summary>The address its HTTP API listens on directly (not through the orchestrator's proxy).</summary>
+    public Uri HttpAddress => new(Environment["ASPNETCORE_URLS"].Split(';').First(url => url.StartsWith("http://", StringComparison.Ordinal)));
+
+    /// <summary>A silo's port for other silos, as the membership table records it.</summary>
+    public int SiloPort => int.Parse(Environment["Orleans__Endpoints__SiloPort"], System.Globalization.CultureInfo.InvariantCulture);
 }
