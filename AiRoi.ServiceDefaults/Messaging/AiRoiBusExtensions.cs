@@ -7,8 +7,10 @@ namespace AiRoi.ServiceDefaults.Messaging;
 
 /// <summary>
 /// The one MassTransit setup of the services that use RabbitMQ: kebab-case queue names after the consumer
-/// (<c>experiment-events-recorded</c>), the broker from the app host's connection string, and every registered
-/// consumer's endpoint configured from its <see cref="ConsumerDefinition{TConsumer}"/> (retries, error queue).
+/// (<c>experiment-events-recorded</c>), the broker from the app host's connection string, every registered
+/// consumer's endpoint configured from its <see cref="ConsumerDefinition{TConsumer}"/> (retries, error queue), and
+/// every queue a quorum queue with <see cref="QuorumQueues"/>' delivery limit. Replicas of a service consume the
+/// same queues as competing consumers.
 /// </summary>
 public static class AiRoiBusExtensions
 {
@@ -25,14 +27,40 @@ public static class AiRoiBusExtensions
         {
             bus.SetKebabCaseEndpointNameFormatter();
             consumers(bus);
+            bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator queue)
+                {
+                    queue.SetQuorumQueue();
+                    queue.SetQueueArgument("x-delivery-limit", QuorumQueues.DeliveryLimit);
+                    // The error exchange and queue exist from the start, so a message past the limit lands there.
+                    var errorQueue = QuorumQueues.ErrorQueueOf(name);
+                    queue.BindDeadLetterQueue(errorQueue, errorQueue, error => error.SetQuorumQueue());
+                }
+            });
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var broker = builder.Configuration.GetConnectionString(connectionName)
                     ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set; the app host provides it.");
                 rabbit.Host(new Uri(broker));
+                // Error and skipped queues take the consumer queue's arguments; they keep the queue type only.
+                rabbit.SendTopology.ConfigureErrorSettings = error => KeepQueueTypeOnly(error);
+                rabbit.SendTopology.ConfigureDeadLetterSettings = skipped => KeepQueueTypeOnly(skipped);
                 rabbit.ConfigureEndpoints(context);
             });
         });
         return builder;
+    }
+
+    private static void KeepQueueTypeOnly(IRabbitMqQueueBindingConfigurator queue)
+    {
+        foreach (var argument in QuorumQueues.ConsumerQueueArguments("").Keys.Except(QuorumQueues.ErrorQueueArguments.Keys))
+        {
+            queue.SetQueueArgument(argument, null);
+        }
+        foreach (var (name, value) in QuorumQueues.ErrorQueueArguments)
+        {
+            queue.SetQueueArgument(name, value);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using AiRoi.Contracts.Messages;
+using AiRoi.ServiceDefaults.Messaging;
 using RabbitMQ.Client;
 
 namespace AiRoi.Experiments.DeadLetters;
@@ -16,7 +17,7 @@ public sealed class DeadLetterQueue(IConfiguration configuration) : IAsyncDispos
     public const string ConsumerQueue = "experiment-events-recorded";
 
     /// <summary>Its error queue.</summary>
-    public const string ErrorQueue = ConsumerQueue + "_error";
+    public static readonly string ErrorQueue = QuorumQueues.ErrorQueueOf(ConsumerQueue);
 
     /// <summary>Most messages one list or replay reads: bounds the time and memory of a call.</summary>
     public const int MaxMessages = 1000;
@@ -76,9 +77,10 @@ public sealed class DeadLetterQueue(IConfiguration configuration) : IAsyncDispos
         gate.Dispose();
     }
 
-    /// <summary>Declares the error queue as MassTransit does (durable), so listing works before any fault; answers its count.</summary>
+    /// <summary>Declares the error queue as MassTransit does (durable, a quorum queue), so listing works before any fault; answers its count.</summary>
     private static async Task<long> DeclareAsync(IChannel channel, CancellationToken cancellationToken) =>
-        (await channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken)).MessageCount;
+        (await channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false,
+            arguments: QuorumQueues.ErrorQueueArguments.ToDictionary(), cancellationToken: cancellationToken)).MessageCount;
 
     private static DeadLetter Describe(BasicGetResult delivery)
     {
