@@ -8,7 +8,8 @@ namespace AiRoi.Experiments.Outcomes;
 
 /// <summary>
 /// <c>experiments.outcomes</c>, <c>exposures</c> and <c>variant_statistics</c>, written together in one
-/// transaction per message.
+/// transaction per message. Every table's rows are written in key order, so two transactions on the same experiment
+/// (competing consumers) take their row locks in the same order and never deadlock.
 /// </summary>
 public sealed class OutcomeStore(NpgsqlDataSource dataSource)
 {
@@ -23,6 +24,7 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
         {
             return 0;
         }
+        outcomes = [.. outcomes.OrderBy(o => o.Event.EventId, StringComparer.Ordinal)];
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -65,7 +67,8 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
                  where excluded.first_exposed_at < experiments.exposures.first_exposed_at
                 """, connection, transaction);
             // A subject seen twice in one message keeps its earliest event: unnest rows may not conflict with each other.
-            var first = exposed.GroupBy(o => (o.Event.ExperimentId!, o.Event.SubjectId!)).Select(g => g.MinBy(o => o.Event.CompletedAt)!).ToList();
+            var first = exposed.GroupBy(o => (o.Event.ExperimentId!, o.Event.SubjectId!)).Select(g => g.MinBy(o => o.Event.CompletedAt)!)
+                .OrderBy(o => o.Event.ExperimentId, StringComparer.Ordinal).ThenBy(o => o.Event.SubjectId, StringComparer.Ordinal).ToList();
             exposures
                 .WithValues(
                     first.Select(o => o.Event.ExperimentId!).ToArray(),
@@ -76,7 +79,8 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
             await exposures.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var moments = Statistics(added).ToList();
+        var moments = Statistics(added).OrderBy(m => m.Key.Experiment, StringComparer.Ordinal)
+            .ThenBy(m => m.Key.Variant, StringComparer.Ordinal).ThenBy(m => m.Key.Metric, StringComparer.Ordinal).ToList();
         if (moments.Count > 0)
         {
             await using var upsert = new NpgsqlCommand(

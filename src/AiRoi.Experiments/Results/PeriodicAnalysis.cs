@@ -12,7 +12,9 @@ namespace AiRoi.Experiments.Results;
 /// Analyses every running or stopped experiment each period: keeps the results and the reasons it is ready for a
 /// decision (the sequential interval excludes zero, a guardrail is degraded, the planned sample is reached) in
 /// <c>experiments.analyses</c>, publishes <see cref="ExperimentAnalyzed"/>, and publishes again any conclusion the
-/// broker has not confirmed. One instance of the service analyses per period: the others find the lock taken.
+/// broker has not confirmed. One replica of the service analyses per period: it claims the period's round
+/// (<see cref="PeriodicRounds"/>), and holds a lock while it runs so that a round that outlasts its period is not
+/// overlapped; the other replicas skip their tick.
 /// </summary>
 public sealed partial class PeriodicAnalysis(
     NpgsqlDataSource dataSource,
@@ -60,6 +62,7 @@ public sealed partial class PeriodicAnalysis(
     /// <summary>One round; answers how many experiments it analysed (0 when another instance holds the round).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
+        var period = configuration.GetValue(PeriodKey, DefaultPeriod);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var take = new NpgsqlCommand("select pg_try_advisory_xact_lock($1)", connection, transaction).WithValues(LockKey))
@@ -68,6 +71,10 @@ public sealed partial class PeriodicAnalysis(
             {
                 return 0;
             }
+        }
+        if (!await PeriodicRounds.TryClaimAsync(connection, transaction, "experiments.periodic_rounds", "analysis", period, cancellationToken))
+        {
+            return 0;
         }
 
         var analysed = 0;

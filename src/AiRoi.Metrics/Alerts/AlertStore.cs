@@ -70,12 +70,27 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// What holds now for <paramref name="useCaseId"/> among the conditions whose names start with one of
     /// <paramref name="prefixes"/>: those that started are opened, those that stopped are closed, and every rule that
-    /// watches a newly opened one gets one alert. Answers how many alerts were made.
+    /// watches a newly opened one gets one alert. Answers how many alerts were made. When the conditions come from an
+    /// experiment's <paramref name="analysis"/>, nothing changes unless it is newer than the latest one observed.
     /// </summary>
-    public async Task<int> ObserveAsync(string useCaseId, IReadOnlyList<string> prefixes, IReadOnlyList<AlertCondition> holding, CancellationToken cancellationToken)
+    public async Task<int> ObserveAsync(string useCaseId, IReadOnlyList<string> prefixes, IReadOnlyList<AlertCondition> holding, CancellationToken cancellationToken,
+        (string ExperimentId, DateTimeOffset AnalyzedAt)? analysis = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (analysis is { } observed)
+        {
+            await using var newer = new NpgsqlCommand(
+                """
+                insert into metrics.observed_analyses as seen (experiment_id, analyzed_at) values ($1, $2)
+                on conflict (experiment_id) do update set analyzed_at = excluded.analyzed_at where seen.analyzed_at < excluded.analyzed_at
+                returning 1
+                """, connection, transaction).WithValues(observed.ExperimentId, observed.AnalyzedAt);
+            if (await newer.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                return 0;
+            }
+        }
         await using (var close = new NpgsqlCommand(
             """
             update metrics.alert_conditions set closed_at = now()

@@ -2,16 +2,19 @@ using AiRoi.Contracts.UseCases;
 using AiRoi.Domain.Alerts;
 using AiRoi.Domain.Reports;
 using AiRoi.Metrics.UseCases;
+using AiRoi.ServiceDefaults.Data;
+using Npgsql;
 
 namespace AiRoi.Metrics.Alerts;
 
 /// <summary>
 /// Looks at every use case each period: the health checks that apply and the targets at risk or missed, as its
 /// grain's summary has them, are the conditions that hold; <see cref="AlertStore.ObserveAsync"/> opens the new ones
-/// (and alerts the rules that watch them) and closes those that stopped.
+/// (and alerts the rules that watch them) and closes those that stopped. With several silos, one of them looks each
+/// period: it claims the period's round (<see cref="PeriodicRounds"/>).
 /// </summary>
 public sealed partial class AlertWatcher(
-    UseCaseRegistry registry, IGrainFactory grains, AlertStore store, TimeProvider time, IConfiguration configuration, ILogger<AlertWatcher> logger)
+    UseCaseRegistry registry, IGrainFactory grains, AlertStore store, NpgsqlDataSource dataSource, TimeProvider time, IConfiguration configuration, ILogger<AlertWatcher> logger)
     : BackgroundService
 {
     /// <summary>The configuration key of the period (a TimeSpan).</summary>
@@ -23,12 +26,16 @@ public sealed partial class AlertWatcher(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(configuration.GetValue(PeriodKey, DefaultPeriod), time);
+        var period = configuration.GetValue(PeriodKey, DefaultPeriod);
+        using var timer = new PeriodicTimer(period, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                if (await dataSource.TryClaimAsync("metrics.periodic_rounds", "alert-conditions", period, stoppingToken))
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

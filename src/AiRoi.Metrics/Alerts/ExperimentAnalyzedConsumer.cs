@@ -8,7 +8,8 @@ namespace AiRoi.Metrics.Alerts;
 /// <summary>
 /// An experiment's periodic analysis, as the experiment service publishes it: a broken split and each degraded
 /// guardrail are conditions of its use case while it runs; once it stops, they close. Idempotent: observing the same
-/// conditions again changes nothing.
+/// conditions again changes nothing; and an analysis older than one already observed (competing consumers, or two
+/// rounds' messages redelivered out of order) is ignored.
 /// </summary>
 public sealed class ExperimentAnalyzedConsumer(AlertStore store) : IConsumer<ExperimentAnalyzed>
 {
@@ -20,7 +21,8 @@ public sealed class ExperimentAnalyzedConsumer(AlertStore store) : IConsumer<Exp
         var holding = analysis.Status == "running"
             ? AlertConditions.ForExperiment(analysis.ExperimentId, analysis.Name, analysis.SampleRatioMismatch, analysis.DegradedGuardrails ?? [])
             : [];
-        await store.ObserveAsync(analysis.UseCaseId, [AlertConditions.ExperimentPrefix(analysis.ExperimentId)], holding, context.CancellationToken);
+        await store.ObserveAsync(analysis.UseCaseId, [AlertConditions.ExperimentPrefix(analysis.ExperimentId)], holding, context.CancellationToken,
+            analysis: (analysis.ExperimentId, analysis.AnalyzedAt));
     }
 }
 
