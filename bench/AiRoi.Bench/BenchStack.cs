@@ -24,12 +24,15 @@ public sealed class BenchStack : IAsyncDisposable
     /// <summary>The throwaway data folder.</summary>
     public string DataRoot { get; }
 
-    /// <summary>Starts the stack and waits (at most 5 minutes) until every service is healthy.</summary>
-    public static async Task<BenchStack> StartAsync()
+    /// <summary>
+    /// Starts the stack and waits (at most 5 minutes) until every service is healthy; with <paramref name="replicas"/>
+    /// above 1, that many metrics silos and ingestion nodes, each healthy.
+    /// </summary>
+    public static async Task<BenchStack> StartAsync(int replicas = 1)
     {
         var dataRoot = Path.Combine(Path.GetTempPath(), $"airoi-bench-{Guid.NewGuid():N}");
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiRoi_AppHost>(
-            [$"--Infrastructure:DataRoot={dataRoot}", "--Infrastructure:Ephemeral=true"]);
+            [$"--Infrastructure:DataRoot={dataRoot}", "--Infrastructure:Ephemeral=true", $"--Scale:MetricsSilos={replicas}", $"--Scale:IngestionNodes={replicas}"]);
         // No dashboard runs under the testing builder, so the OTLP endpoint the app host hands out has no listener:
         // without one the services export nothing, rather than retrying exports to a closed port every second.
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToArray())
@@ -46,7 +49,19 @@ public sealed class BenchStack : IAsyncDisposable
         await app.StartAsync(timeout.Token);
         foreach (var service in Services)
         {
-            await app.ResourceNotifications.WaitForResourceAsync(service, e => e.Snapshot.HealthStatus == HealthStatus.Healthy, timeout.Token);
+            var healthy = new HashSet<string>(StringComparer.Ordinal);
+            var wanted = service is "metrics" or "ingestion" ? replicas : 1;
+            await foreach (var resourceEvent in app.ResourceNotifications.WatchAsync(timeout.Token))
+            {
+                if (resourceEvent.Resource.Name == service && resourceEvent.Snapshot.HealthStatus == HealthStatus.Healthy)
+                {
+                    healthy.Add(resourceEvent.ResourceId);
+                }
+                if (healthy.Count >= wanted)
+                {
+                    break;
+                }
+            }
         }
         return new BenchStack(app, dataRoot);
     }

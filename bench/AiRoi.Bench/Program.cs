@@ -5,6 +5,7 @@ using AiRoi.Bench;
 //                                                    experiments [--events N] [--single-events N] [--exposures N] [--no-write]
 //                                                    traces [--tasks N] [--no-write]
 //                                                    client [--calls N] [--http-calls N] [--no-write]
+//                                                    scale-out [--use-cases N] [--events-per-use-case N] [--no-write]
 var scenario = args.FirstOrDefault() ?? "portfolio";
 int Option(string name, int fallback)
 {
@@ -57,7 +58,15 @@ switch (scenario)
             BenchmarkReport.Write("client", client);
         }
         return 0;
+    case "scale-out":
+        var scaleOut = await ScaleOutBenchmark.RunAsync(useCases: Option("--use-cases", 1000), eventsPerUseCase: Option("--events-per-use-case", 200), commandLine: string.Join(' ', args));
+        Console.WriteLine(scaleOut);
+        if (!args.Contains("--no-write"))
+        {
+            BenchmarkReport.Write("scale-out", scaleOut);
+        }
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: portfolio, assignment, experiments, traces, client.");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: portfolio, assignment, experiments, traces, client, scale-out.");
         return 2;
 }

@@ -26,13 +26,18 @@ public sealed class QuorumQueueTests(ScaleOutStackFixture stack)
     {
         await using var connection = await ConnectAsync();
 
-        // Declaring with the very arguments the services use is accepted only if the queue has exactly them.
-        await using (var channel = await connection.CreateChannelAsync())
+        // Declaring with the very arguments the services use is accepted only if the queue has exactly them. Each
+        // replica's consumer is counted once its bus has connected (a silo restarted by another test may still be).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        uint counted;
+        do
         {
-            var declared = await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
-                arguments: QuorumQueues.ConsumerQueueArguments(queue).ToDictionary());
-            Assert.Equal((uint)consumers, declared.ConsumerCount);
+            await using var channel = await connection.CreateChannelAsync();
+            counted = (await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
+                arguments: QuorumQueues.ConsumerQueueArguments(queue).ToDictionary())).ConsumerCount;
         }
+        while (counted < consumers && DateTime.UtcNow < deadline && await Pause());
+        Assert.Equal((uint)consumers, counted);
         // A classic queue of that name is refused: the broker says the existing queue's type differs.
         await using (var channel = await connection.CreateChannelAsync())
         {
@@ -62,6 +67,12 @@ public sealed class QuorumQueueTests(ScaleOutStackFixture stack)
                 arguments: QuorumQueues.ConsumerQueueArguments(errorQueue).ToDictionary()));
             Assert.Equal((ushort)406, refused.ShutdownReason?.ReplyCode);
         }
+    }
+
+    private static async Task<bool> Pause()
+    {
+        await Task.Delay(500);
+        return true;
     }
 
     private async Task<IConnection> ConnectAsync() =>

@@ -31,12 +31,14 @@ public sealed class DeadLetterQueue(IConfiguration configuration) : IAsyncDispos
         await using var channel = await (await ConnectionAsync(cancellationToken)).CreateChannelAsync(cancellationToken: cancellationToken);
         var count = await DeclareAsync(channel, cancellationToken);
         var messages = new List<DeadLetter>();
-        // Read without acknowledging; closing the channel puts every message back where it was.
-        while (messages.Count < Math.Min(limit, count) && await channel.BasicGetAsync(ErrorQueue, autoAck: false, cancellationToken) is { } delivery)
+        // Read without acknowledging; closing the channel puts every message back where it was. Read until the queue
+        // answers none rather than up to the declared count: a quorum queue counts a message another channel is just
+        // putting back only once that is done.
+        while (messages.Count < limit && await channel.BasicGetAsync(ErrorQueue, autoAck: false, cancellationToken) is { } delivery)
         {
             messages.Add(Describe(delivery));
         }
-        return new DeadLetterList(ErrorQueue, count, messages);
+        return new DeadLetterList(ErrorQueue, Math.Max(count, messages.Count), messages);
     }
 
     /// <summary>Moves the named messages (every one when <paramref name="messageIds"/> is null) back to the consumer's queue.</summary>

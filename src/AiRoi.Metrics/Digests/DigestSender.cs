@@ -12,7 +12,7 @@ namespace AiRoi.Metrics.Digests;
 /// Sends each business owner the digest of the last complete week, once, by e-mail when <c>Digest:Smtp:Host</c> is set
 /// and to <c>Digest:WebhookUrl</c> when that is set; nothing when neither is. A row in <c>metrics.digests_sent</c> per
 /// owner, week and channel is taken before sending, so one instance sends; a send that fails gives its row back and
-/// the next check tries again.
+/// the next check tries again. With several silos, one of them builds the digests per check (<see cref="PeriodicRounds"/>).
 /// </summary>
 public sealed partial class DigestSender(
     DigestBuilder builder, NpgsqlDataSource dataSource, TimeProvider time, IConfiguration configuration, ILogger<DigestSender> logger) : BackgroundService
@@ -29,7 +29,8 @@ public sealed partial class DigestSender(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(configuration.GetValue(CheckKey, TimeSpan.FromHours(1)), time);
+        var period = configuration.GetValue(CheckKey, TimeSpan.FromHours(1));
+        using var timer = new PeriodicTimer(period, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             if (string.IsNullOrEmpty(SmtpHost) && string.IsNullOrEmpty(WebhookUrl))
@@ -38,7 +39,10 @@ public sealed partial class DigestSender(
             }
             try
             {
-                await SendDueAsync(stoppingToken);
+                if (await dataSource.TryClaimAsync("metrics.periodic_rounds", "digests", period, stoppingToken))
+                {
+                    await SendDueAsync(stoppingToken);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -18,7 +18,8 @@ public sealed record MetricsStatus(string Service, DatabaseStatus Database, int 
 /// <param name="ManagedBytes">Live managed heap after a full, compacting collection.</param>
 /// <param name="ResidentBytes">The process's working set (resident memory) after that collection.</param>
 /// <param name="Activations">Grain activations on this silo.</param>
-public sealed record SiloMemory(long ManagedBytes, long ResidentBytes, int Activations);
+/// <param name="Silo">The silo that answered (its address:port in the cluster), since each silo answers for itself.</param>
+public sealed record SiloMemory(long ManagedBytes, long ResidentBytes, int Activations, string Silo);
 
 /// <summary>Where a use case's grain is active in the cluster now: one silo, or none while it is not active.</summary>
 /// <param name="UseCaseId">The use case.</param>
@@ -65,7 +66,7 @@ public static class StatusApi
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             using var process = System.Diagnostics.Process.GetCurrentProcess();
             var activations = (await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics([silo.SiloAddress])).Sum(statistic => statistic.ActivationCount);
-            return TypedResults.Ok(new SiloMemory(GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64, activations));
+            return TypedResults.Ok(new SiloMemory(GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64, activations, silo.SiloAddress.Endpoint.ToString()));
         });
 
     private static async Task<Ok<MetricsStatus>> GetStatus(
