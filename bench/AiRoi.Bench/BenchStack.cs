@@ -12,11 +12,14 @@ public sealed class BenchStack : IAsyncDisposable
 {
     private static readonly string[] Services = ["metrics", "ingestion", "experiments", "web"];
 
-    private BenchStack(DistributedApplication app, string dataRoot)
+    private BenchStack(DistributedApplication app, string dataRoot, IReadOnlyDictionary<string, IReadOnlyList<string>> replicas)
     {
         App = app;
         DataRoot = dataRoot;
+        this.replicas = replicas;
     }
+
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> replicas;
 
     /// <summary>The running application.</summary>
     public DistributedApplication App { get; }
@@ -47,6 +50,7 @@ public sealed class BenchStack : IAsyncDisposable
         var app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await app.StartAsync(timeout.Token);
+        var replicaIds = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var service in Services)
         {
             var healthy = new HashSet<string>(StringComparer.Ordinal);
@@ -62,8 +66,9 @@ public sealed class BenchStack : IAsyncDisposable
                     break;
                 }
             }
+            replicaIds[service] = [.. healthy];
         }
-        return new BenchStack(app, dataRoot);
+        return new BenchStack(app, dataRoot, replicaIds);
     }
 
     /// <summary>An HTTP client of a service, with the development key and a generous timeout.</summary>
@@ -154,6 +159,18 @@ public sealed class BenchStack : IAsyncDisposable
             ?? throw new InvalidOperationException($"{service} has no ASPNETCORE_URLS.");
         return Plain(new Uri(urls.Split(';').First(url => url.StartsWith("http://", StringComparison.Ordinal))));
     }
+
+    /// <summary>A plain client of each process of the service (one per replica), at its own listening address.</summary>
+    public IReadOnlyList<HttpClient> DirectClients(string service) =>
+        [.. replicas[service].Select(id =>
+        {
+            if (!App.ResourceNotifications.TryGetCurrentState(id, out var resourceEvent))
+            {
+                throw new InvalidOperationException($"No state for {id}.");
+            }
+            var urls = resourceEvent.Snapshot.EnvironmentVariables.First(variable => variable.Name == "ASPNETCORE_URLS").Value!;
+            return Plain(new Uri(urls.Split(';').First(url => url.StartsWith("http://", StringComparison.Ordinal))));
+        })];
 
     private static HttpClient Plain(Uri address) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })

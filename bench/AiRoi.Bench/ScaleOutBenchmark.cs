@@ -45,7 +45,16 @@ public static class ScaleOutBenchmark
         using var ingestion = stack.PlainClient("ingestion");
         ingestion.DefaultRequestHeaders.Add("X-Api-Key", "airoi-dev-key");
         ingestion.Timeout = TimeSpan.FromMinutes(5);
-        var managedAtStart = await ManagedBytesAsync(metrics);
+        var silos = stack.DirectClients("metrics");
+        foreach (var silo in silos)
+        {
+            silo.DefaultRequestHeaders.Add("X-Api-Key", "airoi-dev-key");
+        }
+        long managedAtStart = 0;
+        foreach (var silo in silos)
+        {
+            managedAtStart += await ManagedBytesAsync(silo);
+        }
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var from = today.AddDays(-60);
@@ -87,16 +96,17 @@ public static class ScaleOutBenchmark
             await portfolio.TimeAsync(() => GetAsync(metrics, "/api/v1/portfolio"));
         }
 
-        // Each silo's own heap: with two silos the memory endpoint is asked until both have answered.
-        var silos = new Dictionary<string, (long Managed, int Activations)>(StringComparer.Ordinal);
-        for (var attempt = 0; silos.Count < replicas && attempt < 50; attempt++)
+        // Each silo's own heap and activations, asked at its own address.
+        long managed = 0;
+        var activations = 0;
+        foreach (var silo in silos)
         {
-            var memory = (await metrics.GetFromJsonAsync<JsonObject>("/api/v1/status/memory"))!;
-            silos[memory["silo"]!.GetValue<string>()] = (memory["managedBytes"]!.GetValue<long>(), memory["activations"]!.GetValue<int>());
+            var memory = (await silo.GetFromJsonAsync<JsonObject>("/api/v1/status/memory"))!;
+            managed += memory["managedBytes"]!.GetValue<long>();
+            activations += memory["activations"]!.GetValue<int>();
+            silo.Dispose();
         }
-        var managed = silos.Values.Sum(silo => silo.Managed);
-        var activations = silos.Values.Sum(silo => silo.Activations);
-        var perUseCase = (managed - managedAtStart * replicas) / useCases;
+        var perUseCase = (managed - managedAtStart) / useCases;
         return new Run(replicas, eventsPerSecond, ceiling, events, portfolio, first, perUseCase, managed, activations);
     }
 

@@ -41,6 +41,8 @@ builder.Services.AddSingleton<ReviewStore>();
 builder.Services.AddSingleton<AiRoi.Metrics.Organization.OrganizationStore>();
 builder.Services.AddSingleton<ExperimentEventPublisher>();
 builder.Services.AddSingleton<ExperimentLiftStore>();
+// The portfolio's copy of each use case's summary in this silo, refreshed by revision (crosses silos only when changed).
+builder.Services.AddSingleton<AiRoi.Metrics.Portfolio.PortfolioSummaries>();
 // AI cost from traces: the price book and the cost ledger the use-case grains fold in (ADR-0035).
 builder.Services.AddSingleton<AiRoi.Metrics.AiCost.PriceBookStore>();
 builder.Services.AddSingleton<AiRoi.Metrics.AiCost.AiCostLedger>();

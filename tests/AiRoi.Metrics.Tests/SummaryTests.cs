@@ -35,6 +35,32 @@ public sealed class SummaryTests(MetricsCluster cluster)
         Assert.Equal(0.8, fcr.Baseline!.Value);
         Assert.Equal(0.5 - 0.8, fcr.Change!.Value, 10); // one of two resolved at first contact, against 0.8
     }
+
+    [Fact]
+    public async Task A_summary_is_sent_only_to_a_caller_that_does_not_hold_its_revision()
+    {
+        var useCase = UseCase("revision");
+        await cluster.RegisterAsync(useCase);
+        await cluster.AppendAsync(useCase.Id, [Event(useCase, Day, Handler.Ai) with { Resolved = true }]);
+        var grain = cluster.Grain(useCase.Id);
+
+        var first = await grain.GetSummaryIfChangedAsync(Today, Guid.Empty);
+        Assert.True(first.Registered);
+        Assert.Equal(1, first.Summary!.Events);
+        var unchanged = await grain.GetSummaryIfChangedAsync(Today, first.Revision);
+        Assert.Equal(first.Revision, unchanged.Revision);
+        Assert.Null(unchanged.Summary);
+
+        // A configuration change computes the summary anew: a new revision, and the summary with it.
+        await grain.SetBaselineAsync(new BaselineRequest { MetricKey = MetricKeys.FcrRate, Method = BaselineMethod.Manual, Value = 0.8, Source = "2025 survey" }, "k", Today);
+        var changed = await grain.GetSummaryIfChangedAsync(Today, first.Revision);
+        Assert.NotEqual(first.Revision, changed.Revision);
+        Assert.Equal(0.8, changed.Summary!.KeyMetrics.Single(tile => tile.Metric.Key == MetricKeys.FcrRate).Baseline!.Value);
+        // Another day is another summary.
+        Assert.NotEqual(changed.Revision, (await grain.GetSummaryIfChangedAsync(Today.AddDays(1), changed.Revision)).Revision);
+
+        Assert.False((await cluster.Grain($"unknown-{Guid.NewGuid():N}").GetSummaryIfChangedAsync(Today, Guid.Empty)).Registered);
+    }
 }
 
 /// <summary>The grain timer's period, as the tests wait for it.</summary>

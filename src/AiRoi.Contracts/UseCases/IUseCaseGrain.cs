@@ -105,6 +105,13 @@ public interface IUseCaseGrain : IGrainWithStringKey
     [Alias("GetSummary")]
     Task<Immutable<UseCaseSummary?>> GetSummaryAsync(DateOnly today, DateOnly? from);
 
+    /// <summary>
+    /// The usual summary (last 90 days) on <paramref name="today"/> with its revision; the summary itself only when
+    /// <paramref name="heldRevision"/> is not the current one.
+    /// </summary>
+    [Alias("GetSummaryRevision")]
+    Task<SummaryRevision> GetSummaryIfChangedAsync(DateOnly today, Guid heldRevision);
+
     /// <summary>Measures or takes a new baseline version for a metric, as <paramref name="createdBy"/>; refused with the rules it breaks.</summary>
     [Alias("SetBaseline")]
     Task<UseCaseAnswer<BaselineVersion>> SetBaselineAsync(BaselineRequest request, string createdBy, DateOnly today);

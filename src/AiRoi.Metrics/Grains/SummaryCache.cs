@@ -11,18 +11,21 @@ namespace AiRoi.Metrics.Grains;
 /// <param name="compute">Computes the summary as of a day.</param>
 public sealed class SummaryCache(Func<DateOnly, UseCaseSummary> compute)
 {
-    private (DateOnly Today, UseCaseSummary Summary)? cached;
+    private (DateOnly Today, UseCaseSummary Summary, Guid Revision)? cached;
     private bool stale;
 
     /// <summary>The summary as of <paramref name="today"/>, computed when there is none for that day.</summary>
-    public UseCaseSummary Get(DateOnly today)
+    public UseCaseSummary Get(DateOnly today) => GetRevised(today).Summary;
+
+    /// <summary>The summary as of <paramref name="today"/> and its revision, new each time the summary is computed.</summary>
+    public (UseCaseSummary Summary, Guid Revision) GetRevised(DateOnly today)
     {
         if (cached is not { } kept || kept.Today != today)
         {
-            cached = kept = (today, compute(today));
+            cached = kept = (today, compute(today), Guid.NewGuid());
             stale = false;
         }
-        return kept.Summary;
+        return (kept.Summary, kept.Revision);
     }
 
     /// <summary>New events arrived: the timer recomputes the summary.</summary>
@@ -36,7 +39,7 @@ public sealed class SummaryCache(Func<DateOnly, UseCaseSummary> compute)
     {
         if (stale && cached is { } kept)
         {
-            cached = (kept.Today, compute(kept.Today));
+            cached = (kept.Today, compute(kept.Today), Guid.NewGuid());
         }
         stale = false;
     }

@@ -57,6 +57,17 @@ public sealed partial class UseCaseGrain
         Task.FromResult(new Immutable<UseCaseSummary?>(definition is null ? null : from is null ? summary.Get(today) : Reports().Summary(today, from)));
 
     /// <inheritdoc />
+    public Task<SummaryRevision> GetSummaryIfChangedAsync(DateOnly today, Guid heldRevision)
+    {
+        if (definition is null)
+        {
+            return Task.FromResult(SummaryRevision.NotRegistered);
+        }
+        var (current, revision) = summary.GetRevised(today);
+        return Task.FromResult(new SummaryRevision(true, revision, revision == heldRevision ? null : current));
+    }
+
+    /// <inheritdoc />
     public Task<UseCaseAnswer<BaselineVersion>> SetBaselineAsync(BaselineRequest request, string createdBy, DateOnly today) =>
         ChangeAsync(async useCase =>
         {

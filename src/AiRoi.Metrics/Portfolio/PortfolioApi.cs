@@ -52,7 +52,8 @@ public static class PortfolioApi
 
     /// <summary>The portfolio.</summary>
     public static async Task<Results<PortfolioResult, ProblemHttpResult>> GetAsync(
-        HttpRequest request, [AsParameters] ReportServices services, AiRoi.Metrics.Organization.OrganizationStore organization, CancellationToken cancellationToken)
+        HttpRequest request, [AsParameters] ReportServices services, AiRoi.Metrics.Organization.OrganizationStore organization,
+        PortfolioSummaries held, CancellationToken cancellationToken)
     {
         var query = request.Query;
         var errors = new List<ValidationError>();
@@ -101,11 +102,13 @@ public static class PortfolioApi
         // A key scoped to some use cases sees a portfolio of those only, totals included.
         var holder = ApiKeyFilters.KeyHolder(request.HttpContext);
         var ids = (await services.Registry.ListIdsAsync(cancellationToken)).Where(holder.Covers).ToList();
-        var summaries = await Task.WhenAll(ids.Select(id => services.Grain(id).GetSummaryAsync(asOf, from)));
+        // The usual view comes from the summaries held in this silo, refreshed by revision; a chosen period or another
+        // day is computed by each grain for this call.
+        var summaries = from is null && asOf == services.Today
+            ? await held.GetAsync(ids, asOf)
+            : (await Task.WhenAll(ids.Select(id => services.Grain(id).GetSummaryAsync(asOf, from)))).Select(summary => summary.Value).OfType<UseCaseSummary>().ToList();
         var owner = query["owner"].ToString();
         var listed = summaries
-            .Select(summary => summary.Value)
-            .OfType<UseCaseSummary>()
             .Where(summary => includeArchived || !summary.Archived)
             .Where(summary => category is null || summary.Category == category)
             .Where(summary => string.IsNullOrEmpty(owner) || OwnedBy(summary.Owner, owner))
