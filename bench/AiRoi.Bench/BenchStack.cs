@@ -192,6 +192,23 @@ public sealed class BenchStack : IAsyncDisposable
         }
     }
 
+    /// <summary>The body of a GET, failing the benchmark with the answer when it is not a success.</summary>
+    public static async Task<byte[]> GetBytesAsync(HttpClient client, string path)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var response = await client.GetAsync(path);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
+        }
+        return body;
+    }
+
+    /// <summary>The live managed heap of the silo <paramref name="metrics"/> reaches, after a full collection.</summary>
+    public static async Task<long> ManagedBytesAsync(HttpClient metrics) =>
+        System.Text.Json.Nodes.JsonNode.Parse(await GetBytesAsync(metrics, "/api/v1/status/memory"))!["managedBytes"]!.GetValue<long>();
+
     /// <summary>Resident memory of a process, in bytes (VmRSS).</summary>
     public static long ResidentBytes(int pid)
     {

@@ -196,22 +196,9 @@ public static class PortfolioBenchmark
         return report.ToString();
     }
 
-    private static async Task<long> ManagedBytesAsync(HttpClient metrics)
-    {
-        var memory = JsonNode.Parse(await GetAsync(metrics, "/api/v1/status/memory"))!;
-        return memory["managedBytes"]!.GetValue<long>();
-    }
+    private static Task<long> ManagedBytesAsync(HttpClient metrics) => BenchStack.ManagedBytesAsync(metrics);
 
-    private static async Task<byte[]> GetAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
-        }
-        return body;
-    }
+    private static Task<byte[]> GetAsync(HttpClient client, string path) => BenchStack.GetBytesAsync(client, path);
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource database, string sql, params object[] parameters)
     {

@@ -166,19 +166,9 @@ public static class ScaleOutBenchmark
         return rows.Count / timer.Elapsed.TotalSeconds;
     }
 
-    private static async Task<long> ManagedBytesAsync(HttpClient metrics) =>
-        (await metrics.GetFromJsonAsync<JsonObject>("/api/v1/status/memory"))!["managedBytes"]!.GetValue<long>();
+    private static Task<long> ManagedBytesAsync(HttpClient silo) => BenchStack.ManagedBytesAsync(silo);
 
-    private static async Task<byte[]> GetAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
-        }
-        return body;
-    }
+    private static Task<byte[]> GetAsync(HttpClient client, string path) => BenchStack.GetBytesAsync(client, path);
 
     private static string Report(List<Run> runs, int useCases, int eventsPerUseCase, string commandLine, TimeSpan elapsed)
     {
