@@ -163,7 +163,8 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Records an attempt: delivered on success; otherwise due again at <paramref name="retryAt"/>, or given up when
-    /// that is null.
+    /// that is null — only while the claim is still this attempt's: a send that outlasted its lease may have been
+    /// claimed again by another silo, whose schedule is not undone.
     /// </summary>
     public async Task RecordAttemptAsync(long alertId, AlertDelivery delivery, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
@@ -175,8 +176,8 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         batch.BatchCommands.Add(delivery.Succeeded
             ? new NpgsqlBatchCommand("update metrics.alerts set delivered_at = $2 where id = $1").WithValues(alertId, delivery.AttemptedAt)
             : retryAt is { } next
-                ? new NpgsqlBatchCommand("update metrics.alerts set next_attempt_at = $2 where id = $1").WithValues(alertId, next)
-                : new NpgsqlBatchCommand("update metrics.alerts set given_up_at = $2 where id = $1").WithValues(alertId, delivery.AttemptedAt));
+                ? new NpgsqlBatchCommand("update metrics.alerts set next_attempt_at = $2 where id = $1 and attempts = $3").WithValues(alertId, next, delivery.Attempt)
+                : new NpgsqlBatchCommand("update metrics.alerts set given_up_at = $2 where id = $1 and attempts = $3").WithValues(alertId, delivery.AttemptedAt, delivery.Attempt));
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
