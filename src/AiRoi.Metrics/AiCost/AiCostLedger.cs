@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AiRoi.Contracts.UseCases;
 using AiRoi.Domain.AiCost;
 using AiRoi.ServiceDefaults.Data;
 using Npgsql;
@@ -31,15 +32,6 @@ public sealed record CostEntry(
     /// <summary>The event's traced AI cost with this entry; null while some of its calls have no price.</summary>
     public decimal? After => EarlierUnpricedTokens + UnpricedTokens > 0 ? null : EarlierAmount + Amount;
 }
-
-/// <summary>Totals of a use case's traced AI cost before and after pricing it again.</summary>
-/// <param name="Calls">Model calls priced again (those whose cost the span reported are kept).</param>
-/// <param name="Changed">Of those, calls whose cost changed.</param>
-/// <param name="AmountBefore">Their AI cost before.</param>
-/// <param name="AmountAfter">Their AI cost with the prices in force now.</param>
-/// <param name="UnpricedTokensBefore">Their tokens without a price before.</param>
-/// <param name="UnpricedTokensAfter">Their tokens without a price after.</param>
-public sealed record Repricing(int Calls, int Changed, decimal AmountBefore, decimal AmountAfter, long UnpricedTokensBefore, long UnpricedTokensAfter);
 
 /// <summary>
 /// The model calls received from traces, the trace links, and each use case's cost ledger (ADR-0035). Calls and links
@@ -287,7 +279,7 @@ public sealed class AiCostLedger(NpgsqlDataSource dataSource, PriceBookStore pri
     /// kept) and, when <paramref name="apply"/>, appends a <c>repriced</c> entry for each call whose cost changed;
     /// answers the totals before and after. Only the use case's grain calls this.
     /// </summary>
-    public async Task<Repricing> RepriceAsync(string useCaseId, string currency, bool apply, string author, CancellationToken cancellationToken)
+    public async Task<AiCostRepricing> RepriceAsync(string useCaseId, string currency, bool apply, string author, CancellationToken cancellationToken)
     {
         var book = await prices.ReadAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -324,7 +316,17 @@ public sealed class AiCostLedger(NpgsqlDataSource dataSource, PriceBookStore pri
                 changes.Add((++position, eventId, call, (priced.Amount ?? 0m) - amount, priced.UnpricedTokens - unpriced, priced.PriceIds));
             }
         }
-        var result = new Repricing(calls.Count, changes.Count, calls.Sum(call => call.Amount), after, calls.Sum(call => call.Unpriced), unpricedAfter);
+        var result = new AiCostRepricing
+        {
+            UseCaseId = useCaseId,
+            Calls = calls.Count,
+            Changed = changes.Count,
+            AmountBefore = calls.Sum(call => call.Amount),
+            AmountAfter = after,
+            UnpricedTokensBefore = calls.Sum(call => call.Unpriced),
+            UnpricedTokensAfter = unpricedAfter,
+            Applied = apply,
+        };
         if (!apply || changes.Count == 0)
         {
             return result;

@@ -154,17 +154,7 @@ public sealed partial class UseCaseGrain(
         {
             await ApplyCostsAsync(CancellationToken.None);
         }
-        return new AiCostRepricing
-        {
-            UseCaseId = UseCaseId,
-            Calls = repricing.Calls,
-            Changed = repricing.Changed,
-            AmountBefore = repricing.AmountBefore,
-            AmountAfter = repricing.AmountAfter,
-            UnpricedTokensBefore = repricing.UnpricedTokensBefore,
-            UnpricedTokensAfter = repricing.UnpricedTokensAfter,
-            Applied = apply,
-        };
+        return repricing;
     }
 
     /// <summary>
