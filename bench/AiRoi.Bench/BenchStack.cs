@@ -209,6 +209,40 @@ public sealed class BenchStack : IAsyncDisposable
     public static async Task<long> ManagedBytesAsync(HttpClient metrics) =>
         System.Text.Json.Nodes.JsonNode.Parse(await GetBytesAsync(metrics, "/api/v1/status/memory"))!["managedBytes"]!.GetValue<long>();
 
+    /// <summary>
+    /// CPU time the runtime's tiered-compilation threads (<c>.NET Tiered Com</c>) of the processes whose command line
+    /// names one of <paramref name="services"/> have used so far: how busy the JIT still is re-compiling hot code.
+    /// </summary>
+    public static TimeSpan CompilerTime(params string[] services)
+    {
+        const double TicksPerSecond = 100; // USER_HZ, the unit of /proc's CPU times on Linux
+        long ticks = 0;
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var pid) || !services.Any(CommandLine(pid).Contains))
+            {
+                continue;
+            }
+            try
+            {
+                foreach (var thread in Directory.EnumerateDirectories(Path.Combine(folder, "task")))
+                {
+                    var stat = File.ReadAllText(Path.Combine(thread, "stat"));
+                    if (stat.Contains("(.NET Tiered Com)", StringComparison.Ordinal))
+                    {
+                        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                        ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // The process or thread ended while we looked.
+            }
+        }
+        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+    }
+
     /// <summary>Resident memory of a process, in bytes (VmRSS).</summary>
     public static long ResidentBytes(int pid)
     {

@@ -5,7 +5,7 @@ using AiRoi.Bench;
 //                                                    experiments [--events N] [--single-events N] [--exposures N] [--no-write]
 //                                                    traces [--tasks N] [--no-write]
 //                                                    client [--calls N] [--http-calls N] [--no-write]
-//                                                    scale-out [--use-cases N] [--events-per-use-case N] [--no-write]
+//                                                    scale-out [--use-cases N] [--events-per-use-case N] [--senders N] [--one-silo] [--no-write]
 var scenario = args.FirstOrDefault() ?? "portfolio";
 int Option(string name, int fallback)
 {
@@ -59,7 +59,7 @@ switch (scenario)
         }
         return 0;
     case "scale-out":
-        var scaleOut = await ScaleOutBenchmark.RunAsync(useCases: Option("--use-cases", 1000), eventsPerUseCase: Option("--events-per-use-case", 200), commandLine: string.Join(' ', args));
+        var scaleOut = await ScaleOutBenchmark.RunAsync(useCases: Option("--use-cases", 1000), eventsPerUseCase: Option("--events-per-use-case", 200), senders: Option("--senders", 8), oneSiloOnly: args.Contains("--one-silo"), commandLine: string.Join(' ', args));
         Console.WriteLine(scaleOut);
         if (!args.Contains("--no-write"))
         {

@@ -21,7 +21,7 @@ namespace AiRoi.Stack.Tests;
 /// </remarks>
 public sealed class CommitLossProxy : IAsyncDisposable
 {
-    private static readonly byte[] AppendMarker = Encoding.ASCII.GetBytes("insert into metrics.outcome_events");
+    private static readonly byte[] AppendMarker = Encoding.ASCII.GetBytes("copy metrics.outcome_events");
     private static readonly byte[] CommitTag = Encoding.ASCII.GetBytes("COMMIT\0");
 
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);

@@ -5,7 +5,7 @@ public static class EventBatchLimits
 {
     /// <summary>
     /// Events per batch. A batch is one transaction per use case; 10,000 keeps a batch's COPY well under a second
-    /// on the 2-core reference machine (measured there: about 95k rows/s through the temporary table).
+    /// on the 2-core reference machine (binary COPY there: 30–45k events/s with their ids, docs/benchmarks.md).
     /// </summary>
     public const int MaxEvents = 10_000;
 

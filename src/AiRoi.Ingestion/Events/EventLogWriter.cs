@@ -6,8 +6,9 @@ using AiRoi.Domain;
 namespace AiRoi.Ingestion.Events;
 
 /// <summary>
-/// Hands validated events to their use cases' grains: first checks that every use case takes events (nothing is
-/// written otherwise), then writes each use case's events in one grain call, one transaction (ADR-0009).
+/// Hands validated events to their use cases' grains, each use case's events in one grain call, one transaction
+/// (ADR-0009). A batch of several use cases is first checked (every use case takes events, or nothing is written);
+/// for a batch of one, the grain's answer to the write is the check.
 /// </summary>
 public sealed class EventLogWriter(IClusterClient cluster)
 {
@@ -27,11 +28,17 @@ public sealed class EventLogWriter(IClusterClient cluster)
             var status = await StatusOfAsync(group.Key);
             if (status != UseCaseWriteStatus.Open)
             {
-                errors.AddRange(group.Select(entry => Refusal($"{entry.Name}.useCaseId", $"{entry.Name}: use case", group.Key, status)));
+                errors.AddRange(Refusals(group, status));
             }
         }
         return errors;
     }
+
+    /// <summary>The errors for events of one use case that takes no events.</summary>
+    /// <param name="events">The events, with how each is named in an error (<c>events[3]</c>, <c>line 7</c>).</param>
+    /// <param name="status">Why it takes none.</param>
+    public static IEnumerable<ValidationError> Refusals(IEnumerable<(string Name, BatchEvent Item)> events, UseCaseWriteStatus status) =>
+        events.Select(entry => Refusal($"{entry.Name}.useCaseId", $"{entry.Name}: use case", entry.Item.Event.UseCaseId, status));
 
     /// <summary>The error for a use case that takes no events (<paramref name="status"/> is not open).</summary>
     /// <param name="field">The failing field, e.g. <c>events[3].useCaseId</c>.</param>
@@ -54,24 +61,33 @@ public sealed class EventLogWriter(IClusterClient cluster)
     public async Task<IReadOnlyList<EventResult>> WriteAsync(IReadOnlyList<BatchEvent> events)
     {
         var written = await Task.WhenAll(events.GroupBy(item => item.Event.UseCaseId)
-            .Select(group => WriteUseCaseAsync(group.Key, group.ToList(), EventBatchLimits.MaxEvents)));
+            .Select(async group => (await WriteUseCaseAsync(group.Key, group.ToList())).Results
+                ?? throw new InvalidOperationException($"Use case {group.Key} closed while the batch was being written.")));
         return written.SelectMany(results => results).OrderBy(result => result.Index).ToList();
     }
 
-    private async Task<List<EventResult>> WriteUseCaseAsync(string useCaseId, List<BatchEvent> events, int chunkSize)
+    /// <summary>
+    /// Writes one use case's events in transactions of at most <see cref="EventBatchLimits.MaxEvents"/>. The grain's
+    /// answer to the first is also the check that the use case takes events: when it does not, nothing was written
+    /// and the answer is null results with the status.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The use case was archived between two of its transactions.</exception>
+    public async Task<(IReadOnlyList<EventResult>? Results, UseCaseWriteStatus Status)> WriteUseCaseAsync(string useCaseId, IReadOnlyList<BatchEvent> events)
     {
         var grain = cluster.GetGrain<IUseCaseGrain>(useCaseId);
         var results = new List<EventResult>(events.Count);
-        foreach (var chunk in events.Chunk(chunkSize))
+        foreach (var chunk in events.Chunk(EventBatchLimits.MaxEvents))
         {
             var result = await grain.AppendAsync(chunk.Select(item => item.Event).ToList());
             if (result.Status != UseCaseWriteStatus.Open)
             {
-                throw new InvalidOperationException($"Use case {useCaseId} closed while its events were being written.");
+                return results.Count == 0
+                    ? (null, result.Status)
+                    : throw new InvalidOperationException($"Use case {useCaseId} closed while its events were being written.");
             }
             results.AddRange(chunk.Select((item, position) => new EventResult(
                 item.Index, item.Event.EventId, result.Outcomes[position].Accepted ? "accepted" : "duplicate", result.Outcomes[position].Sequence)));
         }
-        return results;
+        return (results, UseCaseWriteStatus.Open);
     }
 }

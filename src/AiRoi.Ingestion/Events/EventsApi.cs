@@ -10,8 +10,9 @@ namespace AiRoi.Ingestion.Events;
 
 /// <summary>
 /// <c>POST /api/v1/events</c>: outcome events in batches of 1 to 10,000. A batch with any invalid event is refused
-/// whole and nothing is written (ADR-0009); a valid batch is written per use case, each in one transaction, and
-/// the answer says per event whether it was accepted or a duplicate.
+/// whole and nothing is written (ADR-0009), as is a batch naming a use case that takes no events; a valid batch is
+/// written per use case, each in one transaction, and the answer says per event whether it was accepted or a
+/// duplicate.
 /// </summary>
 public static partial class EventsApi
 {
@@ -86,12 +87,24 @@ public static partial class EventsApi
 
             try
             {
-                var closed = await writer.FindClosedUseCasesAsync(batch.Events.Select(item => ($"events[{item.Index}]", item)));
+                var named = batch.Events.Select(item => ($"events[{item.Index}]", item));
+                var useCaseId = batch.Events[0].Event.UseCaseId;
+                IReadOnlyList<EventResult>? results = null;
+                IReadOnlyList<ValidationError> closed;
+                if (batch.Events.All(item => item.Event.UseCaseId == useCaseId))
+                {
+                    (results, var status) = await writer.WriteUseCaseAsync(useCaseId, batch.Events);
+                    closed = results is null ? [.. EventLogWriter.Refusals(named, status)] : [];
+                }
+                else
+                {
+                    closed = await writer.FindClosedUseCasesAsync(named);
+                }
                 if (closed.Count > 0)
                 {
                     return await RefuseAsync(() => Rejection.OfEventBatch(document.RootElement, closed), Refused(closed, closed.Count));
                 }
-                var results = await writer.WriteAsync(batch.Events);
+                results ??= await writer.WriteAsync(batch.Events);
                 var accepted = results.Count(result => result.Status == "accepted");
                 return TypedResults.Ok(new EventBatchResult(accepted, results.Count - accepted, results));
             }

@@ -25,16 +25,14 @@ public sealed class ExperimentEventOutbox(string useCaseId, OutcomeEventLog log,
     /// <summary>
     /// After a commit that moved the log from <paramref name="previousSequence"/> to <paramref name="lastSequence"/>:
     /// publishes the batch's experiment events, but only when nothing earlier is pending (otherwise the retry
-    /// publishes from the log in order). True when events were published, so the new position is worth a snapshot.
+    /// publishes from the log in order).
     /// </summary>
-    public async Task<bool> PublishCommittedAsync(long previousSequence, long lastSequence, IReadOnlyList<RecordedOutcome> events)
+    public async Task PublishCommittedAsync(long previousSequence, long lastSequence, IReadOnlyList<RecordedOutcome> events)
     {
-        if (PublishedUpTo != previousSequence || !await publisher.TryPublishAsync(useCaseId, events, CancellationToken.None))
+        if (PublishedUpTo == previousSequence && await publisher.TryPublishAsync(useCaseId, events, CancellationToken.None))
         {
-            return false;
+            PublishedUpTo = lastSequence;
         }
-        PublishedUpTo = lastSequence;
-        return events.Count > 0;
     }
 
     /// <summary>

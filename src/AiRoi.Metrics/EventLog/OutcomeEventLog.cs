@@ -15,8 +15,10 @@ public sealed record SequencedEvent(long Sequence, string Json);
 
 /// <summary>
 /// The outcome-event log in PostgreSQL, the source of truth. Written only by each use case's grain (its single
-/// writer), one transaction per batch: binary COPY into a temporary table, then new event ids numbered after the
-/// use case's last sequence; ids already in the log are reported as duplicates and written again nowhere.
+/// writer), one transaction per batch: the ids the log already holds are looked up in one query and reported as
+/// duplicates; the new events are numbered after the use case's last sequence and written by binary COPY into
+/// <c>event_ids</c> and <c>outcome_events</c>. The keys of <c>event_ids</c> (event id, and sequence, per use case)
+/// refuse the whole transaction should a second writer ever race this one.
 /// </summary>
 public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitions partitions)
 {
@@ -31,67 +33,64 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, transaction,
-            "create temporary table staged_events (ordinal integer, event_id text, completed_at timestamptz, event jsonb) on commit drop",
-            cancellationToken);
 
-        await using (var import = await connection.BeginBinaryImportAsync(
-            "copy staged_events (ordinal, event_id, completed_at, event) from stdin (format binary)", cancellationToken))
+        // Ids already in the log keep the sequence they were given (a batch sent again after a lost answer).
+        var known = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var lookup = new NpgsqlCommand(
+            "select event_id, sequence from metrics.event_ids where use_case_id = $1 and event_id = any($2)", connection, transaction)
+            .WithValues(useCaseId, batch.Select(logged => logged.Event.EventId).ToArray()))
         {
-            for (var ordinal = 0; ordinal < batch.Count; ordinal++)
-            {
-                var logged = batch[ordinal];
-                await import.StartRowAsync(cancellationToken);
-                await import.WriteAsync(ordinal, NpgsqlDbType.Integer, cancellationToken);
-                await import.WriteAsync(logged.Event.EventId, NpgsqlDbType.Text, cancellationToken);
-                await import.WriteAsync(logged.Event.CompletedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                await import.WriteAsync(logged.Json, NpgsqlDbType.Jsonb, cancellationToken);
-            }
-            await import.CompleteAsync(cancellationToken);
-        }
-
-        // New ids are numbered in batch order after the last sequence; ids already known keep their number.
-        await using (var number = new NpgsqlCommand(
-            """
-            insert into metrics.event_ids (use_case_id, event_id, sequence)
-            select $1, staged.event_id, $2 + row_number() over (order by staged.ordinal)
-            from staged_events staged
-            where not exists (select 1 from metrics.event_ids known where known.use_case_id = $1 and known.event_id = staged.event_id)
-            order by staged.ordinal
-            """, connection, transaction)
-            .WithValues(useCaseId, lastSequence))
-        {
-            await number.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var append = new NpgsqlCommand(
-            """
-            insert into metrics.outcome_events (use_case_id, sequence, event_id, completed_at, event)
-            select $1, ids.sequence, staged.event_id, staged.completed_at, staged.event
-            from staged_events staged
-            join metrics.event_ids ids on ids.use_case_id = $1 and ids.event_id = staged.event_id
-            where ids.sequence > $2
-            """, connection, transaction)
-            .WithValues(useCaseId, lastSequence))
-        {
-            await append.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var outcomes = new AppendOutcome[batch.Count];
-        await using (var read = new NpgsqlCommand(
-            """
-            select staged.ordinal, staged.event_id, ids.sequence
-            from staged_events staged
-            join metrics.event_ids ids on ids.use_case_id = $1 and ids.event_id = staged.event_id
-            """, connection, transaction)
-            .WithValues(useCaseId))
-        {
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var sequence = reader.GetInt64(2);
-                outcomes[reader.GetInt32(0)] = new AppendOutcome(reader.GetString(1), Accepted: sequence > lastSequence, sequence);
+                known[reader.GetString(0)] = reader.GetInt64(1);
             }
+        }
+
+        // New events are numbered in batch order after the last sequence.
+        var outcomes = new AppendOutcome[batch.Count];
+        var sequence = lastSequence;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var eventId = batch[i].Event.EventId;
+            outcomes[i] = known.TryGetValue(eventId, out var logged)
+                ? new AppendOutcome(eventId, Accepted: false, logged)
+                : new AppendOutcome(eventId, Accepted: true, ++sequence);
+        }
+        if (sequence == lastSequence)
+        {
+            return outcomes;
+        }
+
+        await using (var ids = await connection.BeginBinaryImportAsync(
+            "copy metrics.event_ids (use_case_id, event_id, sequence) from stdin (format binary)", cancellationToken))
+        {
+            foreach (var outcome in outcomes.Where(outcome => outcome.Accepted))
+            {
+                await ids.StartRowAsync(cancellationToken);
+                await ids.WriteAsync(useCaseId, NpgsqlDbType.Text, cancellationToken);
+                await ids.WriteAsync(outcome.EventId, NpgsqlDbType.Text, cancellationToken);
+                await ids.WriteAsync(outcome.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+            }
+            await ids.CompleteAsync(cancellationToken);
+        }
+        await using (var events = await connection.BeginBinaryImportAsync(
+            "copy metrics.outcome_events (use_case_id, sequence, event_id, completed_at, event) from stdin (format binary)", cancellationToken))
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (!outcomes[i].Accepted)
+                {
+                    continue;
+                }
+                await events.StartRowAsync(cancellationToken);
+                await events.WriteAsync(useCaseId, NpgsqlDbType.Text, cancellationToken);
+                await events.WriteAsync(outcomes[i].Sequence, NpgsqlDbType.Bigint, cancellationToken);
+                await events.WriteAsync(outcomes[i].EventId, NpgsqlDbType.Text, cancellationToken);
+                await events.WriteAsync(batch[i].Event.CompletedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                await events.WriteAsync(batch[i].Json, NpgsqlDbType.Jsonb, cancellationToken);
+            }
+            await events.CompleteAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -162,11 +161,5 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
             events.Add(new SequencedEvent(reader.GetInt64(0), reader.GetString(1)));
         }
         return events;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

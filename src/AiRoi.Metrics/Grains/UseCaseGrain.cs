@@ -53,6 +53,7 @@ public sealed partial class UseCaseGrain(
     private ReportConfiguration configuration = null!;
     private SummaryCache summary = null!;
     private long lastSequence;
+    private long publishedInSnapshot;
     private bool callsWaiting;
     private AiSpendWithNoOutcome? spendWithNoOutcome;
 
@@ -68,6 +69,7 @@ public sealed partial class UseCaseGrain(
         configuration = await ReportConfiguration.LoadAsync(UseCaseId, baselineStore, annotationStore, liftStore, cancellationToken);
         (state, var publishedUpTo, var replayed) = await MetricState.LoadAsync(log, costLedger, UseCaseId, definition?.Shape ?? new RollupShape(), cancellationToken);
         outbox = new ExperimentEventOutbox(UseCaseId, log, publisher, publishedUpTo);
+        publishedInSnapshot = publishedUpTo;
         lastSequence = await log.ReadLastSequenceAsync(UseCaseId, cancellationToken);
         LogActivated(UseCaseId, state.SnapshotSequence, replayed, lastSequence);
         callsWaiting = await costLedger.HasWaitingCallsAsync(UseCaseId, cancellationToken);
@@ -113,8 +115,8 @@ public sealed partial class UseCaseGrain(
 
         await JoinAfterAppendAsync(events, outcomes);
 
-        var published = await outbox.PublishCommittedAsync(previousSequence, lastSequence, experimentEvents);
-        if (published || state.Sequence - state.SnapshotSequence >= SnapshotEvery)
+        await outbox.PublishCommittedAsync(previousSequence, lastSequence, experimentEvents);
+        if (state.Sequence - state.SnapshotSequence >= SnapshotEvery)
         {
             await TrySnapshotAsync(CancellationToken.None);
         }
@@ -220,12 +222,18 @@ public sealed partial class UseCaseGrain(
     /// <summary>
     /// Every <see cref="PublishRetryPeriod"/>: publishes what is pending and refreshes a stale portfolio summary;
     /// every <see cref="DefinitionRecheckPeriod"/> it also re-reads its registry row (archiving reaches a busy grain
-    /// even when the registry's notification was lost).
+    /// even when the registry's notification was lost) and records in a snapshot how far experiment events were
+    /// published. The position is not recorded after each publish, which would cost a write per batch: after a
+    /// crash the events published since the last snapshot go out again, and the experiment service keeps each once.
     /// </summary>
     private async Task OnTimerAsync(CancellationToken cancellationToken)
     {
         if (DateTime.UtcNow - definitionCheckedAt >= DefinitionRecheckPeriod)
         {
+            if (outbox.PublishedUpTo != publishedInSnapshot)
+            {
+                await TrySnapshotAsync(cancellationToken);
+            }
             await ReloadDefinitionAsync(cancellationToken);
             if (callsWaiting)
             {
@@ -277,7 +285,9 @@ public sealed partial class UseCaseGrain(
     {
         try
         {
-            await state.SnapshotAsync(log, UseCaseId, outbox.PublishedUpTo, cancellationToken);
+            var publishedUpTo = outbox.PublishedUpTo;
+            await state.SnapshotAsync(log, UseCaseId, publishedUpTo, cancellationToken);
+            publishedInSnapshot = publishedUpTo;
         }
         catch (Exception exception) when (exception is Npgsql.NpgsqlException or TimeoutException)
         {
