@@ -59,13 +59,22 @@ public static class ServiceDefaultsExtensions
             logging.IncludeScopes = true;
         });
 
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddMeter(TelemetrySources.Meters))
+                .AddMeter(TelemetrySources.Meters));
+
+        // The app host sets this variable to the dashboard's OTLP endpoint; without it telemetry stays in-process.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            // Spans are recorded only when they go somewhere: with no listener, starting one costs nothing, where
+            // recorded for nobody they cost the portfolio a span per use case's grain call on every read.
+            return builder;
+        }
+        telemetry
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(aspNetCore =>
@@ -75,14 +84,8 @@ public static class ServiceDefaultsExtensions
                         !context.Request.Path.StartsWithSegments(AlivePath))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
-                .AddSource(TelemetrySources.ActivitySources));
-
-        // The app host sets this variable to the dashboard's OTLP endpoint; without it telemetry stays in-process.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
-        }
-
+                .AddSource(TelemetrySources.ActivitySources))
+            .UseOtlpExporter();
         return builder;
     }
 

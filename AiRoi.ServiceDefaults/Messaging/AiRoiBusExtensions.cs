@@ -43,6 +43,7 @@ public static class AiRoiBusExtensions
                 var broker = builder.Configuration.GetConnectionString(connectionName)
                     ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set; the app host provides it.");
                 rabbit.Host(new Uri(broker));
+                rabbit.UseCompactJson();
                 // Error and skipped queues take the consumer queue's arguments; they keep the queue type only.
                 rabbit.SendTopology.ConfigureErrorSettings = error => KeepQueueTypeOnly(error);
                 rabbit.SendTopology.ConfigureDeadLetterSettings = skipped => KeepQueueTypeOnly(skipped);
@@ -50,6 +51,20 @@ public static class AiRoiBusExtensions
             });
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Messages as JSON without indentation. MassTransit indents by default, which for a message of a thousand
+    /// events made skipping whitespace the consumer's largest single cost (and the message a third larger).
+    /// </summary>
+    public static void UseCompactJson(this IBusFactoryConfigurator bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.ConfigureJsonSerializerOptions(options =>
+        {
+            options.WriteIndented = false;
+            return options;
+        });
     }
 
     private static void KeepQueueTypeOnly(IRabbitMqQueueBindingConfigurator queue)

@@ -20,7 +20,6 @@ public static class ScaleOutBenchmark
 {
     private const int PortfolioCalls = 100;
     private const int BatchSize = 1_000;
-    private const double WarmJitShare = 0.05;
 
     private sealed record Run(int Replicas, double EventsPerSecond, double CeilingPerSecond, long Events, long WarmUpEvents, Latencies Portfolio, Latencies FirstPortfolio, long ManagedBytesPerUseCase, long ManagedBytes, int Activations);
 
@@ -86,18 +85,9 @@ public static class ScaleOutBenchmark
         // a while. Under full load on 2 cores the JIT falls behind and would otherwise be measured with the service.
         var warmUp = batches.Count / 3;
         await SendAsync(ingestion, bodies.Take(warmUp), senders);
-        var settle = Stopwatch.StartNew();
-        while (settle.Elapsed < TimeSpan.FromMinutes(1))
-        {
-            var compiled = BenchStack.CompilerTime("AiRoi.Ingestion", "AiRoi.Metrics");
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            if (BenchStack.CompilerTime("AiRoi.Ingestion", "AiRoi.Metrics") - compiled < TimeSpan.FromSeconds(WarmJitShare))
-            {
-                break;
-            }
-        }
+        var settled = await BenchStack.WaitForCompilerIdleAsync("AiRoi.Ingestion", "AiRoi.Metrics");
         var warmUpEvents = batches.Take(warmUp).Sum(batch => batch.Events.Length);
-        Console.WriteLine($"Warmed up with {warmUpEvents:N0} events; the JIT settled {settle.Elapsed.TotalSeconds:0} s later");
+        Console.WriteLine($"Warmed up with {warmUpEvents:N0} events; the JIT settled {settled.TotalSeconds:0} s later");
         var timed = batches.Skip(warmUp).ToList();
         var events = timed.Sum(batch => (long)batch.Events.Length);
         Console.WriteLine($"Ingesting {events:N0} events in {timed.Count} batches, {senders} at a time");
@@ -220,7 +210,7 @@ public static class ScaleOutBenchmark
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- Run on {DateTime.UtcNow:yyyy-MM-dd}, {BenchmarkReport.Machine()}; the whole stack on the same machine, so two silos and two ingestion nodes share its cores: the second run measures the cost of spreading over processes, not a speed-up.");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Command: `dotnet run -c Release --project bench/AiRoi.Bench -- {commandLine}` ({elapsed.TotalMinutes:0.0} min).");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Data: {useCases:N0} use cases, about {eventsPerUseCase} events each over 60 days; the first third of the use cases' events warms the services untimed ({string.Join(" and ", runs.Select(run => $"{run.WarmUpEvents:N0}"))} events), the timing starts once the runtime's JIT threads are idle (under {WarmJitShare:P0} of a second), and the rest are timed ({string.Join(" and ", runs.Select(run => $"{run.Events:N0}"))} events), sent through `POST /api/v1/events` in batches of up to {BatchSize:N0} events of one use case, {senders} at a time, straight to each ingestion node's listening address (with two nodes, batches alternate between them).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Data: {useCases:N0} use cases, about {eventsPerUseCase} events each over 60 days; the first third of the use cases' events warms the services untimed ({string.Join(" and ", runs.Select(run => $"{run.WarmUpEvents:N0}"))} events), the timing starts once the runtime's JIT threads are idle (under 5 % of a second), and the rest are timed ({string.Join(" and ", runs.Select(run => $"{run.Events:N0}"))} events), sent through `POST /api/v1/events` in batches of up to {BatchSize:N0} events of one use case, {senders} at a time, straight to each ingestion node's listening address (with two nodes, batches alternate between them).");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Ceiling: binary COPY of the same rows, one transaction per batch, into tables of the log's shape (`event_ids`, and `outcome_events` partitioned by month, with their keys and index), from the benchmark's own connection, in the same run.");
         text.AppendLine();
         text.AppendLine("| silos and ingestion nodes | events/s through the API | COPY ceiling, events/s | API ÷ ceiling | portfolio p50 ms | portfolio p95 ms | first portfolio ms | managed heap per use case | activations |");

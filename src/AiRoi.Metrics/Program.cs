@@ -28,6 +28,8 @@ builder.AddAiRoiApi(MetricsDatabase.ConnectionName);
 builder.UseOrleans(silo =>
 {
     silo.AddActivityPropagation();
+    // Each silo answers a portfolio read on another for the use cases active in it, in one call.
+    silo.AddGrainService<AiRoi.Metrics.Portfolio.SiloSummaries>();
     silo.Services.AddSerializer(serializer => serializer.AddDomainJson());
     silo.UseSiloSettings(builder.Configuration);
 });
@@ -43,6 +45,7 @@ builder.Services.AddSingleton<ExperimentEventPublisher>();
 builder.Services.AddSingleton<ExperimentLiftStore>();
 // The portfolio's copy of each use case's summary in this silo, refreshed by revision (crosses silos only when changed).
 builder.Services.AddSingleton<AiRoi.Metrics.Portfolio.PortfolioSummaries>();
+builder.Services.AddSingleton<AiRoi.Metrics.Portfolio.SiloSummariesClient>();
 // AI cost from traces: the price book and the cost ledger the use-case grains fold in (ADR-0035).
 builder.Services.AddSingleton<AiRoi.Metrics.AiCost.PriceBookStore>();
 builder.Services.AddSingleton<AiRoi.Metrics.AiCost.AiCostLedger>();

@@ -114,6 +114,7 @@ public sealed class MetricsCluster : IAsyncLifetime
             siloBuilder.Services.AddSingleton<AiRoi.Metrics.Organization.OrganizationStore>();
             siloBuilder.Services.AddSingleton<AiRoi.Metrics.AiCost.PriceBookStore>();
             siloBuilder.Services.AddSingleton<AiRoi.Metrics.AiCost.AiCostLedger>();
+            siloBuilder.Services.AddSingleton<AiRoi.Metrics.Portfolio.PortfolioSummaries>();
             // The events in these tests carry no experiment, so nothing is published; the in-memory bus satisfies the publisher.
             siloBuilder.Services.AddMassTransit(bus => bus.UsingInMemory());
         }

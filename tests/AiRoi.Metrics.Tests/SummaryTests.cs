@@ -1,6 +1,7 @@
 using AiRoi.Domain.Baselines;
 using AiRoi.Domain.Events;
 using AiRoi.Domain.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using static AiRoi.Metrics.Tests.Scenario;
 
 namespace AiRoi.Metrics.Tests;
@@ -60,6 +61,40 @@ public sealed class SummaryTests(MetricsCluster cluster)
         Assert.NotEqual(changed.Revision, (await grain.GetSummaryIfChangedAsync(Today.AddDays(1), changed.Revision)).Revision);
 
         Assert.False((await cluster.Grain($"unknown-{Guid.NewGuid():N}").GetSummaryIfChangedAsync(Today, Guid.Empty)).Registered);
+    }
+
+    [Fact]
+    public async Task The_silos_portfolio_reads_what_its_grains_computed_and_nothing_they_dropped()
+    {
+        var useCase = UseCase("portfolio-local");
+        await cluster.RegisterAsync(useCase);
+        await cluster.AppendAsync(useCase.Id, [Event(useCase, Day, Handler.Ai) with { Resolved = true }]);
+        var portfolio = ((Orleans.TestingHost.InProcessSiloHandle)cluster.Cluster.Primary!).SiloHost.Services
+            .GetRequiredService<AiRoi.Metrics.Portfolio.PortfolioSummaries>();
+
+        var first = Assert.Single(await portfolio.GetAsync([useCase.Id], Today));
+        Assert.Equal(1, first.Events);
+        Assert.Same(first, Assert.Single(await portfolio.GetAsync([useCase.Id], Today)));
+
+        // New events: the grain's timer computes a new summary, and the silo's portfolio has it.
+        await cluster.AppendAsync(useCase.Id, [Event(useCase, Day, Handler.Ai) with { Resolved = false }]);
+        var deadline = DateTime.UtcNow + UseCaseGrainTimer.Period + TimeSpan.FromSeconds(5);
+        while ((await portfolio.GetAsync([useCase.Id], Today)).Single().Events != 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+        Assert.Equal(2, Assert.Single(await portfolio.GetAsync([useCase.Id], Today)).Events);
+
+        // A baseline drops the grain's summary: the very next portfolio read has it, not the summary dropped.
+        await cluster.Grain(useCase.Id).SetBaselineAsync(new BaselineRequest { MetricKey = MetricKeys.FcrRate, Method = BaselineMethod.Manual, Value = 0.8, Source = "2025 survey" }, "k", Today);
+        var changed = Assert.Single(await portfolio.GetAsync([useCase.Id], Today));
+        Assert.Equal(0.8, changed.KeyMetrics.Single(tile => tile.Metric.Key == MetricKeys.FcrRate).Baseline!.Value);
+
+        // Grains that leave the silo withdraw theirs; the portfolio asks them again, activating them, and answers alike.
+        await cluster.DeactivateGrainsAsync();
+        var again = Assert.Single(await portfolio.GetAsync([useCase.Id], Today));
+        Assert.NotSame(changed, again);
+        Assert.Equal((2, 0.8), (again.Events, again.KeyMetrics.Single(tile => tile.Metric.Key == MetricKeys.FcrRate).Baseline!.Value));
     }
 }
 

@@ -7,9 +7,13 @@ namespace AiRoi.Metrics.Grains;
 /// call, so the summary is kept: a change of configuration (definition, baseline, annotation) drops it and the
 /// next read computes it; new events only mark it stale and the grain's timer recomputes it, so that a portfolio
 /// read while events flow never waits for a thousand summaries and lags new events by at most one timer period.
+/// Each computed summary is handed to <paramref name="computed"/> and each drop told to <paramref name="dropped"/>
+/// (the grain passes them to its silo's portfolio, which then reads the summary without a call).
 /// </summary>
 /// <param name="compute">Computes the summary as of a day.</param>
-public sealed class SummaryCache(Func<DateOnly, UseCaseSummary> compute)
+/// <param name="computed">Told each new summary: the day, the summary and its revision.</param>
+/// <param name="dropped">Told when the summary is dropped.</param>
+public sealed class SummaryCache(Func<DateOnly, UseCaseSummary> compute, Action<DateOnly, UseCaseSummary, Guid>? computed = null, Action? dropped = null)
 {
     private (DateOnly Today, UseCaseSummary Summary, Guid Revision)? cached;
     private bool stale;
@@ -22,7 +26,7 @@ public sealed class SummaryCache(Func<DateOnly, UseCaseSummary> compute)
     {
         if (cached is not { } kept || kept.Today != today)
         {
-            cached = kept = (today, compute(today), Guid.NewGuid());
+            kept = Compute(today);
             stale = false;
         }
         return (kept.Summary, kept.Revision);
@@ -32,15 +36,27 @@ public sealed class SummaryCache(Func<DateOnly, UseCaseSummary> compute)
     public void MarkStale() => stale = true;
 
     /// <summary>The configuration changed: the next read computes the summary.</summary>
-    public void Drop() => cached = null;
+    public void Drop()
+    {
+        cached = null;
+        dropped?.Invoke();
+    }
 
     /// <summary>On the timer: recomputes a summary that new events have made stale.</summary>
     public void RefreshIfStale()
     {
         if (stale && cached is { } kept)
         {
-            cached = (kept.Today, compute(kept.Today), Guid.NewGuid());
+            Compute(kept.Today);
         }
         stale = false;
+    }
+
+    private (DateOnly Today, UseCaseSummary Summary, Guid Revision) Compute(DateOnly today)
+    {
+        var fresh = (today, compute(today), Guid.NewGuid());
+        cached = fresh;
+        computed?.Invoke(fresh.today, fresh.Item2, fresh.Item3);
+        return fresh;
     }
 }

@@ -10,6 +10,7 @@ using AiRoi.Metrics.Baselines;
 using AiRoi.Metrics.EventLog;
 using AiRoi.Metrics.Experiments;
 using AiRoi.Metrics.Organization;
+using AiRoi.Metrics.Portfolio;
 using AiRoi.Metrics.UseCases;
 
 namespace AiRoi.Metrics.Grains;
@@ -32,6 +33,7 @@ public sealed partial class UseCaseGrain(
     ExperimentLiftStore liftStore,
     AiCostLedger costLedger,
     OrganizationStore organization,
+    PortfolioSummaries portfolio,
     ILogger<UseCaseGrain> logger)
     : Grain, IUseCaseGrain
 {
@@ -65,7 +67,10 @@ public sealed partial class UseCaseGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         definition = await registry.FindAsync(UseCaseId, cancellationToken);
-        summary = new SummaryCache(today => Reports().Summary(today) with { AiSpendWithNoOutcome = spendWithNoOutcome });
+        summary = new SummaryCache(
+            today => Reports().Summary(today) with { AiSpendWithNoOutcome = spendWithNoOutcome },
+            computed: (today, computed, revision) => portfolio.Computed(UseCaseId, today, computed, revision),
+            dropped: () => portfolio.Dropped(UseCaseId));
         configuration = await ReportConfiguration.LoadAsync(UseCaseId, baselineStore, annotationStore, liftStore, cancellationToken);
         (state, var publishedUpTo, var replayed) = await MetricState.LoadAsync(log, costLedger, UseCaseId, definition?.Shape ?? new RollupShape(), cancellationToken);
         outbox = new ExperimentEventOutbox(UseCaseId, log, publisher, publishedUpTo);
@@ -80,8 +85,11 @@ public sealed partial class UseCaseGrain(
     }
 
     /// <inheritdoc />
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        state.Sequence > state.SnapshotSequence ? TrySnapshotAsync(cancellationToken) : Task.CompletedTask;
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        portfolio.Dropped(UseCaseId);
+        return state.Sequence > state.SnapshotSequence ? TrySnapshotAsync(cancellationToken) : Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     public async Task<AppendResult> AppendAsync(IReadOnlyList<OutcomeEvent> events)
