@@ -107,6 +107,15 @@ public sealed class ScaleOutTests(ScaleOutStackFixture stack, ITestOutputHelper 
         }
         while (useCases.Any(useCase => listed.GetValueOrDefault(useCase) != 3) && DateTime.UtcNow < caughtUp && await Delay());
         Assert.All(useCases, useCase => Assert.Equal(3, listed.GetValueOrDefault(useCase)));
+
+        // Each silo answers alike: its own grains' summaries from memory, the other silo's in one call to it.
+        foreach (var silo in await StackProcesses.FindAllAsync(stack, "AiRoi.Metrics"))
+        {
+            var (status, body) = await SendToAsync(silo, HttpMethod.Get, "/api/v1/portfolio");
+            Assert.Equal(HttpStatusCode.OK, status);
+            var rows = body!["useCases"]!.AsArray().ToDictionary(row => row!["id"]!.GetValue<string>(), row => row!["events"]!.GetValue<long>(), StringComparer.Ordinal);
+            Assert.All(useCases, useCase => Assert.Equal(3, rows.GetValueOrDefault(useCase)));
+        }
     }
 
     [Fact]

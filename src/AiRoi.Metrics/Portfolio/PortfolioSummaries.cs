@@ -124,7 +124,7 @@ public sealed class PortfolioSummaries(IGrainFactory grains, IServiceProvider se
         {
             return await services.GetRequiredService<SiloSummariesClient>().On(silo).GetChangedAsync(today, asked).WaitAsync(SiloAnswerTimeout);
         }
-        catch (Exception exception) when (exception is TimeoutException or OrleansException or SiloUnavailableException)
+        catch (Exception exception) when (exception is TimeoutException or SiloUnavailableException)
         {
             return [];
         }
