@@ -8,11 +8,23 @@ namespace AiRoi.Experiments.Outcomes;
 
 /// <summary>
 /// <c>experiments.outcomes</c>, <c>exposures</c> and <c>variant_statistics</c>, written together in one
-/// transaction per message. Every table's rows are written in key order, so two transactions on the same experiment
+/// transaction per message. The outcomes are looked up by id and the new ones written by binary COPY; exposures and
+/// statistics are upserts. Every table's rows are written in key order, so two transactions on the same experiment
 /// (competing consumers) take their row locks in the same order and never deadlock.
 /// </summary>
 public sealed class OutcomeStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// The event ids of a message (<c>$2</c>) already stored for the use case (<c>$1</c>): one probe of the key per id.
+    /// Written as <c>event_id = any($2)</c>, the planner may scan every outcome of the use case and filter, which it
+    /// does when its statistics are missing or older than the table's growth, and each message then costs them all.
+    /// </summary>
+    public const string StoredIdsQuery =
+        """
+        select stored.event_id from unnest($2::text[]) as sent(event_id),
+               lateral (select event_id from experiments.outcomes where use_case_id = $1 and event_id = sent.event_id limit 1) as stored
+        """;
+
     /// <summary>
     /// Stores the outcomes not stored before, the first exposures among them, and the per-variant sufficient
     /// statistics of exactly those; answers how many were new.
@@ -28,32 +40,50 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        var inserted = new HashSet<string>(StringComparer.Ordinal);
-        await using (var insert = new NpgsqlCommand(
-            """
-            insert into experiments.outcomes (use_case_id, event_id, sequence, experiment_id, variant, subject_id, completed_at, event)
-            select $1, * from unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::jsonb[])
-            on conflict (use_case_id, event_id) do nothing
-            returning event_id
-            """, connection, transaction)
-            .WithValues(
-                useCaseId,
-                outcomes.Select(o => o.Event.EventId).ToArray(),
-                outcomes.Select(o => o.Sequence).ToArray(),
-                outcomes.Select(o => o.Event.ExperimentId!).ToArray(),
-                outcomes.Select(o => o.Event.Variant!).ToArray())
-            .WithTyped(outcomes.Select(o => o.Event.SubjectId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)
-            .WithTyped(outcomes.Select(o => o.Event.CompletedAt.UtcDateTime).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
-            .WithTyped(outcomes.Select(o => o.Json).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Jsonb))
+        // Ids already stored are skipped (a redelivered message, a batch republished after a crash); the rest are
+        // written by binary COPY. Should a second consumer store one of them between the lookup and the commit, the
+        // key refuses this transaction and the retry skips what that one stored.
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await using (var lookup = new NpgsqlCommand(StoredIdsQuery, connection, transaction)
+            .WithValues(useCaseId, outcomes.Select(o => o.Event.EventId).ToArray()))
         {
-            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+            await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                inserted.Add(reader.GetString(0));
+                stored.Add(reader.GetString(0));
             }
         }
-        // One event id appears once per use case, so the new outcomes are the inserted ids.
-        var added = outcomes.Where(o => inserted.Contains(o.Event.EventId)).ToList();
+        // One event id appears once in a message (the grain publishes each sequence once).
+        var added = outcomes.Where(o => !stored.Contains(o.Event.EventId)).DistinctBy(o => o.Event.EventId, StringComparer.Ordinal).ToList();
+        if (added.Count == 0)
+        {
+            return 0;
+        }
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "copy experiments.outcomes (use_case_id, event_id, sequence, experiment_id, variant, subject_id, completed_at, event) from stdin (format binary)",
+            cancellationToken))
+        {
+            foreach (var outcome in added)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(useCaseId, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(outcome.Event.EventId, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(outcome.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(outcome.Event.ExperimentId!, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(outcome.Event.Variant!, NpgsqlDbType.Text, cancellationToken);
+                if (outcome.Event.SubjectId is { } subject)
+                {
+                    await copy.WriteAsync(subject, NpgsqlDbType.Text, cancellationToken);
+                }
+                else
+                {
+                    await copy.WriteNullAsync(cancellationToken);
+                }
+                await copy.WriteAsync(outcome.Event.CompletedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(outcome.Json, NpgsqlDbType.Jsonb, cancellationToken);
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
 
         var exposed = added.Where(o => o.Event.SubjectId is not null).ToList();
         if (exposed.Count > 0)

@@ -23,6 +23,18 @@ public sealed record SequencedEvent(long Sequence, string Json);
 public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitions partitions)
 {
     /// <summary>
+    /// The ids of a batch (<c>$2</c>) the log of the use case (<c>$1</c>) already holds, with their sequences: one probe
+    /// of the key per id. Written as <c>event_id = any($2)</c>, the planner may scan every id of the use case and
+    /// filter, which it does when its statistics are missing or older than the use case's growth, and each batch then
+    /// costs the use case's whole log.
+    /// </summary>
+    public const string LoggedIdsQuery =
+        """
+        select logged.event_id, logged.sequence from unnest($2::text[]) as sent(event_id),
+               lateral (select event_id, sequence from metrics.event_ids where use_case_id = $1 and event_id = sent.event_id limit 1) as logged
+        """;
+
+    /// <summary>
     /// Writes the batch in one transaction. <paramref name="lastSequence"/> is the use case's last sequence number,
     /// which only its grain advances. Answers each event's outcome in batch order.
     /// </summary>
@@ -36,8 +48,7 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
 
         // Ids already in the log keep the sequence they were given (a batch sent again after a lost answer).
         var known = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var lookup = new NpgsqlCommand(
-            "select event_id, sequence from metrics.event_ids where use_case_id = $1 and event_id = any($2)", connection, transaction)
+        await using (var lookup = new NpgsqlCommand(LoggedIdsQuery, connection, transaction)
             .WithValues(useCaseId, batch.Select(logged => logged.Event.EventId).ToArray()))
         {
             await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using AiRoi.Contracts.Messages;
 using AiRoi.Domain.Events;
 using AiRoi.Experiments.Outcomes;
+using AiRoi.ServiceDefaults.Data;
+using AiRoi.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,5 +104,27 @@ public sealed class ConsumerTests(ExperimentsDatabase database)
         Assert.Equal(1, await Subjects("control"));
         Assert.Equal(1, await Subjects("treatment"));
         Assert.Equal(2, await database.ScalarAsync("select count(*) from experiments.exposures where experiment_id = $1", experiment));
+    }
+
+    [Fact]
+    public async Task Looking_up_a_message_reads_one_key_per_event_even_when_the_statistics_predate_the_use_cases_growth()
+    {
+        // Statistics taken before the use case's outcomes grew, as after a burst that autovacuum has not yet seen.
+        await using (var analyze = database.DataSource.CreateCommand("analyze experiments.outcomes"))
+        {
+            await analyze.ExecuteNonQueryAsync();
+        }
+        await using (var grow = database.DataSource.CreateCommand(
+            """
+            insert into experiments.outcomes (use_case_id, event_id, sequence, experiment_id, variant, subject_id, completed_at, event)
+            select $1, 'e' || i, i, $2, 'control', 's' || i, now(), '{}' from generate_series(1, 20000) as i
+            """).WithValues(useCase, experiment))
+        {
+            await grow.ExecuteNonQueryAsync();
+        }
+        var message = Enumerable.Range(19_751, 500).Select(i => $"e{i}").ToArray(); // the last 250 stored, then 250 new
+
+        Assert.Equal(250, await database.ScalarAsync($"select count(*) from ({OutcomeStore.StoredIdsQuery}) as stored", useCase, message));
+        Assert.InRange(await TableReads.CountAsync(database.DataSource, "experiments.outcomes", OutcomeStore.StoredIdsQuery, useCase, message), 250, message.Length);
     }
 }
