@@ -45,6 +45,7 @@ builder.Services.AddSingleton<ExperimentEventPublisher>();
 builder.Services.AddSingleton<ExperimentLiftStore>();
 // The portfolio's copy of each use case's summary in this silo, refreshed by revision (crosses silos only when changed).
 builder.Services.AddSingleton<AiRoi.Metrics.Portfolio.PortfolioSummaries>();
+builder.Services.AddSingleton<AiRoi.Metrics.Portfolio.PortfolioAnswers>();
 builder.Services.AddSingleton<AiRoi.Metrics.Portfolio.SiloSummariesClient>();
 // AI cost from traces: the price book and the cost ledger the use-case grains fold in (ADR-0035).
 builder.Services.AddSingleton<AiRoi.Metrics.AiCost.PriceBookStore>();

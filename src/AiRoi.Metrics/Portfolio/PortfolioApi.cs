@@ -13,8 +13,8 @@ namespace AiRoi.Metrics.Portfolio;
 
 /// <summary>
 /// <c>GET /api/v1/portfolio</c>: every use case with its key metrics against baseline and target, ROI and health
-/// flags, with totals. Each use case's grain answers its summary from memory (cached until its data, its
-/// configuration or the day changes), all grains at once.
+/// flags, with totals, from the summaries the silos hold (<see cref="PortfolioSummaries"/>); an answer made from the
+/// same summaries as one before is that answer again (<see cref="PortfolioAnswers"/>).
 /// </summary>
 public static class PortfolioApi
 {
@@ -53,7 +53,7 @@ public static class PortfolioApi
     /// <summary>The portfolio.</summary>
     public static async Task<Results<PortfolioResult, ProblemHttpResult>> GetAsync(
         HttpRequest request, [AsParameters] ReportServices services, AiRoi.Metrics.Organization.OrganizationStore organization,
-        PortfolioSummaries held, CancellationToken cancellationToken)
+        PortfolioSummaries held, PortfolioAnswers answers, CancellationToken cancellationToken)
     {
         var query = request.Query;
         var errors = new List<ValidationError>();
@@ -101,13 +101,30 @@ public static class PortfolioApi
 
         // A key scoped to some use cases sees a portfolio of those only, totals included.
         var holder = ApiKeyFilters.KeyHolder(request.HttpContext);
-        var ids = (await services.Registry.ListIdsAsync(cancellationToken)).Where(holder.Covers).ToList();
+        var registered = services.Registry.ListIdsAsync(cancellationToken);
+        var settings = organization.ReadAsync(cancellationToken);
+        var ids = (await registered).Where(holder.Covers).ToList();
+        // Amounts add up only within one currency: the totals are in the organization's; the rest are counted apart.
+        var currency = (await settings).Currency;
         // The usual view comes from the summaries held in this silo, refreshed by revision; a chosen period or another
         // day is computed by each grain for this call.
-        var summaries = from is null && asOf == services.Today
+        var usual = from is null && asOf == services.Today;
+        var summaries = usual
             ? await held.GetAsync(ids, asOf)
             : (await Task.WhenAll(ids.Select(id => services.Grain(id).GetSummaryAsync(asOf, from)))).Select(summary => summary.Value).OfType<UseCaseSummary>().ToList();
         var owner = query["owner"].ToString();
+        byte[] Answer() => Portfolio(asOf, summaries, category, owner, health, check, includeArchived, sort, order, currency);
+        // The usual view's answer is kept with the summaries it was made from; everything else it depends on is the question.
+        return new PortfolioResult(usual
+            ? answers.GetOrAdd(string.Join('\n', asOf.DayNumber, category, owner, health, sort, order, includeArchived, currency), summaries, Answer)
+            : Answer());
+    }
+
+    /// <summary>The portfolio's JSON: the summaries filtered, added up and sorted.</summary>
+    private static byte[] Portfolio(
+        DateOnly asOf, IReadOnlyList<UseCaseSummary> summaries, UseCaseCategory? category, string owner, string health, HealthCheck? check,
+        bool includeArchived, string sort, string order, string currency)
+    {
         var listed = summaries
             .Where(summary => includeArchived || !summary.Archived)
             .Where(summary => category is null || summary.Category == category)
@@ -115,8 +132,6 @@ public static class PortfolioApi
             .Where(summary => string.IsNullOrEmpty(health)
                 || (check is null ? summary.Health.Count == 0 : summary.Health.Any(finding => finding.Check == check)))
             .ToList();
-        // Amounts add up only within one currency: the totals are in the organization's; the rest are counted apart.
-        var currency = (await organization.ReadAsync(cancellationToken)).Currency;
         bool InCurrency(UseCaseSummary summary) => summary.Currency is null || summary.Currency == currency;
         var totals = PortfolioRoi.Add(listed.Where(InCurrency).Select(summary => summary.Roi).OfType<RoiFigures>());
         var sinceGoLive = PortfolioRoi.Add(listed.Where(InCurrency).Select(summary => summary.RoiSinceGoLive).OfType<RoiFigures>());
@@ -133,7 +148,7 @@ public static class PortfolioApi
 
         var flags = Enum.GetValues<HealthCheck>().ToDictionary(WireJson.Name, flag => sorted.Count(row => row.Health.Any(finding => finding.Check == flag)));
         flags["healthy"] = sorted.Count(row => row.Health.Count == 0);
-        return new PortfolioResult(asOf, sorted, totals, sinceGoLive, flags, currency, notAdded);
+        return PortfolioResult.Serialize(asOf, sorted, totals, sinceGoLive, flags, currency, notAdded);
     }
 
     /// <summary>The range of the portfolio over time by default: the twelve months up to today.</summary>
