@@ -77,15 +77,22 @@ public static class ExperimentsBenchmark
             var ingested = await ThroughIngestionAsync(ingestion, database, useCase, batchedEvents);
             var ingestedCpu = CpuShares.PerThousand(CpuShares.Take().Since(cpuBefore), batchedEvents);
             Console.WriteLine($"CPU per 1,000 events: {ingestedCpu}");
+            // The same events without an experiment, warm: what ingestion alone takes, for the consumer to keep up with.
+            await BenchStack.WaitForCompilerIdleAsync("AiRoi.Ingestion", "AiRoi.Metrics");
+            Console.WriteLine($"{batchedEvents:N0} events without an experiment through ingestion alone");
+            var alone = await IngestionAloneAsync(ingestion, useCase, batchedEvents);
+            Console.WriteLine($"  {alone:N0} events/s");
             throughput = string.Join('\n',
-                "| path | events | messages | events/s to the consumer's commit |",
+                "| path | events | messages | events/s |",
                 "|---|---:|---:|---:|",
                 Row($"RabbitMQ, {EventsPerMessage:N0} events a message (as the grains publish)", batchedEvents, batchedEvents / EventsPerMessage, batched),
                 Row("RabbitMQ, one message per event", singleEvents, singleEvents, single),
-                Row($"whole path: `POST /api/v1/events` ({EventsPerMessage:N0} a batch) → grain → RabbitMQ → consumer", batchedEvents, batchedEvents / EventsPerMessage, ingested));
+                Row($"whole path: `POST /api/v1/events` ({EventsPerMessage:N0} a batch) → grain → RabbitMQ → consumer", batchedEvents, batchedEvents / EventsPerMessage, ingested),
+                Row($"for comparison, ingestion alone: the same events without an experiment, `POST /api/v1/events` ({EventsPerMessage:N0} a batch) until acknowledged", batchedEvents, batchedEvents / EventsPerMessage, alone));
             Console.WriteLine(throughput);
             Console.WriteLine($"Batched / one per event: {batched / single:0.0}×");
             throughput += $"\n\nCPU time per 1,000 events, by process, in the batched run: {batchedCpu}; in the whole path: {ingestedCpu}.";
+            throughput += $"\n\nThe consumer takes **{batched / alone:0.00}×** the events per second that ingestion alone takes in the same run (target ≥ 1: **{(batched >= alone ? "met" : "not met")}**).";
             throughput += $"\n\nBatching carries **{batched / single:0.0}×** the events per second of one message per event through the same broker and consumer.";
         }
         finally
@@ -132,7 +139,7 @@ public static class ExperimentsBenchmark
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"- Run on {DateTime.UtcNow:yyyy-MM-dd}, {BenchmarkReport.Machine()}; the whole stack and the load generator on the same machine.");
         report.AppendLine(CultureInfo.InvariantCulture, $"- Command: `dotnet run -c Release --project bench/AiRoi.Bench -- {commandLine}` ({total.Elapsed.TotalMinutes:0.0} min).");
-        report.AppendLine(CultureInfo.InvariantCulture, $"- Throughput: `ExperimentEventsRecorded` messages published by the benchmark with MassTransit ({Publishers} in flight, each confirmed), timed from the first publish until the experiment service has committed every event (outcome, first exposure, per-variant moments); every event has its own subject, so each is a first exposure. Before timing, {WarmUpEvents:N0} events warm the consumer and the runtime's JIT finishes compiling its hot code.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- Throughput: `ExperimentEventsRecorded` messages published by the benchmark with MassTransit ({Publishers} in flight, each confirmed), timed from the first publish until the experiment service has committed every event (outcome, first exposure, per-variant moments); every event has its own subject, so each is a first exposure. Before timing, {WarmUpEvents:N0} events warm the consumer and the runtime's JIT finishes compiling its hot code. For comparison, in the same run, the same events without an experiment through ingestion alone (4 batches in flight), timed until every batch is acknowledged, that is, in the log.");
         report.AppendLine();
         report.AppendLine(throughput);
         report.AppendLine();
@@ -174,6 +181,18 @@ public static class ExperimentsBenchmark
         await Parallel.ForEachAsync(bodies, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (body, ct) =>
             await BenchStack.ExpectSuccessAsync(await ingestion.PostAsync("/api/v1/events", new StringContent(body, Encoding.UTF8, "application/json"), ct), ct));
         await WaitForAsync(database, experiment, events);
+        return events / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Sends events without an experiment through ingestion; answers events per second until every batch is acknowledged (in the log).</summary>
+    private static async Task<double> IngestionAloneAsync(HttpClient ingestion, string useCase, int events)
+    {
+        var bodies = Enumerable.Range(0, events).Chunk(EventsPerMessage)
+            .Select(chunk => $"{{\"events\":[{string.Join(',', chunk.Select(n => OutcomeEventJson.Serialize(Event(useCase, "alone", n) with { EventId = $"alone-{Guid.NewGuid():N}", ExperimentId = null, Variant = null })))}]}}")
+            .ToList();
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(bodies, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (body, ct) =>
+            await BenchStack.ExpectSuccessAsync(await ingestion.PostAsync("/api/v1/events", new StringContent(body, Encoding.UTF8, "application/json"), ct), ct));
         return events / watch.Elapsed.TotalSeconds;
     }
 

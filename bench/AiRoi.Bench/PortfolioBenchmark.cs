@@ -36,6 +36,9 @@ public static class PortfolioBenchmark
         var rssAtStart = BenchStack.ResidentBytes(siloPid);
         using var metrics = stack.Client("metrics");
         using var ingestion = stack.Client("ingestion");
+        // Reads go to the silo at its own listening address, as from a load balancer in front of it.
+        using var silo = stack.DirectClients("metrics")[0];
+        silo.DefaultRequestHeaders.Add("X-Api-Key", "airoi-dev-key");
         var managedAtStart = await ManagedBytesAsync(metrics);
 
         // Events up to yesterday: today's could lie in the future, which ingestion refuses.
@@ -80,16 +83,16 @@ public static class PortfolioBenchmark
 
         Console.WriteLine("Measuring the portfolio");
         var first = new Latencies("portfolio, first call (every summary computed)");
-        var portfolioBytes = (await first.TimeAsync(() => GetAsync(metrics, "/api/v1/portfolio"))).Length;
+        var portfolioBytes = (await first.TimeAsync(() => GetAsync(silo, "/api/v1/portfolio"))).Length;
         var portfolio = new Latencies($"portfolio, {useCases} use cases (cached summaries)");
         for (var i = 0; i < PortfolioCalls; i++)
         {
-            await portfolio.TimeAsync(() => GetAsync(metrics, "/api/v1/portfolio"));
+            await portfolio.TimeAsync(() => GetAsync(silo, "/api/v1/portfolio"));
         }
         var filtered = new Latencies("portfolio filtered (category) and sorted (roi desc)");
         for (var i = 0; i < PortfolioCalls; i++)
         {
-            await filtered.TimeAsync(() => GetAsync(metrics, "/api/v1/portfolio?category=sales&sort=roi&order=desc"));
+            await filtered.TimeAsync(() => GetAsync(silo, "/api/v1/portfolio?category=sales&sort=roi&order=desc"));
         }
 
         // A chosen period is computed for every use case on each call (only the usual window is cached), and the
@@ -99,8 +102,8 @@ public static class PortfolioBenchmark
         var overTime = new Latencies("portfolio over time (12 months, every use case's monthly ROI)");
         for (var i = 0; i < ChosenPeriodCalls; i++)
         {
-            await chosen.TimeAsync(() => GetAsync(metrics, $"/api/v1/portfolio?from={quarterStart}"));
-            await overTime.TimeAsync(() => GetAsync(metrics, "/api/v1/portfolio/over-time"));
+            await chosen.TimeAsync(() => GetAsync(silo, $"/api/v1/portfolio?from={quarterStart}"));
+            await overTime.TimeAsync(() => GetAsync(silo, "/api/v1/portfolio/over-time"));
         }
 
         Console.WriteLine("Measuring use-case pages");
@@ -129,13 +132,13 @@ public static class PortfolioBenchmark
         {
             foreach (var call in pageCalls)
             {
-                await perCall[call].TimeAsync(() => GetAsync(metrics, $"/api/v1/use-cases/{id}/{call}"));
+                await perCall[call].TimeAsync(() => GetAsync(silo, $"/api/v1/use-cases/{id}/{call}"));
             }
         }
         foreach (var id in sample)
         {
             var watch = Stopwatch.StartNew();
-            await Task.WhenAll(pageCalls.Select(call => GetAsync(metrics, $"/api/v1/use-cases/{id}/{call}")));
+            await Task.WhenAll(pageCalls.Select(call => GetAsync(silo, $"/api/v1/use-cases/{id}/{call}")));
             page.Add(watch.Elapsed);
         }
 
@@ -173,14 +176,16 @@ public static class PortfolioBenchmark
         var eventsPerSecond = events / ingest.Elapsed.TotalSeconds;
         var p95Portfolio = portfolio.Percentile(95);
         var p95Page = page.Percentile(95);
-        var verdict = p95Portfolio < 50 && perCall.Values.All(calls => calls.Percentile(95) < 50) ? "met" : "not met";
+        var portfolioVerdict = p95Portfolio < 20 ? "met" : "not met";
+        var verdict = perCall.Values.All(calls => calls.Percentile(95) < 50) ? "met" : "not met";
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"## Portfolio and use-case pages: {useCases:N0} use cases, a year of events each");
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"- Run on {DateTime.UtcNow:yyyy-MM-dd}, {BenchmarkReport.Machine()}; the whole stack on the same machine.");
         report.AppendLine(CultureInfo.InvariantCulture, $"- Command: `dotnet run -c Release --project bench/AiRoi.Bench -- {commandLine}` ({total.Elapsed.TotalMinutes:0.0} min).");
         report.AppendLine(CultureInfo.InvariantCulture, $"- Data: {useCases:N0} use cases × {days} days × about {perDay} events a day = {events:N0} events, loaded through `POST /api/v1/events` in batches of up to 5,000 (one use case per batch, 4 at a time) at {eventsPerSecond:N0} events/s; go-live halfway; two measured baselines each.");
-        report.AppendLine(CultureInfo.InvariantCulture, $"- Target: p95 under 50 ms for the portfolio and for each call of a use-case page: **{verdict}** (portfolio p95 {p95Portfolio:0.0} ms; the slowest call's p95 {perCall.Values.Max(calls => calls.Percentile(95)):0.0} ms; a whole page with its {pageCalls.Length} calls at once, p95 {p95Page:0.0} ms).");
+        report.AppendLine("- Calls: one after another, asked of the silo at its own listening address (where a load balancer would send them), after the loading and the first portfolio call.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- Targets: portfolio p95 under 20 ms: **{portfolioVerdict}** ({p95Portfolio:0.0} ms); p95 under 50 ms for each call of a use-case page: **{verdict}** (the slowest call's p95 {perCall.Values.Max(calls => calls.Percentile(95)):0.0} ms; a whole page with its {pageCalls.Length} calls at once, p95 {p95Page:0.0} ms).");
         report.AppendLine(CultureInfo.InvariantCulture, $"- Portfolio answer: {portfolioBytes / 1024.0:N0} KiB of JSON.");
         report.AppendLine(CultureInfo.InvariantCulture, $"- Silo memory: live managed heap (after a full collection, `GET /api/v1/status/memory`) {managedAtStart / 1048576.0:N0} MiB at start and {managedAfter / 1048576.0:N0} MiB with every use case's grain active: **{(managedAfter - managedAtStart) / (double)useCases / 1024:N0} KiB per use case**. Resident memory {rssAtStart / 1048576.0:N0} MiB at start, {rssAfter / 1048576.0:N0} MiB at the end (the garbage collector keeps freed memory for reuse).");
         report.AppendLine();

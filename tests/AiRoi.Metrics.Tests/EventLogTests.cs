@@ -1,10 +1,18 @@
+using System.Globalization;
+using AiRoi.Contracts;
+using AiRoi.Domain.Events;
 using AiRoi.Metrics.EventLog;
+using MassTransit;
+using Microsoft.Extensions.Logging.Abstractions;
 using AiRoi.ServiceDefaults.Data;
 using AiRoi.Testing;
 
 namespace AiRoi.Metrics.Tests;
 
-/// <summary>The event log's duplicate check costs one key probe per event of a batch, however long the use case's log.</summary>
+/// <summary>
+/// The event log against a real PostgreSQL: its duplicate check costs one key probe per event of a batch, however long
+/// the use case's log; the published position of experiment events is recorded only when there is something to record.
+/// </summary>
 [Collection(MetricsClusterCollection.Name)]
 public sealed class EventLogTests(MetricsCluster cluster)
 {
@@ -31,6 +39,55 @@ public sealed class EventLogTests(MetricsCluster cluster)
         }
         Assert.InRange(await TableReads.CountAsync(cluster.Database, "metrics.event_ids", OutcomeEventLog.LoggedIdsQuery, useCase, batch), 250, batch.Length);
     }
+
+    [Fact]
+    public async Task The_published_position_is_worth_recording_only_once_experiment_events_went_out()
+    {
+        var useCase = $"uc-{Guid.NewGuid():N}"[..20];
+        var log = new OutcomeEventLog(cluster.Database, new MonthlyPartitions(cluster.Database));
+        var bus = Bus.Factory.CreateUsingInMemory(_ => { });
+        await bus.StartAsync();
+        try
+        {
+            var outbox = new ExperimentEventOutbox(useCase, log, new ExperimentEventPublisher(bus, NullLogger<ExperimentEventPublisher>.Instance), publishedUpTo: 0);
+            // Three events without an experiment are in the log, none published: republishing finds nothing to send.
+            await log.AppendAsync(useCase, 0, [.. Enumerable.Range(1, 3).Select(i => Logged(Event(useCase, i)))], CancellationToken.None);
+            Assert.False(await outbox.RepublishAsync(3, CancellationToken.None));
+            Assert.Equal((3, 0), (outbox.PublishedUpTo, outbox.Published));
+
+            // A batch without experiment events moves the position, not the count: nothing is worth recording.
+            await outbox.PublishCommittedAsync(3, 5, []);
+            Assert.Equal((5, 0), (outbox.PublishedUpTo, outbox.Published));
+
+            // A batch with two experiment events moves both.
+            await outbox.PublishCommittedAsync(5, 7, [new(6, Event(useCase, 6) with { ExperimentId = "exp", Variant = "a" }), new(7, Event(useCase, 7) with { ExperimentId = "exp", Variant = "b" })]);
+            Assert.Equal((7, 2), (outbox.PublishedUpTo, outbox.Published));
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Recording_the_published_position_updates_the_snapshot_row_and_never_moves_it_back()
+    {
+        var useCase = $"uc-{Guid.NewGuid():N}"[..20];
+        var log = new OutcomeEventLog(cluster.Database, new MonthlyPartitions(cluster.Database));
+        Assert.False(await log.RecordPublishedAsync(useCase, 10, CancellationToken.None)); // no snapshot yet: the grain writes one
+
+        await log.WriteSnapshotAsync(useCase, 40, """{"kept":true}""", 20, CancellationToken.None);
+        Assert.True(await log.RecordPublishedAsync(useCase, 35, CancellationToken.None));
+        Assert.True(await log.RecordPublishedAsync(useCase, 30, CancellationToken.None));
+        var (sequence, state, publishedUpTo) = (await log.ReadSnapshotAsync(useCase, CancellationToken.None))!.Value;
+        Assert.Equal((40, 35), (sequence, publishedUpTo));
+        Assert.Contains("kept", state, StringComparison.Ordinal);
+    }
+
+    private static OutcomeEvent Event(string useCase, int n) =>
+        new($"e{n}", useCase, DateTimeOffset.Parse("2026-11-20T10:00:00Z", CultureInfo.InvariantCulture), DateTimeOffset.Parse("2026-11-20T10:05:00Z", CultureInfo.InvariantCulture), Handler.Ai);
+
+    private static LoggedEvent Logged(OutcomeEvent outcomeEvent) => new(outcomeEvent, OutcomeEventJson.Serialize(outcomeEvent));
 
     private async Task ExecuteAsync(string sql, params object[] values)
     {

@@ -23,6 +23,12 @@ public sealed class ExperimentEventOutbox(string useCaseId, OutcomeEventLog log,
     public long PublishedUpTo { get; private set; } = publishedUpTo;
 
     /// <summary>
+    /// Experiment events the broker has confirmed since the grain activated. The position is worth recording only
+    /// when this moved: without experiment events after the recorded position, an activation republishes nothing.
+    /// </summary>
+    public long Published { get; private set; }
+
+    /// <summary>
     /// After a commit that moved the log from <paramref name="previousSequence"/> to <paramref name="lastSequence"/>:
     /// publishes the batch's experiment events, but only when nothing earlier is pending (otherwise the retry
     /// publishes from the log in order).
@@ -32,12 +38,13 @@ public sealed class ExperimentEventOutbox(string useCaseId, OutcomeEventLog log,
         if (PublishedUpTo == previousSequence && await publisher.TryPublishAsync(useCaseId, events, CancellationToken.None))
         {
             PublishedUpTo = lastSequence;
+            Published += events.Count;
         }
     }
 
     /// <summary>
     /// Publishes, from the log and in order, the experiment events after <see cref="PublishedUpTo"/> up to
-    /// <paramref name="lastSequence"/>. True when the position moved (a snapshot then records it).
+    /// <paramref name="lastSequence"/>. True when it published any (the position is then worth recording).
     /// </summary>
     public async Task<bool> RepublishAsync(long lastSequence, CancellationToken cancellationToken)
     {
@@ -45,6 +52,7 @@ public sealed class ExperimentEventOutbox(string useCaseId, OutcomeEventLog log,
         {
             return false;
         }
+        var before = Published;
         while (true)
         {
             var page = await log.ReadExperimentEventsAsync(useCaseId, PublishedUpTo, lastSequence, RepublishChunk, cancellationToken);
@@ -58,8 +66,9 @@ public sealed class ExperimentEventOutbox(string useCaseId, OutcomeEventLog log,
                 return false;
             }
             PublishedUpTo = page[^1].Sequence;
+            Published += events.Count;
         }
         PublishedUpTo = lastSequence;
-        return true;
+        return Published != before;
     }
 }

@@ -153,6 +153,18 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Records how far experiment events were published in the grain's snapshot row without rewriting its state (the
+    /// state is stored apart from the row and stays as it is). False when the use case has no snapshot yet.
+    /// </summary>
+    public async Task<bool> RecordPublishedAsync(string useCaseId, long publishedUpTo, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "update metrics.use_case_snapshots set published_up_to = greatest(published_up_to, $2) where use_case_id = $1")
+            .WithValues(useCaseId, publishedUpTo);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
     /// <summary>The first <paramref name="limit"/> experiment-bearing events with sequences in (<paramref name="after"/>, <paramref name="upTo"/>], in order.</summary>
     public async Task<IReadOnlyList<SequencedEvent>> ReadExperimentEventsAsync(
         string useCaseId, long after, long upTo, int limit, CancellationToken cancellationToken)

@@ -45,7 +45,7 @@ public sealed partial class UseCaseGrain(
     public static readonly TimeSpan DefinitionRecheckPeriod = TimeSpan.FromMinutes(1);
 
     /// <summary>Events between snapshots: bounds the replay on activation to a fraction of a second of reading while
-    /// a snapshot (a few kilobytes) costs one row write per this many events.</summary>
+    /// a snapshot (the state document, up to about a megabyte for a busy year) costs one row write per this many events.</summary>
     public const int SnapshotEvery = 10_000;
 
     private StoredUseCase? definition;
@@ -55,7 +55,7 @@ public sealed partial class UseCaseGrain(
     private ReportConfiguration configuration = null!;
     private SummaryCache summary = null!;
     private long lastSequence;
-    private long publishedInSnapshot;
+    private long publishedRecorded;
     private bool callsWaiting;
     private AiSpendWithNoOutcome? spendWithNoOutcome;
 
@@ -74,7 +74,6 @@ public sealed partial class UseCaseGrain(
         configuration = await ReportConfiguration.LoadAsync(UseCaseId, baselineStore, annotationStore, liftStore, cancellationToken);
         (state, var publishedUpTo, var replayed) = await MetricState.LoadAsync(log, costLedger, UseCaseId, definition?.Shape ?? new RollupShape(), cancellationToken);
         outbox = new ExperimentEventOutbox(UseCaseId, log, publisher, publishedUpTo);
-        publishedInSnapshot = publishedUpTo;
         lastSequence = await log.ReadLastSequenceAsync(UseCaseId, cancellationToken);
         LogActivated(UseCaseId, state.SnapshotSequence, replayed, lastSequence);
         callsWaiting = await costLedger.HasWaitingCallsAsync(UseCaseId, cancellationToken);
@@ -230,17 +229,18 @@ public sealed partial class UseCaseGrain(
     /// <summary>
     /// Every <see cref="PublishRetryPeriod"/>: publishes what is pending and refreshes a stale portfolio summary;
     /// every <see cref="DefinitionRecheckPeriod"/> it also re-reads its registry row (archiving reaches a busy grain
-    /// even when the registry's notification was lost) and records in a snapshot how far experiment events were
-    /// published. The position is not recorded after each publish, which would cost a write per batch: after a
-    /// crash the events published since the last snapshot go out again, and the experiment service keeps each once.
+    /// even when the registry's notification was lost) and, when experiment events went out since, records how far
+    /// they were published. The position is not recorded after each publish, which would cost a write per batch:
+    /// after a crash the events published since the recorded position go out again, and the experiment service
+    /// keeps each once.
     /// </summary>
     private async Task OnTimerAsync(CancellationToken cancellationToken)
     {
         if (DateTime.UtcNow - definitionCheckedAt >= DefinitionRecheckPeriod)
         {
-            if (outbox.PublishedUpTo != publishedInSnapshot)
+            if (outbox.Published != publishedRecorded)
             {
-                await TrySnapshotAsync(cancellationToken);
+                await RecordPublishedAsync(cancellationToken);
             }
             await ReloadDefinitionAsync(cancellationToken);
             if (callsWaiting)
@@ -288,14 +288,38 @@ public sealed partial class UseCaseGrain(
         }
     }
 
+    /// <summary>
+    /// Records how far experiment events were published: one small update of the snapshot row (a full snapshot when
+    /// there is none yet), so a thousand grains with experiments cost a thousand row updates a minute, not a thousand
+    /// states written.
+    /// </summary>
+    private async Task RecordPublishedAsync(CancellationToken cancellationToken)
+    {
+        var published = outbox.Published;
+        try
+        {
+            if (await log.RecordPublishedAsync(UseCaseId, outbox.PublishedUpTo, cancellationToken))
+            {
+                publishedRecorded = published;
+                return;
+            }
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or TimeoutException)
+        {
+            LogSnapshotFailed(UseCaseId, exception);
+            return;
+        }
+        await TrySnapshotAsync(cancellationToken);
+    }
+
     /// <summary>A snapshot only shortens the next replay; the log is the truth, so a failed write is logged, not raised.</summary>
     private async Task TrySnapshotAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var publishedUpTo = outbox.PublishedUpTo;
-            await state.SnapshotAsync(log, UseCaseId, publishedUpTo, cancellationToken);
-            publishedInSnapshot = publishedUpTo;
+            var published = outbox.Published;
+            await state.SnapshotAsync(log, UseCaseId, outbox.PublishedUpTo, cancellationToken);
+            publishedRecorded = published;
         }
         catch (Exception exception) when (exception is Npgsql.NpgsqlException or TimeoutException)
         {
