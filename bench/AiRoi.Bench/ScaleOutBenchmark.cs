@@ -24,7 +24,7 @@ public static class ScaleOutBenchmark
     private const int Rounds = 4;
     private const int BatchSize = 1_000;
 
-    private sealed record Run(int Replicas, double EventsPerSecond, double CeilingPerSecond, long Events, long WarmUpEvents, Latencies Portfolio, Latencies FirstPortfolio, long ManagedBytesPerUseCase, long ManagedBytes, int Activations);
+    private sealed record Run(int Replicas, double EventsPerSecond, double CeilingPerSecond, long Events, long WarmUpEvents, Latencies Portfolio, Latencies FirstPortfolio, long ManagedBytesPerUseCase, long ManagedBytes, int Activations, string ApiCpu, string CeilingCpu);
 
     /// <summary>Runs the benchmark and answers its markdown section.</summary>
     /// <param name="useCases">Use cases registered and written.</param>
@@ -101,17 +101,27 @@ public static class ScaleOutBenchmark
         await using var ceiling = await CopyCeiling.CreateAsync(stack, timed);
         var apiTime = TimeSpan.Zero;
         var ceilingTime = TimeSpan.Zero;
+        var apiCpu = new Dictionary<string, TimeSpan>();
+        var ceilingCpu = new Dictionary<string, TimeSpan>();
         var perRound = (timed.Count + Rounds - 1) / Rounds;
         for (var round = 0; round < Rounds; round++)
         {
+            var cpu = CpuShares.Take();
             var ingest = Stopwatch.StartNew();
             await SendAsync(ingestion, timedBodies.Skip(round * perRound).Take(perRound), senders);
             apiTime += ingest.Elapsed;
+            var between = CpuShares.Take();
+            Add(apiCpu, between.Since(cpu));
             ceilingTime += await ceiling.CopyAsync(timed.Skip(round * perRound).Take(perRound));
+            Add(ceilingCpu, CpuShares.Take().Since(between));
         }
         var eventsPerSecond = events / apiTime.TotalSeconds;
         var ceilingPerSecond = events / ceilingTime.TotalSeconds;
         Console.WriteLine($"  {eventsPerSecond:N0} events/s through the API, {ceilingPerSecond:N0} by COPY");
+        var apiCpuText = CpuShares.PerThousand(Shares(apiCpu), events);
+        var ceilingCpuText = CpuShares.PerThousand(Shares(ceilingCpu), events);
+        Console.WriteLine($"  CPU per 1,000 events through the API: {apiCpuText}");
+        Console.WriteLine($"  CPU per 1,000 events by COPY: {ceilingCpuText}");
 
         Console.WriteLine("Measuring the portfolio");
         // Asked of each silo at its own listening address in turn, as a load balancer would spread the calls.
@@ -141,8 +151,19 @@ public static class ScaleOutBenchmark
             node.Dispose();
         }
         var perUseCase = (managed - managedAtStart) / useCases;
-        return new Run(replicas, eventsPerSecond, ceilingPerSecond, events, warmUpEvents, portfolio, first, perUseCase, managed, activations);
+        return new Run(replicas, eventsPerSecond, ceilingPerSecond, events, warmUpEvents, portfolio, first, perUseCase, managed, activations, apiCpuText, ceilingCpuText);
     }
+
+    private static void Add(Dictionary<string, TimeSpan> total, IReadOnlyList<(string Part, TimeSpan Cpu)> shares)
+    {
+        foreach (var (part, cpu) in shares)
+        {
+            total[part] = total.GetValueOrDefault(part) + cpu;
+        }
+    }
+
+    private static List<(string Part, TimeSpan Cpu)> Shares(Dictionary<string, TimeSpan> total) =>
+        [.. total.Select(pair => (pair.Key, pair.Value)).OrderByDescending(share => share.Item2)];
 
     private static Task SendAsync(IReadOnlyList<HttpClient> nodes, IEnumerable<string> bodies, int senders) =>
         Parallel.ForEachAsync(bodies.Select((body, index) => (body, node: nodes[index % nodes.Count])), new ParallelOptions { MaxDegreeOfParallelism = senders }, async (batch, ct) =>
@@ -266,6 +287,12 @@ public static class ScaleOutBenchmark
             text.Append(CultureInfo.InvariantCulture, $", **{(two.Portfolio.Percentile(95) < 20 ? "met" : "not met")}** with two ({two.Portfolio.Percentile(95):0.0} ms). Two of each against one: ingestion {two.EventsPerSecond / one.EventsPerSecond:0.00}×, portfolio p95 {two.Portfolio.Percentile(95) / one.Portfolio.Percentile(95):0.00}×");
         }
         text.AppendLine(".");
-        return text.ToString();
+        text.AppendLine();
+        foreach (var run in runs)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"CPU time per 1,000 events with {run.Replicas} of each, by process: through the API {run.ApiCpu}; by COPY {run.CeilingCpu}.");
+            text.AppendLine();
+        }
+        return text.ToString().TrimEnd() + "\n";
     }
 }
