@@ -59,7 +59,7 @@ switch (scenario)
         }
         return 0;
     case "scale-out":
-        var scaleOut = await ScaleOutBenchmark.RunAsync(useCases: Option("--use-cases", 1000), eventsPerUseCase: Option("--events-per-use-case", 500), senders: Option("--senders", 8), oneSiloOnly: args.Contains("--one-silo"), commandLine: string.Join(' ', args));
+        var scaleOut = await ScaleOutBenchmark.RunAsync(useCases: Option("--use-cases", 1000), eventsPerUseCase: Option("--events-per-use-case", 200), senders: Option("--senders", 8), oneSiloOnly: args.Contains("--one-silo"), commandLine: string.Join(' ', args));
         Console.WriteLine(scaleOut);
         if (!args.Contains("--no-write"))
         {
