@@ -1,3 +1,4 @@
+using AiRoi.Contracts;
 using AiRoi.Contracts.Messages;
 using AiRoi.Domain.Events;
 using AiRoi.Experiments.Outcomes;
@@ -5,6 +6,7 @@ using AiRoi.ServiceDefaults.Data;
 using AiRoi.Testing;
 using MassTransit;
 using MassTransit.Testing;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiRoi.Experiments.Tests.Outcomes;
@@ -104,6 +106,41 @@ public sealed class ConsumerTests(ExperimentsDatabase database)
         Assert.Equal(1, await Subjects("control"));
         Assert.Equal(1, await Subjects("treatment"));
         Assert.Equal(2, await database.ScalarAsync("select count(*) from experiments.exposures where experiment_id = $1", experiment));
+    }
+
+    [Fact]
+    public async Task The_same_outcomes_stored_by_many_consumers_at_once_count_once()
+    {
+        var store = new OutcomeStore(database.DataSource);
+        var outcomes = Enumerable.Range(1, 200)
+            .Select(i => Outcome(i, $"s{i}", i % 2 == 0 ? "control" : "treatment", i % 4 == 0))
+            .Select(recorded => new RecordedExperimentOutcome(recorded.Sequence, recorded.Event, OutcomeEventJson.Serialize(recorded.Event)))
+            .ToList();
+
+        // Redeliveries racing each other: a copy that looked the ids up before another committed them is refused by
+        // the key at commit (its consumer retries); one that looked after finds them stored and adds nothing.
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            try
+            {
+                return await store.AddAsync(useCase, outcomes, CancellationToken.None);
+            }
+            catch (PostgresException refused) when (refused.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                return -1;
+            }
+        }));
+        Assert.Equal([200], attempts.Where(added => added > 0));
+        foreach (var _ in attempts.Where(added => added < 0))
+        {
+            Assert.Equal(0, await store.AddAsync(useCase, outcomes, CancellationToken.None)); // the retry
+        }
+
+        Assert.Equal(200, await database.ScalarAsync("select count(*) from experiments.outcomes where use_case_id = $1", useCase));
+        Assert.Equal(200, await database.ScalarAsync("select count(*) from experiments.exposures where experiment_id = $1", experiment));
+        Assert.Equal(100, await ConversionsAsync("control"));
+        Assert.Equal(50, await ConversionsAsync("control", "sum"));
+        Assert.Equal(100, await ConversionsAsync("treatment"));
     }
 
     [Fact]
