@@ -174,12 +174,9 @@ public static class ExperimentsBenchmark
     private static async Task<double> ThroughIngestionAsync(HttpClient ingestion, NpgsqlDataSource database, string useCase, int events)
     {
         var experiment = $"ingested-{Guid.NewGuid():N}"[..24];
-        var bodies = Enumerable.Range(0, events).Chunk(EventsPerMessage)
-            .Select(chunk => $"{{\"events\":[{string.Join(',', chunk.Select(n => OutcomeEventJson.Serialize(Event(useCase, experiment, n))))}]}}")
-            .ToList();
+        var bodies = Bodies(Enumerable.Range(0, events).Select(n => Event(useCase, experiment, n)));
         var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(bodies, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (body, ct) =>
-            await BenchStack.ExpectSuccessAsync(await ingestion.PostAsync("/api/v1/events", new StringContent(body, Encoding.UTF8, "application/json"), ct), ct));
+        await PostAsync(ingestion, bodies);
         await WaitForAsync(database, experiment, events);
         return events / watch.Elapsed.TotalSeconds;
     }
@@ -187,14 +184,21 @@ public static class ExperimentsBenchmark
     /// <summary>Sends events without an experiment through ingestion; answers events per second until every batch is acknowledged (in the log).</summary>
     private static async Task<double> IngestionAloneAsync(HttpClient ingestion, string useCase, int events)
     {
-        var bodies = Enumerable.Range(0, events).Chunk(EventsPerMessage)
-            .Select(chunk => $"{{\"events\":[{string.Join(',', chunk.Select(n => OutcomeEventJson.Serialize(Event(useCase, "alone", n) with { EventId = $"alone-{Guid.NewGuid():N}", ExperimentId = null, Variant = null })))}]}}")
-            .ToList();
+        var bodies = Bodies(Enumerable.Range(0, events)
+            .Select(n => Event(useCase, "alone", n) with { EventId = $"alone-{Guid.NewGuid():N}", ExperimentId = null, Variant = null }));
         var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(bodies, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (body, ct) =>
-            await BenchStack.ExpectSuccessAsync(await ingestion.PostAsync("/api/v1/events", new StringContent(body, Encoding.UTF8, "application/json"), ct), ct));
+        await PostAsync(ingestion, bodies);
         return events / watch.Elapsed.TotalSeconds;
     }
+
+    /// <summary>Request bodies of <see cref="EventsPerMessage"/> events each, built before any timing.</summary>
+    private static List<string> Bodies(IEnumerable<Domain.Events.OutcomeEvent> events) =>
+        [.. events.Chunk(EventsPerMessage).Select(chunk => $"{{\"events\":[{string.Join(',', chunk.Select(OutcomeEventJson.Serialize))}]}}")];
+
+    /// <summary>Posts the bodies to the events API, 4 at a time, each expected to succeed.</summary>
+    private static Task PostAsync(HttpClient ingestion, List<string> bodies) =>
+        Parallel.ForEachAsync(bodies, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (body, ct) =>
+            await BenchStack.ExpectSuccessAsync(await ingestion.PostAsync("/api/v1/events", new StringContent(body, Encoding.UTF8, "application/json"), ct), ct));
 
     private static Domain.Events.OutcomeEvent Event(string useCase, string experiment, int n)
     {

@@ -53,7 +53,8 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
                 stored.Add(reader.GetString(0));
             }
         }
-        // One event id appears once in a message (the grain publishes each sequence once).
+        // The grain publishes each event once per message; an id repeated within a message counts once, as the key
+        // would refuse its second row.
         var added = outcomes.Where(o => !stored.Contains(o.Event.EventId)).DistinctBy(o => o.Event.EventId, StringComparer.Ordinal).ToList();
         if (added.Count == 0)
         {

@@ -103,6 +103,7 @@ public static class PortfolioApi
         var holder = ApiKeyFilters.KeyHolder(request.HttpContext);
         var registered = services.Registry.ListIdsAsync(cancellationToken);
         var settings = organization.ReadAsync(cancellationToken);
+        await Task.WhenAll(registered, settings);
         var ids = (await registered).Where(holder.Covers).ToList();
         // Amounts add up only within one currency: the totals are in the organization's; the rest are counted apart.
         var currency = (await settings).Currency;
