@@ -16,6 +16,9 @@ public static class OutcomeEventJson
     /// <summary>The canonical document of a validated event, as it is stored in the log.</summary>
     public static string Serialize(OutcomeEvent outcomeEvent) => JsonSerializer.Serialize(outcomeEvent, Options);
 
+    /// <summary>Writes the canonical document of a validated event as UTF-8: the bytes of <see cref="Serialize"/>'s text.</summary>
+    public static void Write(Utf8JsonWriter writer, OutcomeEvent outcomeEvent) => JsonSerializer.Serialize(writer, outcomeEvent, Options);
+
     /// <summary>
     /// Reads an event stored in the log. Lenient about fields the event type no longer has, so retiring a field
     /// never makes old events unreadable.

@@ -8,13 +8,14 @@ namespace AiRoi.Domain;
 /// </summary>
 internal sealed class FieldErrors
 {
-    private readonly List<ValidationError> errors = [];
+    // Made at the first error: most inputs are valid, and events are checked by the thousand.
+    private List<ValidationError>? errors;
 
-    public IReadOnlyList<ValidationError> ToList() => errors.ToArray();
+    public IReadOnlyList<ValidationError> ToList() => errors is null ? [] : errors.ToArray();
 
-    private int Count => errors.Count;
+    private int Count => errors?.Count ?? 0;
 
-    public void Add(string field, string code, string message) => errors.Add(new ValidationError(field, code, message));
+    public void Add(string field, string code, string message) => (errors ??= []).Add(new ValidationError(field, code, message));
 
     /// <summary>A mandatory text: present, not blank, printable, at most <paramref name="maxLength"/>.</summary>
     public void RequiredText(string field, string? value, int maxLength)
@@ -205,8 +206,15 @@ internal sealed class FieldErrors
         return builder.ToString();
     }
 
+    /// <summary>Whether a present text breaks none of the rules of a text field: the check without naming the field.</summary>
+    public static bool IsPlainText(string value, int maxLength) => value.Length <= maxLength && TextFormats.IsPrintable(value);
+
     private void PresentText(string field, string value, int maxLength)
     {
+        if (IsPlainText(value, maxLength))
+        {
+            return;
+        }
         if (value.Length > maxLength)
         {
             Add(field, ValidationCodes.TooLong, $"{field} must be at most {maxLength} characters.");

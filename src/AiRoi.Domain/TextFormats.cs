@@ -140,9 +140,18 @@ public static class TextFormats
     /// paragraph separator, or a non-character. Two ids that differ only in such characters look the same in every
     /// table, so ids refuse them.
     /// </summary>
-    public static bool HasInvisibleCharacters(string value) =>
-        value.Any(c => char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-            || c is '\uFFFE' or '\uFFFF');
+    public static bool HasInvisibleCharacters(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                || c is '\uFFFE' or '\uFFFF')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// True for a plausible e-mail address: one <c>@</c>, a non-empty local part of at most 64 characters, a

@@ -37,7 +37,34 @@ public sealed class EventLogTests(MetricsCluster cluster)
             }
             Assert.Equal(250, found);
         }
-        Assert.InRange(await TableReads.CountAsync(cluster.Database, "metrics.event_ids", OutcomeEventLog.LoggedIdsQuery, useCase, batch), 250, batch.Length);
+        // One probe per id reads at most one entry each, plus the few the planner reads at the key's ends to estimate
+        // (more when refused writes left dead entries there); a scan of the use case's range reads 20,000 or more.
+        Assert.InRange(await TableReads.CountAsync(cluster.Database, "metrics.event_ids", OutcomeEventLog.LoggedIdsQuery, useCase, batch), 250, 2 * batch.Length);
+    }
+
+    [Fact]
+    public async Task A_batch_meeting_logged_ids_keeps_their_sequences_and_numbers_only_the_new_ones_without_gaps()
+    {
+        var useCase = $"uc-{Guid.NewGuid():N}"[..20];
+        var log = new OutcomeEventLog(cluster.Database, new MonthlyPartitions(cluster.Database));
+        await log.AppendAsync(useCase, 0, [.. Enumerable.Range(1, 3).Select(i => Event(useCase, i))], CancellationToken.None);
+
+        // A resent batch with new events among the logged ones: the first write is refused by the key, none of it kept.
+        var mixed = await log.AppendAsync(useCase, 3, [Event(useCase, 2), Event(useCase, 4), Event(useCase, 3), Event(useCase, 5)], CancellationToken.None);
+        Assert.Equal([new(false, 2), new(true, 4), new(false, 3), new(true, 5)], mixed);
+
+        var resent = await log.AppendAsync(useCase, 5, [Event(useCase, 5), Event(useCase, 1)], CancellationToken.None);
+        Assert.Equal([new(false, 5), new(false, 1)], resent);
+
+        Assert.Equal(5, await log.ReadLastSequenceAsync(useCase, CancellationToken.None));
+        var logged = await log.ReadAfterAsync(useCase, 0, CancellationToken.None).ToListAsync();
+        Assert.Equal([1L, 2, 3, 4, 5], logged.Select(e => e.Sequence));
+        Assert.Equal(["e1", "e2", "e3", "e4", "e5"], logged.Select(e => OutcomeEventJson.DeserializeStored(e.Json).EventId));
+
+        // A sequence already taken means a second writer: refused and thrown, never read as duplicates.
+        var clash = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => log.AppendAsync(useCase, 4, [Event(useCase, 6)], CancellationToken.None));
+        Assert.Equal(Npgsql.PostgresErrorCodes.UniqueViolation, clash.SqlState);
+        Assert.Equal(5, await log.ReadLastSequenceAsync(useCase, CancellationToken.None));
     }
 
     [Fact]
@@ -51,7 +78,7 @@ public sealed class EventLogTests(MetricsCluster cluster)
         {
             var outbox = new ExperimentEventOutbox(useCase, log, new ExperimentEventPublisher(bus, NullLogger<ExperimentEventPublisher>.Instance), publishedUpTo: 0);
             // Three events without an experiment are in the log, none published: republishing finds nothing to send.
-            await log.AppendAsync(useCase, 0, [.. Enumerable.Range(1, 3).Select(i => Logged(Event(useCase, i)))], CancellationToken.None);
+            await log.AppendAsync(useCase, 0, [.. Enumerable.Range(1, 3).Select(i => Event(useCase, i))], CancellationToken.None);
             Assert.False(await outbox.RepublishAsync(3, CancellationToken.None));
             Assert.Equal((3, 0), (outbox.PublishedUpTo, outbox.Published));
 
@@ -87,7 +114,6 @@ public sealed class EventLogTests(MetricsCluster cluster)
     private static OutcomeEvent Event(string useCase, int n) =>
         new($"e{n}", useCase, DateTimeOffset.Parse("2026-11-20T10:00:00Z", CultureInfo.InvariantCulture), DateTimeOffset.Parse("2026-11-20T10:05:00Z", CultureInfo.InvariantCulture), Handler.Ai);
 
-    private static LoggedEvent Logged(OutcomeEvent outcomeEvent) => new(outcomeEvent, OutcomeEventJson.Serialize(outcomeEvent));
 
     private async Task ExecuteAsync(string sql, params object[] values)
     {

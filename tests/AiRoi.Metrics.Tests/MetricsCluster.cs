@@ -55,9 +55,10 @@ public sealed class MetricsCluster : IAsyncLifetime
     /// <summary>Writes events through the grain, as ingestion does, and checks they were all new.</summary>
     public async Task AppendAsync(string useCaseId, IEnumerable<OutcomeEvent> events)
     {
-        var result = await Grain(useCaseId).AppendAsync(events.ToList());
+        var batch = events.ToList();
+        var result = await Grain(useCaseId).AppendAsync(batch);
         Assert.Equal(UseCaseWriteStatus.Open, result.Status);
-        Assert.All(result.Outcomes, outcome => Assert.True(outcome.Accepted, $"{outcome.EventId} was a duplicate"));
+        Assert.All(result.Outcomes.Zip(batch), pair => Assert.True(pair.First.Accepted, $"{pair.Second.EventId} was a duplicate"));
     }
 
     /// <summary>

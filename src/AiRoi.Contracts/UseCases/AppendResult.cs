@@ -11,13 +11,15 @@ public sealed record AppendResult(
     [property: Id(1)] IReadOnlyList<AppendOutcome> Outcomes,
     [property: Id(2)] long LastSequence);
 
-/// <summary>One event's fate: accepted with its new sequence number, or a duplicate of one already in the log.</summary>
-/// <param name="EventId">The event's id.</param>
+/// <summary>
+/// One event's fate: accepted with its new sequence number, or a duplicate of one already in the log. The event is
+/// the one at the same position of the batch; a value, so that a batch's answer is one array on the wire rather than
+/// an object per event.
+/// </summary>
 /// <param name="Accepted">True when the event was new and is now in the log.</param>
 /// <param name="Sequence">Its sequence number (the existing one for a duplicate).</param>
 [GenerateSerializer, Immutable]
 [Alias("AiRoi.Contracts.UseCases.AppendOutcome")]
-public sealed record AppendOutcome(
-    [property: Id(0)] string EventId,
+public readonly record struct AppendOutcome(
     [property: Id(1)] bool Accepted,
     [property: Id(2)] long Sequence);

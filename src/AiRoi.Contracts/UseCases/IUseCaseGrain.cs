@@ -23,9 +23,12 @@ public interface IUseCaseGrain : IGrainWithStringKey
     /// it was new (accepted) or already in the log (duplicate). A batch for a closed use case writes nothing and
     /// answers its status; an event of another use case refuses the whole batch (<c>useCaseId</c>).
     /// </summary>
-    /// <param name="events">The validated events, in batch order.</param>
+    /// <param name="events">
+    /// The validated events, in batch order. Neither side changes them after the call, so a call within one process
+    /// hands the grain the same objects instead of a copy.
+    /// </param>
     [Alias("Append")]
-    Task<AppendResult> AppendAsync(IReadOnlyList<OutcomeEvent> events);
+    Task<AppendResult> AppendAsync([Immutable] IReadOnlyList<OutcomeEvent> events);
 
     /// <summary>The use case's definition as the grain holds it, for checking a request's parameters against it.</summary>
     [Alias("GetDefinition")]

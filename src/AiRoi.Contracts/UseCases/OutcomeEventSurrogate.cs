@@ -90,7 +90,8 @@ public sealed class OutcomeEventSurrogateConverter : IConverter<OutcomeEvent, Ou
         ExperimentId = value.ExperimentId,
         Variant = value.Variant,
         TraceId = value.TraceId,
-        Attributes = value.Attributes is null ? null : new Dictionary<string, string>(value.Attributes),
-        Measures = value.Measures is null ? null : new Dictionary<string, double>(value.Measures),
+        // The surrogate is only read, so the event's own dictionary travels as it is when it is one (as read from JSON).
+        Attributes = value.Attributes is null ? null : value.Attributes as Dictionary<string, string> ?? new Dictionary<string, string>(value.Attributes),
+        Measures = value.Measures is null ? null : value.Measures as Dictionary<string, double> ?? new Dictionary<string, double>(value.Measures),
     };
 }

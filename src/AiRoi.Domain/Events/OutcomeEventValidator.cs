@@ -163,14 +163,15 @@ public static class OutcomeEventValidator
                 continue;
             }
 
-            var field = $"attributes.{key}";
+            // The field's name is made only for an error: events carry attributes by the thousand.
             if (value is null)
             {
+                var field = $"attributes.{key}";
                 errors.Add(field, ValidationCodes.Required, $"{field} must be a string; leave the key out instead of sending null.");
             }
-            else
+            else if (!FieldErrors.IsPlainText(value, limits.MaxAttributeValueLength))
             {
-                errors.OptionalText(field, value, limits.MaxAttributeValueLength);
+                errors.OptionalText($"attributes.{key}", value, limits.MaxAttributeValueLength);
             }
         }
     }

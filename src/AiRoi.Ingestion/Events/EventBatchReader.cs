@@ -69,25 +69,28 @@ public static class EventBatchReader
         }
 
         var valid = new List<BatchEvent>(count);
-        var firstIndexOfId = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstIndexOfId = new Dictionary<(string UseCaseId, string EventId), int>(count);
+        var parsed = ReadWhole(array) ?? array.EnumerateArray().Select((element, index) => Parse(element, index, errors));
         var index = 0;
-        foreach (var element in array.EnumerateArray())
+        foreach (var outcomeEvent in parsed)
         {
-            var prefix = $"events[{index}]";
-            var outcomeEvent = Parse(element, prefix, index, errors);
             if (outcomeEvent is not null)
             {
                 var problems = OutcomeEventValidator.Validate(outcomeEvent, now, limits);
-                foreach (var problem in problems.WithPrefix(prefix))
+                if (problems.Count > 0)
                 {
-                    errors.Add(problem with { Message = $"{prefix}: {problem.Message}" }, index);
+                    var name = Name(index);
+                    foreach (var problem in problems.WithPrefix(name))
+                    {
+                        errors.Add(problem with { Message = $"{name}: {problem.Message}" }, index);
+                    }
                 }
-                var duplicate = outcomeEvent.EventId is { Length: > 0 } id && !firstIndexOfId.TryAdd($"{outcomeEvent.UseCaseId}\n{id}", index);
+                var duplicate = outcomeEvent.EventId is { Length: > 0 } id && !firstIndexOfId.TryAdd((outcomeEvent.UseCaseId, id), index);
                 if (duplicate)
                 {
-                    var first = firstIndexOfId[$"{outcomeEvent.UseCaseId}\n{outcomeEvent.EventId}"];
-                    errors.Add(new ValidationError($"{prefix}.eventId", ValidationCodes.Duplicate,
-                        $"{prefix}: eventId '{outcomeEvent.EventId}' already appears at events[{first}] of this batch."), index);
+                    var first = firstIndexOfId[(outcomeEvent.UseCaseId, outcomeEvent.EventId)];
+                    errors.Add(new ValidationError($"{Name(index)}.eventId", ValidationCodes.Duplicate,
+                        $"{Name(index)}: eventId '{outcomeEvent.EventId}' already appears at events[{first}] of this batch."), index);
                 }
                 if (problems.Count == 0 && !duplicate)
                 {
@@ -97,6 +100,26 @@ public static class EventBatchReader
             index++;
         }
         return errors.ToBatch(valid);
+    }
+
+    /// <summary>How errors name the event at <paramref name="index"/>: <c>events[3]</c>.</summary>
+    private static string Name(int index) => $"events[{index}]";
+
+    /// <summary>
+    /// Every event of the array in one pass of the serializer, the usual case; null when any element is not an event
+    /// of the right shape, and the elements are then read one by one so that each error names its event.
+    /// </summary>
+    private static OutcomeEvent?[]? ReadWhole(JsonElement array)
+    {
+        try
+        {
+            var events = array.Deserialize<OutcomeEvent?[]>(OutcomeEventJson.Options);
+            return events is not null && !events.Contains(null) ? events : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Parses a request body; a body that is not JSON yields the error that says where.</summary>
@@ -113,8 +136,9 @@ public static class EventBatchReader
         }
     }
 
-    private static OutcomeEvent? Parse(JsonElement element, string prefix, int index, ErrorList errors)
+    private static OutcomeEvent? Parse(JsonElement element, int index, ErrorList errors)
     {
+        var prefix = Name(index);
         if (element.ValueKind != JsonValueKind.Object)
         {
             errors.Add(new ValidationError(prefix, RequestProblems.InvalidValue.Slug, $"{prefix} must be a JSON object (an outcome event)."), index);

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using AiRoi.Contracts;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Domain.Events;
 using AiRoi.ServiceDefaults.Data;
@@ -7,21 +10,22 @@ using NpgsqlTypes;
 
 namespace AiRoi.Metrics.EventLog;
 
-/// <summary>An event ready to be written: the parsed event and its canonical JSON document.</summary>
-public sealed record LoggedEvent(OutcomeEvent Event, string Json);
-
 /// <summary>An event read back from the log with its sequence number.</summary>
 public sealed record SequencedEvent(long Sequence, string Json);
 
 /// <summary>
 /// The outcome-event log in PostgreSQL, the source of truth. Written only by each use case's grain (its single
-/// writer), one transaction per batch: the ids the log already holds are looked up in one query and reported as
-/// duplicates; the new events are numbered after the use case's last sequence and written by binary COPY into
-/// <c>event_ids</c> and <c>outcome_events</c>. The keys of <c>event_ids</c> (event id, and sequence, per use case)
-/// refuse the whole transaction should a second writer ever race this one.
+/// writer), one transaction per batch: new events are numbered after the use case's last sequence and written by
+/// binary COPY into <c>event_ids</c> and <c>outcome_events</c>, each as its canonical JSON document
+/// (<see cref="OutcomeEventJson"/>); ids the log already holds are reported as duplicates. The keys of
+/// <c>event_ids</c> (event id, and sequence, per use case) refuse the whole transaction should a second writer ever
+/// race this one.
 /// </summary>
 public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitions partitions)
 {
+    /// <summary>The document buffer's first size: an event with a few attributes fits, a larger one grows it.</summary>
+    private const int DocumentBufferBytes = 2048;
+
     /// <summary>
     /// The ids of a batch (<c>$2</c>) the log of the use case (<c>$1</c>) already holds, with their sequences: one probe
     /// of the key per id. Written as <c>event_id = any($2)</c>, the planner may scan every id of the use case and
@@ -38,18 +42,36 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
     /// Writes the batch in one transaction. <paramref name="lastSequence"/> is the use case's last sequence number,
     /// which only its grain advances. Answers each event's outcome in batch order.
     /// </summary>
+    /// <remarks>
+    /// Almost every batch is new events, so the batch is first written as it is, numbered in batch order: the key on
+    /// event ids refuses it whole if any id is already logged. Only then (a batch sent again after a lost answer) are
+    /// its ids looked up, and the new ones among them written. A refusal by the key on sequences means a second
+    /// writer, and is thrown.
+    /// </remarks>
     public async Task<IReadOnlyList<AppendOutcome>> AppendAsync(
-        string useCaseId, long lastSequence, IReadOnlyList<LoggedEvent> batch, CancellationToken cancellationToken)
+        string useCaseId, long lastSequence, IReadOnlyList<OutcomeEvent> batch, CancellationToken cancellationToken)
     {
-        await partitions.EnsureAsync(batch.Select(logged => logged.Event.CompletedAt), cancellationToken);
-
+        await partitions.EnsureAsync(batch.Select(outcomeEvent => outcomeEvent.CompletedAt), cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        // Ids already in the log keep the sequence they were given (a batch sent again after a lost answer).
+        var outcomes = new AppendOutcome[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            outcomes[i] = new AppendOutcome(Accepted: true, lastSequence + i + 1);
+        }
+        try
+        {
+            await WriteAsync(connection, useCaseId, batch, outcomes, cancellationToken);
+            return outcomes;
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation && exception.ConstraintName == EventIdKey)
+        {
+            // Some ids are already logged: they keep the sequence they were given, and the others are numbered after the last.
+        }
+
         var known = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var lookup = new NpgsqlCommand(LoggedIdsQuery, connection, transaction)
-            .WithValues(useCaseId, batch.Select(logged => logged.Event.EventId).ToArray()))
+        await using (var lookup = new NpgsqlCommand(LoggedIdsQuery, connection)
+            .WithValues(useCaseId, batch.Select(outcomeEvent => outcomeEvent.EventId).ToArray()))
         {
             await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -57,37 +79,50 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
                 known[reader.GetString(0)] = reader.GetInt64(1);
             }
         }
-
-        // New events are numbered in batch order after the last sequence.
-        var outcomes = new AppendOutcome[batch.Count];
         var sequence = lastSequence;
         for (var i = 0; i < batch.Count; i++)
         {
-            var eventId = batch[i].Event.EventId;
-            outcomes[i] = known.TryGetValue(eventId, out var logged)
-                ? new AppendOutcome(eventId, Accepted: false, logged)
-                : new AppendOutcome(eventId, Accepted: true, ++sequence);
+            outcomes[i] = known.TryGetValue(batch[i].EventId, out var logged)
+                ? new AppendOutcome(Accepted: false, logged)
+                : new AppendOutcome(Accepted: true, ++sequence);
         }
-        if (sequence == lastSequence)
+        if (sequence > lastSequence)
         {
-            return outcomes;
+            await WriteAsync(connection, useCaseId, batch, outcomes, cancellationToken);
         }
+        return outcomes;
+    }
 
+    /// <summary>The key of <c>event_ids</c> on (use case, event id), whose refusal means an id is already logged.</summary>
+    private const string EventIdKey = "event_ids_pkey";
+
+    /// <summary>Writes the accepted events of the batch by binary COPY in one transaction.</summary>
+    private static async Task WriteAsync(
+        NpgsqlConnection connection, string useCaseId, IReadOnlyList<OutcomeEvent> batch, AppendOutcome[] outcomes, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var ids = await connection.BeginBinaryImportAsync(
             "copy metrics.event_ids (use_case_id, event_id, sequence) from stdin (format binary)", cancellationToken))
         {
-            foreach (var outcome in outcomes.Where(outcome => outcome.Accepted))
+            for (var i = 0; i < batch.Count; i++)
             {
+                if (!outcomes[i].Accepted)
+                {
+                    continue;
+                }
                 await ids.StartRowAsync(cancellationToken);
                 await ids.WriteAsync(useCaseId, NpgsqlDbType.Text, cancellationToken);
-                await ids.WriteAsync(outcome.EventId, NpgsqlDbType.Text, cancellationToken);
-                await ids.WriteAsync(outcome.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+                await ids.WriteAsync(batch[i].EventId, NpgsqlDbType.Text, cancellationToken);
+                await ids.WriteAsync(outcomes[i].Sequence, NpgsqlDbType.Bigint, cancellationToken);
             }
             await ids.CompleteAsync(cancellationToken);
         }
         await using (var events = await connection.BeginBinaryImportAsync(
             "copy metrics.outcome_events (use_case_id, sequence, event_id, completed_at, event) from stdin (format binary)", cancellationToken))
         {
+            // Each document is written as UTF-8 into one buffer, reused for the next once COPY has taken it.
+            var document = new ArrayBufferWriter<byte>(DocumentBufferBytes);
+            await using var writer = new Utf8JsonWriter(document);
             for (var i = 0; i < batch.Count; i++)
             {
                 if (!outcomes[i].Accepted)
@@ -97,15 +132,16 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
                 await events.StartRowAsync(cancellationToken);
                 await events.WriteAsync(useCaseId, NpgsqlDbType.Text, cancellationToken);
                 await events.WriteAsync(outcomes[i].Sequence, NpgsqlDbType.Bigint, cancellationToken);
-                await events.WriteAsync(outcomes[i].EventId, NpgsqlDbType.Text, cancellationToken);
-                await events.WriteAsync(batch[i].Event.CompletedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                await events.WriteAsync(batch[i].Json, NpgsqlDbType.Jsonb, cancellationToken);
+                await events.WriteAsync(batch[i].EventId, NpgsqlDbType.Text, cancellationToken);
+                await events.WriteAsync(batch[i].CompletedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                document.ResetWrittenCount();
+                writer.Reset();
+                OutcomeEventJson.Write(writer, batch[i]);
+                await events.WriteAsync(document.WrittenMemory, NpgsqlDbType.Jsonb, cancellationToken);
             }
             await events.CompleteAsync(cancellationToken);
         }
-
         await transaction.CommitAsync(cancellationToken);
-        return outcomes;
     }
 
     /// <summary>The last sequence number written for the use case (0 before any event).</summary>

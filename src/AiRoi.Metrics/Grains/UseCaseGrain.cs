@@ -102,11 +102,10 @@ public sealed partial class UseCaseGrain(
             throw new ArgumentException($"Event {stray.EventId} belongs to {stray.UseCaseId}, not {UseCaseId}.", nameof(events));
         }
 
-        var batch = events.Select(outcomeEvent => new LoggedEvent(outcomeEvent, OutcomeEventJson.Serialize(outcomeEvent))).ToList();
         IReadOnlyList<AppendOutcome> outcomes;
         try
         {
-            outcomes = await log.AppendAsync(UseCaseId, lastSequence, batch, CancellationToken.None);
+            outcomes = await log.AppendAsync(UseCaseId, lastSequence, events, CancellationToken.None);
         }
         catch
         {
