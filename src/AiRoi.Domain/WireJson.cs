@@ -42,7 +42,7 @@ public static class WireJson
     public static JsonStringEnumConverter EnumConverter() => new(EnumNaming, allowIntegerValues: false);
 
     /// <summary>The wire name of an enum value (<c>at-risk</c>).</summary>
-    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => EnumNaming.ConvertName(value.ToString());
+    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => EnumNames<TEnum>.Of(value);
 
     /// <summary>The enum value with this wire name, or null.</summary>
     public static TEnum? Parse<TEnum>(string? text) where TEnum : struct, Enum =>
@@ -62,5 +62,23 @@ public static class WireJson
         options.Converters.Add(EnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    /// <summary>The wire names of an enum's values, made once: names are asked for per event.</summary>
+    private static class EnumNames<TEnum> where TEnum : struct, Enum
+    {
+        private static readonly Dictionary<TEnum, string> Names = Create();
+
+        public static string Of(TEnum value) => Names.TryGetValue(value, out var name) ? name : EnumNaming.ConvertName(value.ToString());
+
+        private static Dictionary<TEnum, string> Create()
+        {
+            var names = new Dictionary<TEnum, string>();
+            foreach (var value in Enum.GetValues<TEnum>())
+            {
+                names.TryAdd(value, EnumNaming.ConvertName(value.ToString()));
+            }
+            return names;
+        }
     }
 }

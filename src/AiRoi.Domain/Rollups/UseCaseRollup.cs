@@ -326,9 +326,12 @@ public sealed class UseCaseRollup
     }
 
     /// <summary>The value of each measure slot for one event; NaN where the event does not carry it.</summary>
+    /// <summary>The measures of the event being applied; one array, refilled per event, since events are applied one at a time.</summary>
+    private double[]? eventMeasures;
+
     private double[] MeasuresOf(OutcomeEvent e)
     {
-        var values = new double[Shape.SlotCount];
+        var values = eventMeasures ??= new double[Shape.SlotCount];
         Array.Fill(values, double.NaN);
         values[Measure.ResolutionSeconds] = e.ResolutionTime().TotalSeconds;
         if (e.CostToServe(Shape.LoadedHumanCostPerHour) is { } cost)

@@ -59,7 +59,10 @@ public sealed partial class UseCaseGrain(
     private bool callsWaiting;
     private AiSpendWithNoOutcome? spendWithNoOutcome;
 
-    private string UseCaseId => this.GetPrimaryKeyString();
+    private string? useCaseId;
+
+    // The key is kept as text once: reading it from the grain id decodes it afresh, and every event compares with it.
+    private string UseCaseId => useCaseId ??= this.GetPrimaryKeyString();
 
     private UseCaseWriteStatus WriteStatus => definition?.WriteStatus ?? UseCaseWriteStatus.Unknown;
 
