@@ -70,6 +70,7 @@ public sealed class GrainAuthorityTests(MetricsCluster cluster)
             SubjectId = "customer-7", Resolved = false, Escalated = true, EscalationReason = "billing", Contacts = 3,
             ExceptionType = "timeout", AiCost = 0.123456m, HumanMinutes = 7.5, HumanCost = 12.34m, Csat = 2, Nps = 9,
             Converted = true, ConversionValue = 99.99m, ExperimentId = "exp-1", Variant = "treatment",
+            TraceId = "4bf92f3577b34da6a3ce929d0e0e4736",
             Attributes = new Dictionary<string, string> { ["complexity"] = "high" },
             Measures = new Dictionary<string, double> { ["dealVelocity"] = 3.25 },
         };
@@ -83,12 +84,41 @@ public sealed class GrainAuthorityTests(MetricsCluster cluster)
     }
 
     [Fact]
-    public void Outcome_events_travel_in_their_binary_surrogate_and_other_domain_types_as_json()
+    public void Outcome_events_travel_in_their_binary_codec_and_other_domain_types_as_json()
     {
         using var services = new ServiceCollection().AddSerializer(serializer => serializer.AddDomainJson()).BuildServiceProvider();
         var codecs = services.GetRequiredService<ICodecProvider>();
 
-        Assert.DoesNotContain("Json", codecs.GetCodec(typeof(OutcomeEvent)).GetType().Name, StringComparison.Ordinal);
+        Assert.IsType<OutcomeEventCodec>(codecs.GetCodec(typeof(OutcomeEvent)));
         Assert.Contains("Json", codecs.GetCodec(typeof(Annotation)).GetType().Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_batch_of_events_reads_back_field_for_field_whatever_each_event_holds()
+    {
+        using var services = new ServiceCollection().AddSerializer(serializer => serializer.AddDomainJson()).BuildServiceProvider();
+        var serializer = services.GetRequiredService<Serializer>();
+        var useCase = UseCase("codec");
+        var bare = Event(useCase, Day, Handler.Ai, 60);
+        var rich = Event(useCase, Day, Handler.Human, 600) with
+        {
+            SubjectId = "customer-\u00e9\u4e2d", Resolved = true, Escalated = false, Contacts = 1, AiCost = 0m, HumanMinutes = -0.0,
+            HumanCost = 79228162514264337593543950335m, Csat = 5, Nps = 0, Converted = false,
+            Attributes = new Dictionary<string, string> { ["region"] = "emea", ["channel"] = "", ["tier"] = bare.EventId },
+            Measures = new Dictionary<string, double> { ["pages"] = double.Epsilon, ["score"] = -1e300 },
+        };
+        var empty = Event(useCase, Day, Handler.Hybrid, 1) with { Attributes = new Dictionary<string, string>(), Measures = new Dictionary<string, double>() };
+        IReadOnlyList<OutcomeEvent> batch = [bare, rich, empty, rich, bare];
+
+        var read = serializer.Deserialize<IReadOnlyList<OutcomeEvent>>(serializer.SerializeToArray(batch))!;
+
+        Assert.Equal(batch.Count, read.Count);
+        foreach (var (sent, received) in batch.Zip(read))
+        {
+            Assert.Equal(sent with { Attributes = null, Measures = null }, received with { Attributes = null, Measures = null });
+            Assert.Equal(sent.Attributes, received.Attributes);
+            Assert.Equal(sent.Measures, received.Measures);
+        }
+        Assert.NotSame(read[1], read[3]);
     }
 }

@@ -17,8 +17,8 @@ public static class DomainSerialization
 
     /// <summary>
     /// Serializes every type of the <c>AiRoi.Domain</c> and <c>AiRoi.Statistics</c> namespaces (the figures reports
-    /// carry) with <see cref="Options"/>, except outcome events, which travel in bulk and have a binary surrogate
-    /// (<see cref="OutcomeEventSurrogate"/>).
+    /// carry) with <see cref="Options"/>, except outcome events, which travel in bulk and have a binary codec
+    /// (<see cref="OutcomeEventCodec"/>).
     /// </summary>
     public static ISerializerBuilder AddDomainJson(this ISerializerBuilder builder) =>
         builder.AddJsonSerializer(
