@@ -66,7 +66,7 @@ public sealed class OutcomeEventCodec : IFieldCodec<OutcomeEvent>, IDeepCopier<O
             ReferenceCodec.MarkValueField(writer.Session);
             writer.WriteFieldHeaderExpected(fields.Next(Attributes), WireType.TagDelimited);
             var entries = new FieldWriter();
-            foreach (var (key, text) in attributes)
+            foreach (var (key, text) in attributes as Dictionary<string, string> ?? new Dictionary<string, string>(attributes))
             {
                 entries.Text(ref writer, entries.Id, key);
                 entries.Text(ref writer, entries.Id, text);
@@ -78,7 +78,7 @@ public sealed class OutcomeEventCodec : IFieldCodec<OutcomeEvent>, IDeepCopier<O
             ReferenceCodec.MarkValueField(writer.Session);
             writer.WriteFieldHeaderExpected(fields.Next(Measures), WireType.TagDelimited);
             var entries = new FieldWriter();
-            foreach (var (key, number) in measures)
+            foreach (var (key, number) in measures as Dictionary<string, double> ?? new Dictionary<string, double>(measures))
             {
                 entries.Text(ref writer, entries.Id, key);
                 DoubleCodec.WriteField(ref writer, entries.Next(entries.Id), number);
@@ -205,6 +205,8 @@ public sealed class OutcomeEventCodec : IFieldCodec<OutcomeEvent>, IDeepCopier<O
         }
         return entries;
     }
+
+    // Maps are walked as dictionaries (what events read from JSON hold), whose enumerator is a value, not an object per event.
 
     /// <summary>Writes fields in ascending id order as the wire wants them, each as the difference from the last.</summary>
     private struct FieldWriter
