@@ -1,4 +1,3 @@
-using AiRoi.Contracts;
 using AiRoi.Contracts.Messages;
 using MassTransit;
 
@@ -20,7 +19,6 @@ public sealed partial class ExperimentEventsRecordedConsumer(OutcomeStore store,
         var message = context.Message;
         var outcomes = message.Events
             .Where(recorded => recorded.Event.ExperimentId is not null && recorded.Event.Variant is not null)
-            .Select(recorded => new RecordedExperimentOutcome(recorded.Sequence, recorded.Event, OutcomeEventJson.Serialize(recorded.Event)))
             .ToList();
         var added = await store.AddAsync(message.UseCaseId, outcomes, context.CancellationToken);
         LogConsumed(message.UseCaseId, outcomes.Count, added);

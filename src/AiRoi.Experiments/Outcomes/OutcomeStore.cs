@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Text.Json;
+using AiRoi.Contracts;
+using AiRoi.Contracts.Messages;
 using AiRoi.Domain.Experiments;
 using AiRoi.Domain.Rollups;
 using AiRoi.ServiceDefaults.Data;
@@ -8,12 +12,15 @@ namespace AiRoi.Experiments.Outcomes;
 
 /// <summary>
 /// <c>experiments.outcomes</c>, <c>exposures</c> and <c>variant_statistics</c>, written together in one
-/// transaction per message. The outcomes are looked up by id and the new ones written by binary COPY; exposures and
-/// statistics are upserts. Every table's rows are written in key order, so two transactions on the same experiment
+/// transaction per message. New outcomes are written by binary COPY, and looked up by id only when the key refuses
+/// one already stored; exposures and statistics are upserts. Every table's rows are written in key order, so two transactions on the same experiment
 /// (competing consumers) take their row locks in the same order and never deadlock.
 /// </summary>
 public sealed class OutcomeStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>The document buffer's first size: an event with a few attributes fits, a larger one grows it.</summary>
+    private const int DocumentBufferBytes = 2048;
+
     /// <summary>
     /// The event ids of a message (<c>$2</c>) already stored for the use case (<c>$1</c>): one probe of the key per id.
     /// Written as <c>event_id = any($2)</c>, the planner may scan every outcome of the use case and filter, which it
@@ -29,7 +36,14 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
     /// Stores the outcomes not stored before, the first exposures among them, and the per-variant sufficient
     /// statistics of exactly those; answers how many were new.
     /// </summary>
-    public async Task<int> AddAsync(string useCaseId, IReadOnlyList<RecordedExperimentOutcome> outcomes, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Almost every message is new outcomes, so they are first stored as they are: the key on (use case, event id)
+    /// refuses the whole transaction if any was stored before (a redelivered message, a batch republished after a
+    /// crash, another consumer's store of the same) or repeats within the message. Only then are the ids looked up,
+    /// and the new ones stored. Should a second consumer store one of those between the lookup and the commit, the
+    /// key refuses this transaction too and the consumer's retry skips what that one stored.
+    /// </remarks>
+    public async Task<int> AddAsync(string useCaseId, IReadOnlyList<RecordedOutcome> outcomes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         if (outcomes.Count == 0)
@@ -38,13 +52,17 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
         }
         outcomes = [.. outcomes.OrderBy(o => o.Event.EventId, StringComparer.Ordinal)];
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            return await StoreAsync(connection, useCaseId, outcomes, cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation && exception.ConstraintName == OutcomeKey)
+        {
+            // Some were stored before: only the others are stored, below.
+        }
 
-        // Ids already stored are skipped (a redelivered message, a batch republished after a crash); the rest are
-        // written by binary COPY. Should a second consumer store one of them between the lookup and the commit, the
-        // key refuses this transaction and the retry skips what that one stored.
         var stored = new HashSet<string>(StringComparer.Ordinal);
-        await using (var lookup = new NpgsqlCommand(StoredIdsQuery, connection, transaction)
+        await using (var lookup = new NpgsqlCommand(StoredIdsQuery, connection)
             .WithValues(useCaseId, outcomes.Select(o => o.Event.EventId).ToArray()))
         {
             await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
@@ -56,14 +74,23 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
         // The grain publishes each event once per message; an id repeated within a message counts once, as the key
         // would refuse its second row.
         var added = outcomes.Where(o => !stored.Contains(o.Event.EventId)).DistinctBy(o => o.Event.EventId, StringComparer.Ordinal).ToList();
-        if (added.Count == 0)
-        {
-            return 0;
-        }
+        return added.Count == 0 ? 0 : await StoreAsync(connection, useCaseId, added, cancellationToken);
+    }
+
+    /// <summary>The key of <c>experiments.outcomes</c> on (use case, event id), whose refusal means an outcome is already stored.</summary>
+    private const string OutcomeKey = "outcomes_pkey";
+
+    /// <summary>Stores <paramref name="added"/> (outcomes in event id order, none stored before) in one transaction.</summary>
+    private static async Task<int> StoreAsync(NpgsqlConnection connection, string useCaseId, IReadOnlyList<RecordedOutcome> added, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var copy = await connection.BeginBinaryImportAsync(
             "copy experiments.outcomes (use_case_id, event_id, sequence, experiment_id, variant, subject_id, completed_at, event) from stdin (format binary)",
             cancellationToken))
         {
+            // Each event's document is written as UTF-8 into one buffer, reused for the next once COPY has taken it.
+            var document = new ArrayBufferWriter<byte>(DocumentBufferBytes);
+            await using var writer = new Utf8JsonWriter(document);
             foreach (var outcome in added)
             {
                 await copy.StartRowAsync(cancellationToken);
@@ -81,7 +108,10 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
                     await copy.WriteNullAsync(cancellationToken);
                 }
                 await copy.WriteAsync(outcome.Event.CompletedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
-                await copy.WriteAsync(outcome.Json, NpgsqlDbType.Jsonb, cancellationToken);
+                document.ResetWrittenCount();
+                writer.Reset();
+                OutcomeEventJson.Write(writer, outcome.Event);
+                await copy.WriteAsync(document.WrittenMemory, NpgsqlDbType.Jsonb, cancellationToken);
             }
             await copy.CompleteAsync(cancellationToken);
         }
@@ -137,7 +167,7 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The per-variant moments of the new outcomes, by (experiment, variant, metric).</summary>
-    private static Dictionary<(string Experiment, string Variant, string Metric), Moments> Statistics(IEnumerable<RecordedExperimentOutcome> added)
+    private static Dictionary<(string Experiment, string Variant, string Metric), Moments> Statistics(IEnumerable<RecordedOutcome> added)
     {
         var statistics = new Dictionary<(string, string, string), Moments>();
         foreach (var outcome in added)

@@ -114,11 +114,11 @@ public sealed class ConsumerTests(ExperimentsDatabase database)
         var store = new OutcomeStore(database.DataSource);
         var outcomes = Enumerable.Range(1, 200)
             .Select(i => Outcome(i, $"s{i}", i % 2 == 0 ? "control" : "treatment", i % 4 == 0))
-            .Select(recorded => new RecordedExperimentOutcome(recorded.Sequence, recorded.Event, OutcomeEventJson.Serialize(recorded.Event)))
             .ToList();
 
-        // Redeliveries racing each other: a copy that looked the ids up before another committed them is refused by
-        // the key at commit (its consumer retries); one that looked after finds them stored and adds nothing.
+        // Redeliveries racing each other: each store is refused by the key as soon as another has committed the same
+        // outcomes, then looks the ids up and finds them stored, adding nothing; a store refused after its own lookup
+        // throws, and its consumer's retry adds nothing either.
         var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
             try
@@ -141,6 +141,25 @@ public sealed class ConsumerTests(ExperimentsDatabase database)
         Assert.Equal(100, await ConversionsAsync("control"));
         Assert.Equal(50, await ConversionsAsync("control", "sum"));
         Assert.Equal(100, await ConversionsAsync("treatment"));
+    }
+
+    [Fact]
+    public async Task A_message_with_stored_and_new_outcomes_adds_exactly_the_new_ones()
+    {
+        var store = new OutcomeStore(database.DataSource);
+        List<RecordedOutcome> Range(int from, int to) =>
+            [.. Enumerable.Range(from, to - from + 1).Select(i => Outcome(i, $"s{i}", i % 2 == 0 ? "control" : "treatment", i % 4 == 0))];
+
+        Assert.Equal(10, await store.AddAsync(useCase, Range(1, 10), CancellationToken.None));
+        // Refused by the key as a whole, then the five new ones among the eleven are stored, and only their moments added.
+        Assert.Equal(5, await store.AddAsync(useCase, Range(6, 15).Append(Range(3, 3)[0]).ToList(), CancellationToken.None));
+        Assert.Equal(0, await store.AddAsync(useCase, Range(1, 15), CancellationToken.None));
+
+        Assert.Equal(15, await database.ScalarAsync("select count(*) from experiments.outcomes where use_case_id = $1", useCase));
+        Assert.Equal(15, await database.ScalarAsync("select count(*) from experiments.exposures where experiment_id = $1", experiment));
+        Assert.Equal(7, await ConversionsAsync("control"));
+        Assert.Equal(3, await ConversionsAsync("control", "sum"));
+        Assert.Equal(8, await ConversionsAsync("treatment"));
     }
 
     [Fact]
