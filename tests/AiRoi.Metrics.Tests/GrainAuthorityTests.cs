@@ -102,8 +102,9 @@ public sealed class GrainAuthorityTests(MetricsCluster cluster)
         var bare = Event(useCase, Day, Handler.Ai, 60);
         var rich = Event(useCase, Day, Handler.Human, 600) with
         {
-            SubjectId = "customer-\u00e9\u4e2d", Resolved = true, Escalated = false, Contacts = 1, AiCost = 0m, HumanMinutes = -0.0,
-            HumanCost = 79228162514264337593543950335m, Csat = 5, Nps = 0, Converted = false,
+            SubjectId = "customer-\u00e9\u4e2d", Resolved = true, Escalated = true, EscalationReason = "billing", Contacts = 1,
+            ExceptionType = "timeout", AiCost = 0m, HumanMinutes = -0.0, HumanCost = 79228162514264337593543950335m, Csat = 5, Nps = 0,
+            Converted = true, ConversionValue = 0.01m, ExperimentId = "exp-1", Variant = "treatment", TraceId = "4bf92f3577b34da6a3ce929d0e0e4736",
             Attributes = new Dictionary<string, string> { ["region"] = "emea", ["channel"] = "", ["tier"] = bare.EventId },
             Measures = new Dictionary<string, double> { ["pages"] = double.Epsilon, ["score"] = -1e300 },
         };
@@ -120,5 +121,10 @@ public sealed class GrainAuthorityTests(MetricsCluster cluster)
             Assert.Equal(sent.Measures, received.Measures);
         }
         Assert.NotSame(read[1], read[3]);
+
+        // Map entries travel in pairs: a value left out would shift every key after it, so it is refused instead.
+        var broken = bare with { Attributes = new Dictionary<string, string> { ["region"] = null!, ["tier"] = "gold" } };
+        var refused = Assert.ThrowsAny<Exception>(() => serializer.SerializeToArray<IReadOnlyList<OutcomeEvent>>([broken]));
+        Assert.Contains("has no value", refused.ToString(), StringComparison.Ordinal);
     }
 }

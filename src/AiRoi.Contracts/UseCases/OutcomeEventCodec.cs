@@ -68,8 +68,9 @@ public sealed class OutcomeEventCodec : IFieldCodec<OutcomeEvent>, IDeepCopier<O
             var entries = new FieldWriter();
             foreach (var (key, text) in attributes as Dictionary<string, string> ?? new Dictionary<string, string>(attributes))
             {
+                // Entries are read in pairs, so a value may not be left out; validation refuses a null one first.
                 entries.Text(ref writer, entries.Id, key);
-                entries.Text(ref writer, entries.Id, text);
+                entries.Text(ref writer, entries.Id, text ?? throw new ArgumentException($"Attribute '{key}' of event {value.EventId} has no value.", nameof(value)));
             }
             writer.WriteEndObject();
         }

@@ -325,10 +325,10 @@ public sealed class UseCaseRollup
         }
     }
 
-    /// <summary>The value of each measure slot for one event; NaN where the event does not carry it.</summary>
     /// <summary>The measures of the event being applied; one array, refilled per event, since events are applied one at a time.</summary>
     private double[]? eventMeasures;
 
+    /// <summary>The value of each measure slot for one event; NaN where the event does not carry it.</summary>
     private double[] MeasuresOf(OutcomeEvent e)
     {
         var values = eventMeasures ??= new double[Shape.SlotCount];

@@ -51,6 +51,10 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
     public async Task<IReadOnlyList<AppendOutcome>> AppendAsync(
         string useCaseId, long lastSequence, IReadOnlyList<OutcomeEvent> batch, CancellationToken cancellationToken)
     {
+        if (batch.Count == 0)
+        {
+            return [];
+        }
         await partitions.EnsureAsync(batch.Select(outcomeEvent => outcomeEvent.CompletedAt), cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
 
