@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using AiRoi.Contracts;
 using AiRoi.Contracts.Messages;
 using AiRoi.Domain.Experiments;
@@ -18,8 +16,6 @@ namespace AiRoi.Experiments.Outcomes;
 /// </summary>
 public sealed class OutcomeStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>The document buffer's first size: an event with a few attributes fits, a larger one grows it.</summary>
-    private const int DocumentBufferBytes = 2048;
 
     /// <summary>
     /// The event ids of a message (<c>$2</c>) already stored for the use case (<c>$1</c>): one probe of the key per id.
@@ -88,9 +84,7 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
             "copy experiments.outcomes (use_case_id, event_id, sequence, experiment_id, variant, subject_id, completed_at, event) from stdin (format binary)",
             cancellationToken))
         {
-            // Each event's document is written as UTF-8 into one buffer, reused for the next once COPY has taken it.
-            var document = new ArrayBufferWriter<byte>(DocumentBufferBytes);
-            await using var writer = new Utf8JsonWriter(document);
+            using var documents = new OutcomeEventJson.Documents();
             foreach (var outcome in added)
             {
                 await copy.StartRowAsync(cancellationToken);
@@ -108,10 +102,7 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
                     await copy.WriteNullAsync(cancellationToken);
                 }
                 await copy.WriteAsync(outcome.Event.CompletedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
-                document.ResetWrittenCount();
-                writer.Reset();
-                OutcomeEventJson.Write(writer, outcome.Event);
-                await copy.WriteAsync(document.WrittenMemory, NpgsqlDbType.Jsonb, cancellationToken);
+                await copy.WriteAsync(documents.Of(outcome.Event), NpgsqlDbType.Jsonb, cancellationToken);
             }
             await copy.CompleteAsync(cancellationToken);
         }

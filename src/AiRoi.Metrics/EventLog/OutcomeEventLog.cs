@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using AiRoi.Contracts;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Domain.Events;
@@ -23,9 +21,6 @@ public sealed record SequencedEvent(long Sequence, string Json);
 /// </summary>
 public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitions partitions)
 {
-    /// <summary>The document buffer's first size: an event with a few attributes fits, a larger one grows it.</summary>
-    private const int DocumentBufferBytes = 2048;
-
     /// <summary>
     /// The ids of a batch (<c>$2</c>) the log of the use case (<c>$1</c>) already holds, with their sequences: one probe
     /// of the key per id. Written as <c>event_id = any($2)</c>, the planner may scan every id of the use case and
@@ -124,9 +119,7 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
         await using (var events = await connection.BeginBinaryImportAsync(
             "copy metrics.outcome_events (use_case_id, sequence, event_id, completed_at, event) from stdin (format binary)", cancellationToken))
         {
-            // Each document is written as UTF-8 into one buffer, reused for the next once COPY has taken it.
-            var document = new ArrayBufferWriter<byte>(DocumentBufferBytes);
-            await using var writer = new Utf8JsonWriter(document);
+            using var documents = new OutcomeEventJson.Documents();
             for (var i = 0; i < batch.Count; i++)
             {
                 if (!outcomes[i].Accepted)
@@ -138,10 +131,7 @@ public sealed class OutcomeEventLog(NpgsqlDataSource dataSource, MonthlyPartitio
                 await events.WriteAsync(outcomes[i].Sequence, NpgsqlDbType.Bigint, cancellationToken);
                 await events.WriteAsync(batch[i].EventId, NpgsqlDbType.Text, cancellationToken);
                 await events.WriteAsync(batch[i].CompletedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                document.ResetWrittenCount();
-                writer.Reset();
-                OutcomeEventJson.Write(writer, batch[i]);
-                await events.WriteAsync(document.WrittenMemory, NpgsqlDbType.Jsonb, cancellationToken);
+                await events.WriteAsync(documents.Of(batch[i]), NpgsqlDbType.Jsonb, cancellationToken);
             }
             await events.CompleteAsync(cancellationToken);
         }
