@@ -1,4 +1,5 @@
 using MassTransit;
+using MassTransit.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,8 +19,12 @@ public static class AiRoiBusExtensions
     /// <param name="builder">The service's builder.</param>
     /// <param name="connectionName">The broker's connection name (<c>ConnectionStrings:{name}</c>), read when the bus starts.</param>
     /// <param name="consumers">Registers the service's consumers, each with its definition.</param>
+    /// <param name="readDirectly">
+    /// Message types this service consumes in bulk, sent as plain JSON: read straight from the body (see
+    /// <see cref="PlainJsonSerializerFactory"/>).
+    /// </param>
     public static IHostApplicationBuilder AddAiRoiBus(
-        this IHostApplicationBuilder builder, string connectionName, Action<IBusRegistrationConfigurator> consumers)
+        this IHostApplicationBuilder builder, string connectionName, Action<IBusRegistrationConfigurator> consumers, params Type[] readDirectly)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(consumers);
@@ -44,6 +49,7 @@ public static class AiRoiBusExtensions
                     ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set; the app host provides it.");
                 rabbit.Host(new Uri(broker));
                 rabbit.UseCompactJson();
+                rabbit.AddPlainJson(readDirectly);
                 // Error and skipped queues take the consumer queue's arguments; they keep the queue type only.
                 rabbit.SendTopology.ConfigureErrorSettings = error => KeepQueueTypeOnly(error);
                 rabbit.SendTopology.ConfigureDeadLetterSettings = skipped => KeepQueueTypeOnly(skipped);
@@ -65,6 +71,32 @@ public static class AiRoiBusExtensions
             options.WriteIndented = false;
             return options;
         });
+    }
+
+    /// <summary>
+    /// Lets the bus send and receive messages as plain JSON (<c>application/json</c>) next to its default envelope.
+    /// A message is sent so when its publisher asks (<see cref="SendAsPlainJson"/>); a receiver tells the two apart by
+    /// content type. The envelope stays the default for every other message.
+    /// </summary>
+    /// <param name="bus">The bus being configured.</param>
+    /// <param name="readDirectly">Message types read straight from the body rather than through a JSON document.</param>
+    public static void AddPlainJson(this IBusFactoryConfigurator bus, IEnumerable<Type> readDirectly)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        var plainJson = new PlainJsonSerializerFactory(readDirectly);
+        bus.AddSerializer(plainJson, isSerializer: false);
+        bus.AddDeserializer(plainJson);
+    }
+
+    /// <summary>
+    /// Sends this message as plain JSON, without MassTransit's envelope: its identity and type travel as transport
+    /// headers instead. A receiver then reads the body once into the message, where the envelope costs a second
+    /// reading and a copy of the body, which for a message of a thousand events means large buffers.
+    /// </summary>
+    public static void SendAsPlainJson(this SendContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Serializer = context.Serialization.GetMessageSerializer(SystemTextJsonRawMessageSerializer.JsonContentType);
     }
 
     private static void KeepQueueTypeOnly(IRabbitMqQueueBindingConfigurator queue)

@@ -5,9 +5,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AiRoi.Contracts;
 using AiRoi.Contracts.Messages;
-using AiRoi.ServiceDefaults.Messaging;
 using Aspire.Hosting.Testing;
-using MassTransit;
+using System.Text.Json;
+using MassTransit.Serialization;
+using RabbitMQ.Client;
 using Npgsql;
 using AiRoi.Simulation;
 
@@ -51,27 +52,20 @@ public static class ExperimentsBenchmark
         await using var database = NpgsqlDataSource.Create(experimentsDb);
 
         var broker = new Uri((await stack.App.GetConnectionStringAsync("messaging"))!);
-        // Published as the grains publish: compact JSON.
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            rabbit.Host(broker);
-            rabbit.UseCompactJson();
-        });
-        await bus.StartAsync();
+        await using var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync();
         string throughput;
-        try
         {
             // Warm as a running deployment is: the consumer's hot code compiled to its optimized tier before timing.
             Console.WriteLine($"Warming up the consumer with {WarmUpEvents:N0} events");
-            await ThroughBrokerAsync(bus, database, useCase, "warm-up", WarmUpEvents, EventsPerMessage);
+            await ThroughBrokerAsync(connection, database, useCase, "warm-up", WarmUpEvents, EventsPerMessage);
             await BenchStack.WaitForCompilerIdleAsync("AiRoi.Experiments");
             Console.WriteLine($"{batchedEvents:N0} events in messages of {EventsPerMessage:N0}");
             var cpuBefore = CpuShares.Take();
-            var batched = await ThroughBrokerAsync(bus, database, useCase, "batched", batchedEvents, EventsPerMessage);
+            var batched = await ThroughBrokerAsync(connection, database, useCase, "batched", batchedEvents, EventsPerMessage);
             var batchedCpu = CpuShares.PerThousand(CpuShares.Take().Since(cpuBefore), batchedEvents);
             Console.WriteLine($"CPU per 1,000 events: {batchedCpu}");
             Console.WriteLine($"{singleEvents:N0} events, one message each");
-            var single = await ThroughBrokerAsync(bus, database, useCase, "single", singleEvents, 1);
+            var single = await ThroughBrokerAsync(connection, database, useCase, "single", singleEvents, 1);
             Console.WriteLine($"{batchedEvents:N0} events through ingestion in batches of {EventsPerMessage:N0}");
             cpuBefore = CpuShares.Take();
             var ingested = await ThroughIngestionAsync(ingestion, database, useCase, batchedEvents);
@@ -94,10 +88,6 @@ public static class ExperimentsBenchmark
             throughput += $"\n\nCPU time per 1,000 events, by process, in the batched run: {batchedCpu}; in the whole path: {ingestedCpu}.";
             throughput += $"\n\nThe consumer takes **{batched / alone:0.00}×** the events per second that ingestion alone takes in the same run (target ≥ 1: **{(batched >= alone ? "met" : "not met")}**).";
             throughput += $"\n\nBatching carries **{batched / single:0.0}×** the events per second of one message per event through the same broker and consumer.";
-        }
-        finally
-        {
-            await bus.StopAsync();
         }
 
         Console.WriteLine($"Creating an experiment with {exposures:N0} exposures");
@@ -157,18 +147,57 @@ public static class ExperimentsBenchmark
     private static string Row(string path, long events, long messages, double rate) =>
         string.Create(CultureInfo.InvariantCulture, $"| {path} | {events:N0} | {messages:N0} | {rate:N0} |");
 
-    /// <summary>Publishes the events in messages of <paramref name="perMessage"/>; answers events per second until all are committed.</summary>
-    private static async Task<double> ThroughBrokerAsync(IBus bus, NpgsqlDataSource database, string useCase, string experiment, int events, int perMessage)
+    /// <summary>
+    /// Publishes the events in messages of <paramref name="perMessage"/>, built before timing as the grains build
+    /// them (plain JSON, compact, with MassTransit's message type header), <see cref="Publishers"/> channels at once,
+    /// each publish confirmed; answers events per second until all are committed.
+    /// </summary>
+    private static async Task<double> ThroughBrokerAsync(IConnection connection, NpgsqlDataSource database, string useCase, string experiment, int events, int perMessage)
     {
         experiment = $"{experiment}-{Guid.NewGuid():N}"[..24];
-        var messages = Enumerable.Range(0, events).Chunk(perMessage)
-            .Select(chunk => new ExperimentEventsRecorded(useCase, chunk.Select(n => new RecordedOutcome(n + 1, Event(useCase, experiment, n))).ToList()))
+        var json = new JsonSerializerOptions(SystemTextJsonMessageSerializer.Options) { WriteIndented = false };
+        var bodies = Enumerable.Range(0, events).Chunk(perMessage)
+            .Select(chunk => JsonSerializer.SerializeToUtf8Bytes(
+                new ExperimentEventsRecorded(useCase, chunk.Select(n => new RecordedOutcome(n + 1, Event(useCase, experiment, n))).ToList()), json))
             .ToList();
-        var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = Publishers }, async (message, ct) => await bus.Publish(message, ct));
-        await WaitForAsync(database, experiment, events);
-        return events / watch.Elapsed.TotalSeconds;
+        var channels = new List<IChannel>();
+        for (var i = 0; i < Publishers; i++)
+        {
+            channels.Add(await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true)));
+        }
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(channels.Select(async (channel, lane) =>
+            {
+                for (var i = lane; i < bodies.Count; i += Publishers)
+                {
+                    var properties = new BasicProperties
+                    {
+                        ContentType = "application/json",
+                        MessageId = Guid.NewGuid().ToString(),
+                        Persistent = true,
+                        Headers = new Dictionary<string, object?> { ["MT-MessageType"] = MessageType },
+                    };
+                    await channel.BasicPublishAsync(MessageExchange, "", mandatory: true, properties, bodies[i]);
+                }
+            }));
+            await WaitForAsync(database, experiment, events);
+            return events / watch.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            foreach (var channel in channels)
+            {
+                await channel.DisposeAsync();
+            }
+        }
     }
+
+    /// <summary>The exchange MassTransit publishes <see cref="ExperimentEventsRecorded"/> to, and its message type.</summary>
+    private const string MessageExchange = "AiRoi.Contracts.Messages:ExperimentEventsRecorded";
+
+    private const string MessageType = "urn:message:AiRoi.Contracts.Messages:ExperimentEventsRecorded";
 
     /// <summary>Sends the events through ingestion; answers events per second until the experiment service committed them all.</summary>
     private static async Task<double> ThroughIngestionAsync(HttpClient ingestion, NpgsqlDataSource database, string useCase, int events)

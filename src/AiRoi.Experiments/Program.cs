@@ -13,7 +13,8 @@ using AiRoi.ServiceDefaults.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAiRoiApi(ExperimentsDatabase.ConnectionName);
-builder.AddAiRoiBus(Broker.ConnectionName, bus => bus.AddConsumer<ExperimentEventsRecordedConsumer>(typeof(ExperimentEventsRecordedConsumerDefinition)));
+builder.AddAiRoiBus(Broker.ConnectionName, bus => bus.AddConsumer<ExperimentEventsRecordedConsumer>(typeof(ExperimentEventsRecordedConsumerDefinition)),
+    readDirectly: typeof(ExperimentEventsRecorded));
 builder.Services.AddSingleton<OutcomeStore>();
 builder.Services.AddSingleton<ResultsStore>();
 builder.Services.AddSingleton<AnalysisStore>();

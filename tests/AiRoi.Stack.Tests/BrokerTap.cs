@@ -8,12 +8,15 @@ using RabbitMQ.Client.Events;
 namespace AiRoi.Stack.Tests;
 
 /// <summary>A message as the broker delivered it to a tap.</summary>
-/// <param name="Body">The raw body (a MassTransit envelope).</param>
+/// <param name="Body">The raw body: a MassTransit envelope, or the message itself when sent as plain JSON.</param>
 /// <param name="ContentType">Its content type.</param>
 public sealed record TappedMessage(byte[] Body, string? ContentType)
 {
-    /// <summary>The message inside the envelope.</summary>
-    public JsonObject Message => JsonNode.Parse(Body)!["message"]!.AsObject();
+    /// <summary>The content type of a message sent as plain JSON, without MassTransit's envelope.</summary>
+    public const string PlainJson = "application/json";
+
+    /// <summary>The message: the body itself when sent as plain JSON, else the envelope's message.</summary>
+    public JsonObject Message => ContentType == PlainJson ? JsonNode.Parse(Body)!.AsObject() : JsonNode.Parse(Body)!["message"]!.AsObject();
 }
 
 /// <summary>

@@ -55,10 +55,11 @@ public sealed class ExperimentEventPublishingTests(StackFixture stack)
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {
-            var envelope = JsonNode.Parse(Encoding.UTF8.GetString(delivery.Body.Span))!.AsObject();
-            if (envelope["message"]!["useCaseId"]!.GetValue<string>() == useCase)
+            // Published as plain JSON: the body is the message.
+            var message = JsonNode.Parse(Encoding.UTF8.GetString(delivery.Body.Span))!.AsObject();
+            if (message["useCaseId"]?.GetValue<string>() == useCase)
             {
-                received.Enqueue(envelope["message"]!.AsObject());
+                received.Enqueue(message);
                 raw.Enqueue((delivery.Body.ToArray(), delivery.BasicProperties.ContentType));
             }
             return Task.CompletedTask;
@@ -67,6 +68,7 @@ public sealed class ExperimentEventPublishingTests(StackFixture stack)
 
         // The retry timer publishes the earlier event from the log.
         var first = await NextAsync(received);
+        Assert.All(raw, message => Assert.Equal(TappedMessage.PlainJson, message.ContentType));
         Assert.Equal(["early-1"], EventIds(first));
 
         // A new batch is published at once, as one message with only its experiment events.

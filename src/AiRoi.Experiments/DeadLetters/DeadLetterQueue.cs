@@ -98,7 +98,12 @@ public sealed class DeadLetterQueue(IConfiguration configuration) : IAsyncDispos
         try
         {
             using var document = JsonDocument.Parse(delivery.Body);
-            if (document.RootElement.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object)
+            // Published as plain JSON, the body is the message; in MassTransit's envelope, it is the envelope's "message".
+            var root = document.RootElement;
+            var message = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("message", out var inner) && inner.ValueKind == JsonValueKind.Object
+                ? inner
+                : root;
+            if (message.ValueKind == JsonValueKind.Object)
             {
                 useCase = message.TryGetProperty("useCaseId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
                 events = message.TryGetProperty("events", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : null;

@@ -3,6 +3,7 @@ using AiRoi.Contracts.Messages;
 using AiRoi.Domain.Experiments;
 using AiRoi.Domain.Rollups;
 using AiRoi.ServiceDefaults.Data;
+using System.Runtime.InteropServices;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -107,8 +108,8 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
             await copy.CompleteAsync(cancellationToken);
         }
 
-        var exposed = added.Where(o => o.Event.SubjectId is not null).ToList();
-        if (exposed.Count > 0)
+        var first = FirstExposures(added);
+        if (first.Count > 0)
         {
             await using var exposures = new NpgsqlCommand(
                 """
@@ -118,9 +119,6 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
                    set variant = excluded.variant, first_exposed_at = excluded.first_exposed_at, event_id = excluded.event_id
                  where excluded.first_exposed_at < experiments.exposures.first_exposed_at
                 """, connection, transaction);
-            // A subject seen twice in one message keeps its earliest event: unnest rows may not conflict with each other.
-            var first = exposed.GroupBy(o => (o.Event.ExperimentId!, o.Event.SubjectId!)).Select(g => g.MinBy(o => o.Event.CompletedAt)!)
-                .OrderBy(o => o.Event.ExperimentId, StringComparer.Ordinal).ThenBy(o => o.Event.SubjectId, StringComparer.Ordinal).ToList();
             exposures
                 .WithValues(
                     first.Select(o => o.Event.ExperimentId!).ToArray(),
@@ -131,8 +129,7 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
             await exposures.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var moments = Statistics(added).OrderBy(m => m.Key.Experiment, StringComparer.Ordinal)
-            .ThenBy(m => m.Key.Variant, StringComparer.Ordinal).ThenBy(m => m.Key.Metric, StringComparer.Ordinal).ToList();
+        var moments = Statistics(added);
         if (moments.Count > 0)
         {
             await using var upsert = new NpgsqlCommand(
@@ -145,30 +142,65 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
                        sum_of_squares = experiments.variant_statistics.sum_of_squares + excluded.sum_of_squares
                 """, connection, transaction)
                 .WithValues(
-                    moments.Select(m => m.Key.Experiment).ToArray(),
-                    moments.Select(m => m.Key.Variant).ToArray(),
-                    moments.Select(m => m.Key.Metric).ToArray(),
-                    moments.Select(m => m.Value.N).ToArray(),
-                    moments.Select(m => m.Value.Sum).ToArray(),
-                    moments.Select(m => m.Value.SumOfSquares).ToArray());
+                    moments.Select(m => m.Experiment).ToArray(),
+                    moments.Select(m => m.Variant).ToArray(),
+                    moments.Select(m => m.Metric).ToArray(),
+                    moments.Select(m => m.Moments.N).ToArray(),
+                    moments.Select(m => m.Moments.Sum).ToArray(),
+                    moments.Select(m => m.Moments.SumOfSquares).ToArray());
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return added.Count;
     }
 
-    /// <summary>The per-variant moments of the new outcomes, by (experiment, variant, metric).</summary>
-    private static Dictionary<(string Experiment, string Variant, string Metric), Moments> Statistics(IEnumerable<RecordedOutcome> added)
+    /// <summary>
+    /// Each subject's earliest event among <paramref name="added"/>, in key order (experiment, subject): the rows of
+    /// one insert may not conflict with each other. Ties in time go to the smaller event id.
+    /// </summary>
+    private static List<RecordedOutcome> FirstExposures(IReadOnlyList<RecordedOutcome> added)
     {
-        var statistics = new Dictionary<(string, string, string), Moments>();
-        foreach (var outcome in added)
+        var exposed = added.Where(o => o.Event.SubjectId is not null).ToList();
+        exposed.Sort(static (a, b) =>
         {
-            foreach (var (metric, value) in ExperimentMeasures.Of(outcome.Event))
+            var order = string.CompareOrdinal(a.Event.ExperimentId, b.Event.ExperimentId);
+            order = order != 0 ? order : string.CompareOrdinal(a.Event.SubjectId, b.Event.SubjectId);
+            order = order != 0 ? order : a.Event.CompletedAt.CompareTo(b.Event.CompletedAt);
+            return order != 0 ? order : string.CompareOrdinal(a.Event.EventId, b.Event.EventId);
+        });
+        var first = new List<RecordedOutcome>(exposed.Count);
+        foreach (var outcome in exposed)
+        {
+            if (first.Count == 0 || first[^1].Event.ExperimentId != outcome.Event.ExperimentId || first[^1].Event.SubjectId != outcome.Event.SubjectId)
             {
-                var key = (outcome.Event.ExperimentId!, outcome.Event.Variant!, metric);
-                statistics[key] = statistics.GetValueOrDefault(key).Add(value);
+                first.Add(outcome);
             }
         }
-        return statistics;
+        return first;
+    }
+
+    /// <summary>The per-variant moments of the new outcomes, in key order (experiment, variant, metric).</summary>
+    private static List<(string Experiment, string Variant, string Metric, Moments Moments)> Statistics(IReadOnlyList<RecordedOutcome> added)
+    {
+        // By variant, then by metric name: a key of one string is hashed with a cheap hash, one of several strings
+        // with the randomized one, and an event has a dozen metrics.
+        var byVariant = new Dictionary<(string Experiment, string Variant), Dictionary<string, Moments>>();
+        foreach (var outcome in added)
+        {
+            var key = (outcome.Event.ExperimentId!, outcome.Event.Variant!);
+            if (!byVariant.TryGetValue(key, out var metrics))
+            {
+                metrics = new Dictionary<string, Moments>(StringComparer.Ordinal);
+                byVariant.Add(key, metrics);
+            }
+            foreach (var (metric, value) in ExperimentMeasures.Of(outcome.Event))
+            {
+                ref var moments = ref CollectionsMarshal.GetValueRefOrAddDefault(metrics, metric, out _);
+                moments = moments.Add(value);
+            }
+        }
+        return [.. byVariant
+            .SelectMany(variant => variant.Value.Select(metric => (variant.Key.Experiment, variant.Key.Variant, Metric: metric.Key, Moments: metric.Value)))
+            .OrderBy(m => m.Experiment, StringComparer.Ordinal).ThenBy(m => m.Variant, StringComparer.Ordinal).ThenBy(m => m.Metric, StringComparer.Ordinal)];
     }
 }

@@ -1,4 +1,5 @@
 using AiRoi.Contracts.Messages;
+using AiRoi.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace AiRoi.Metrics.EventLog;
@@ -29,6 +30,7 @@ public sealed partial class ExperimentEventPublisher(IBus bus, ILogger<Experimen
         {
             await bus.Publish(new ExperimentEventsRecorded(useCaseId, events), context =>
             {
+                context.SendAsPlainJson();
                 if (context is RabbitMqSendContext rabbit)
                 {
                     rabbit.Mandatory = true;
