@@ -60,14 +60,13 @@ public static class ExperimentsBenchmark
             await ThroughBrokerAsync(connection, database, useCase, "warm-up", WarmUpEvents, EventsPerMessage);
             await BenchStack.WaitForCompilerIdleAsync("AiRoi.Experiments");
             Console.WriteLine($"{batchedEvents:N0} events in messages of {EventsPerMessage:N0}");
-            var cpuBefore = CpuShares.Take();
-            var batched = await ThroughBrokerAsync(connection, database, useCase, "batched", batchedEvents, EventsPerMessage);
-            var batchedCpu = CpuShares.PerThousand(CpuShares.Take().Since(cpuBefore), batchedEvents);
+            var (batched, batchedShares) = await ThroughBrokerAsync(connection, database, useCase, "batched", batchedEvents, EventsPerMessage);
+            var batchedCpu = CpuShares.PerThousand(batchedShares, batchedEvents);
             Console.WriteLine($"CPU per 1,000 events: {batchedCpu}");
             Console.WriteLine($"{singleEvents:N0} events, one message each");
-            var single = await ThroughBrokerAsync(connection, database, useCase, "single", singleEvents, 1);
+            var (single, _) = await ThroughBrokerAsync(connection, database, useCase, "single", singleEvents, 1);
             Console.WriteLine($"{batchedEvents:N0} events through ingestion in batches of {EventsPerMessage:N0}");
-            cpuBefore = CpuShares.Take();
+            var cpuBefore = CpuShares.Take();
             var ingested = await ThroughIngestionAsync(ingestion, database, useCase, batchedEvents);
             var ingestedCpu = CpuShares.PerThousand(CpuShares.Take().Since(cpuBefore), batchedEvents);
             Console.WriteLine($"CPU per 1,000 events: {ingestedCpu}");
@@ -150,9 +149,10 @@ public static class ExperimentsBenchmark
     /// <summary>
     /// Publishes the events in messages of <paramref name="perMessage"/>, built before timing as the grains build
     /// them (plain JSON, compact, with MassTransit's message type header), <see cref="Publishers"/> channels at once,
-    /// each publish confirmed; answers events per second until all are committed.
+    /// each publish confirmed; answers events per second until all are committed, and the CPU each process spent
+    /// from the first publish to the last commit.
     /// </summary>
-    private static async Task<double> ThroughBrokerAsync(IConnection connection, NpgsqlDataSource database, string useCase, string experiment, int events, int perMessage)
+    private static async Task<(double Rate, IReadOnlyList<(string Part, TimeSpan Cpu)> Cpu)> ThroughBrokerAsync(IConnection connection, NpgsqlDataSource database, string useCase, string experiment, int events, int perMessage)
     {
         experiment = $"{experiment}-{Guid.NewGuid():N}"[..24];
         var json = new JsonSerializerOptions(SystemTextJsonMessageSerializer.Options) { WriteIndented = false };
@@ -167,6 +167,7 @@ public static class ExperimentsBenchmark
         }
         try
         {
+            var cpuBefore = CpuShares.Take();
             var watch = Stopwatch.StartNew();
             await Task.WhenAll(channels.Select(async (channel, lane) =>
             {
@@ -183,7 +184,7 @@ public static class ExperimentsBenchmark
                 }
             }));
             await WaitForAsync(database, experiment, events);
-            return events / watch.Elapsed.TotalSeconds;
+            return (events / watch.Elapsed.TotalSeconds, CpuShares.Take().Since(cpuBefore));
         }
         finally
         {
