@@ -81,6 +81,20 @@ public sealed class PlainJsonTests
         Assert.IsType<SystemTextJsonRawSerializerContext>(received.SerializerContext);
     }
 
+    [Fact]
+    public async Task A_message_not_asked_to_be_plain_keeps_the_envelope()
+    {
+        await using var provider = await HarnessAsync(typeof(Parcel));
+        var harness = provider.GetRequiredService<ITestHarness>();
+
+        await harness.Bus.Publish(Sent);
+        Assert.True(await harness.Consumed.Any<Parcel>());
+        var received = (await harness.Consumed.SelectAsync<Parcel>().First()).Context;
+
+        Assert.Equal("application/vnd.masstransit+json", received.ReceiveContext.ContentType?.MediaType);
+        Assert.Equal(Sent.Items, received.Message.Items);
+    }
+
     [Theory]
     [InlineData("""{"id": "p-1", "items": 5}""")]
     [InlineData("""{"id": "p-1", "items": [""")]
