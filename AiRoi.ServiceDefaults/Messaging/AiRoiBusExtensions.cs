@@ -96,7 +96,9 @@ public static class AiRoiBusExtensions
     public static void SendAsPlainJson(this SendContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Serializer = context.Serialization.GetMessageSerializer(SystemTextJsonRawMessageSerializer.JsonContentType);
+        context.Serializer = context.Serialization.TryGetMessageSerializer(SystemTextJsonRawMessageSerializer.JsonContentType, out var plain)
+            ? plain
+            : throw new InvalidOperationException("This bus does not send plain JSON: configure it with AddPlainJson (AddAiRoiBus does).");
     }
 
     private static void KeepQueueTypeOnly(IRabbitMqQueueBindingConfigurator queue)

@@ -1,7 +1,9 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Mime;
 using System.Runtime.Serialization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MassTransit;
 using MassTransit.Serialization;
 
@@ -18,7 +20,7 @@ namespace AiRoi.ServiceDefaults.Messaging;
 public sealed class PlainJsonSerializerFactory(IEnumerable<Type> directTypes) : ISerializerFactory
 {
     private readonly SystemTextJsonRawMessageSerializer raw = new();
-    private readonly FrozenDictionary<string, Type> typesByUrn = directTypes.ToFrozenDictionary(MessageUrn.ForTypeString, type => type, StringComparer.Ordinal);
+    private readonly FrozenDictionary<string, Type> typesByUrn = directTypes.ToFrozenDictionary(MessageUrn.ForTypeString, type => type, StringComparer.OrdinalIgnoreCase);
 
     /// <inheritdoc />
     public ContentType ContentType => SystemTextJsonRawMessageSerializer.JsonContentType;
@@ -28,6 +30,49 @@ public sealed class PlainJsonSerializerFactory(IEnumerable<Type> directTypes) : 
 
     /// <inheritdoc />
     public IMessageDeserializer CreateDeserializer() => new PlainJsonDeserializer(raw, typesByUrn);
+
+    /// <summary>
+    /// A message read straight from a plain JSON body: the message object stands where MassTransit's raw reader keeps
+    /// a JSON element. Another type the header names (an interface of the message) is read from the message's JSON;
+    /// whatever writes the message again (a forward, a scheduled redelivery) writes it as plain JSON, as
+    /// MassTransit's raw context does.
+    /// </summary>
+    private sealed class PlainJsonSerializerContext(ContentType contentType, MessageContext messageContext, string[] messageTypes, object message)
+        : SystemTextJsonSerializerContext(SystemTextJsonMessageSerializer.Instance, SystemTextJsonMessageSerializer.Options, contentType,
+            messageContext, messageTypes, message: message)
+    {
+        public override bool TryGetMessage<T>([NotNullWhen(true)] out T? message) where T : class
+        {
+            if (Message is T read)
+            {
+                message = read;
+                return true;
+            }
+            message = typeof(T) == typeof(JsonObject) ? JsonSerializer.SerializeToNode(Message, Options) as T
+                : IsSupportedMessageType<T>() ? JsonSerializer.SerializeToElement(Message, Options).Deserialize<T>(Options)
+                : null;
+            return message is not null;
+        }
+
+        public override bool TryGetMessage(Type messageType, [NotNullWhen(true)] out object? message)
+        {
+            message = messageType.IsInstanceOfType(Message) ? Message : JsonSerializer.SerializeToElement(Message, Options).Deserialize(messageType, Options);
+            return message is not null;
+        }
+
+        public override IMessageSerializer GetMessageSerializer() =>
+            new SystemTextJsonBodyMessageSerializer(Message, ContentType, Options, RawSerializerOptions.Default, SupportedMessageTypes);
+
+        public override IMessageSerializer GetMessageSerializer(object message, string[] messageTypes) =>
+            new SystemTextJsonBodyMessageSerializer(message, ContentType, Options, RawSerializerOptions.Default, messageTypes);
+
+        public override IMessageSerializer GetMessageSerializer<T>(MessageEnvelope envelope, T message)
+        {
+            var serializer = new SystemTextJsonBodyMessageSerializer(envelope, ContentType, Options, RawSerializerOptions.Default, SupportedMessageTypes);
+            serializer.Overlay(message);
+            return serializer;
+        }
+    }
 
     private sealed class PlainJsonDeserializer(SystemTextJsonRawMessageSerializer raw, FrozenDictionary<string, Type> typesByUrn) : IMessageDeserializer
     {
@@ -55,13 +100,12 @@ public sealed class PlainJsonSerializerFactory(IEnumerable<Type> directTypes) : 
                     {
                         message = JsonSerializer.Deserialize(body.GetBytes(), type, SystemTextJsonMessageSerializer.Options);
                     }
-                    catch (JsonException exception)
+                    catch (Exception exception)
                     {
                         throw new SerializationException($"The body is not a {type.Name}: {exception.Message}", exception);
                     }
-                    return new SystemTextJsonSerializerContext(SystemTextJsonMessageSerializer.Instance, SystemTextJsonMessageSerializer.Options,
-                        ContentType, new RawMessageContext(headers, destinationAddress, RawSerializerOptions.Default), messageTypes,
-                        message: message ?? throw new SerializationException($"The body is JSON null, not a {type.Name}."));
+                    return new PlainJsonSerializerContext(ContentType, new RawMessageContext(headers, destinationAddress, RawSerializerOptions.Default),
+                        messageTypes, message ?? throw new SerializationException($"The body is JSON null, not a {type.Name}."));
                 }
             }
             return raw.Deserialize(body, headers, destinationAddress);

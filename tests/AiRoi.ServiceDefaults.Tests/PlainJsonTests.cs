@@ -95,6 +95,38 @@ public sealed class PlainJsonTests
         Assert.Equal(Sent.Items, received.Message.Items);
     }
 
+    [Fact]
+    public async Task A_message_read_directly_and_forwarded_arrives_whole_as_plain_JSON()
+    {
+        var copies = new TaskCompletionSource<ConsumeContext<Parcel>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var provider = new ServiceCollection()
+            .AddMassTransitTestHarness(bus => bus.UsingInMemory((context, memory) =>
+            {
+                memory.AddPlainJson([typeof(Parcel)]);
+                memory.ReceiveEndpoint("parcels", endpoint => endpoint.Handler<Parcel>(parcel => parcel.Forward(new Uri("queue:parcel-copies"))));
+                memory.ReceiveEndpoint("parcel-copies", endpoint =>
+                {
+                    endpoint.ConfigureConsumeTopology = false;
+                    endpoint.Handler<Parcel>(copy =>
+                    {
+                        copies.TrySetResult(copy);
+                        return Task.CompletedTask;
+                    });
+                });
+            }))
+            .BuildServiceProvider(validateScopes: true);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+
+        await harness.Bus.Publish(Sent, context => context.SendAsPlainJson());
+        var copy = await copies.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("application/json", copy.ReceiveContext.ContentType?.MediaType);
+        Assert.Equal(Sent.Id, copy.Message.Id);
+        Assert.Equal(Sent.Items, copy.Message.Items);
+        Assert.IsNotType<SystemTextJsonRawSerializerContext>(copy.SerializerContext);
+    }
+
     [Theory]
     [InlineData("""{"id": "p-1", "items": 5}""")]
     [InlineData("""{"id": "p-1", "items": [""")]

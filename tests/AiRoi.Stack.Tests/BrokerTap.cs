@@ -10,7 +10,8 @@ namespace AiRoi.Stack.Tests;
 /// <summary>A message as the broker delivered it to a tap.</summary>
 /// <param name="Body">The raw body: a MassTransit envelope, or the message itself when sent as plain JSON.</param>
 /// <param name="ContentType">Its content type.</param>
-public sealed record TappedMessage(byte[] Body, string? ContentType)
+/// <param name="Headers">Its transport headers (MassTransit's message type among them).</param>
+public sealed record TappedMessage(byte[] Body, string? ContentType, IDictionary<string, object?>? Headers)
 {
     /// <summary>The content type of a message sent as plain JSON, without MassTransit's envelope.</summary>
     public const string PlainJson = "application/json";
@@ -50,7 +51,8 @@ public sealed class BrokerTap : IAsyncDisposable
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {
-            tap.received.Enqueue(new TappedMessage(delivery.Body.ToArray(), delivery.BasicProperties.ContentType));
+            tap.received.Enqueue(new TappedMessage(delivery.Body.ToArray(), delivery.BasicProperties.ContentType,
+                delivery.BasicProperties.Headers is { } headers ? new Dictionary<string, object?>(headers) : null));
             return Task.CompletedTask;
         };
         await channel.BasicConsumeAsync(queue, autoAck: true, consumer);
@@ -75,10 +77,10 @@ public sealed class BrokerTap : IAsyncDisposable
         throw new TimeoutException($"No wanted message within {wait.TotalSeconds:0} s.");
     }
 
-    /// <summary>Publishes a raw body, persistent, with its content type and message id.</summary>
-    public async Task PublishAsync(string exchange, string routingKey, byte[] body, string? contentType, string messageId) =>
+    /// <summary>Publishes a raw body, persistent, with its content type, message id and transport headers.</summary>
+    public async Task PublishAsync(string exchange, string routingKey, byte[] body, string? contentType, string messageId, IDictionary<string, object?>? headers) =>
         await Channel.BasicPublishAsync(exchange, routingKey, mandatory: false,
-            basicProperties: new BasicProperties { ContentType = contentType, MessageId = messageId, Persistent = true }, body: body);
+            basicProperties: new BasicProperties { ContentType = contentType, MessageId = messageId, Persistent = true, Headers = headers }, body: body);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

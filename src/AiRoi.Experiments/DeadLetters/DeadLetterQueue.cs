@@ -84,6 +84,9 @@ public sealed class DeadLetterQueue(IConfiguration configuration) : IAsyncDispos
         (await channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false,
             arguments: QuorumQueues.ErrorQueueArguments.ToDictionary(), cancellationToken: cancellationToken)).MessageCount;
 
+    /// <summary>The content type of a message published as plain JSON, without MassTransit's envelope (ADR-0042).</summary>
+    private const string PlainJson = "application/json";
+
     private static DeadLetter Describe(BasicGetResult delivery)
     {
         var headers = delivery.BasicProperties.Headers;
@@ -100,9 +103,9 @@ public sealed class DeadLetterQueue(IConfiguration configuration) : IAsyncDispos
             using var document = JsonDocument.Parse(delivery.Body);
             // Published as plain JSON, the body is the message; in MassTransit's envelope, it is the envelope's "message".
             var root = document.RootElement;
-            var message = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("message", out var inner) && inner.ValueKind == JsonValueKind.Object
-                ? inner
-                : root;
+            var message = delivery.BasicProperties.ContentType == PlainJson ? root
+                : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("message", out var inner) ? inner
+                : default;
             if (message.ValueKind == JsonValueKind.Object)
             {
                 useCase = message.TryGetProperty("useCaseId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
