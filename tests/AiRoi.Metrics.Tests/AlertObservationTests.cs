@@ -31,6 +31,31 @@ public sealed class AlertObservationTests(MetricsCluster cluster)
         Assert.Equal(1, await OpenConditionsAsync(useCase));
     }
 
+    [Fact]
+    public async Task A_concluded_experiments_conditions_close_and_no_analysis_made_while_it_ran_reopens_them()
+    {
+        var store = new AlertStore(cluster.Database);
+        var useCase = $"uc-{Guid.NewGuid():N}"[..20];
+        var experiment = $"exp-{Guid.NewGuid():N}"[..20];
+        var other = $"exp-{Guid.NewGuid():N}"[..20];
+        var at = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        await store.ObserveAsync(useCase, [AlertConditions.ExperimentPrefix(experiment)],
+            AlertConditions.ForExperiment(experiment, "Prompt test", sampleRatioMismatch: true, ["csatMean"]), CancellationToken.None, (experiment, at));
+        await store.ObserveAsync(useCase, [AlertConditions.ExperimentPrefix(other)],
+            AlertConditions.ForExperiment(other, "Another test", sampleRatioMismatch: true, []), CancellationToken.None, (other, at));
+        Assert.Equal(3, await OpenConditionsAsync(useCase));
+
+        // Concluded straight from running: no analysis follows to close its conditions, so the conclusion does.
+        await store.CloseExperimentAsync(useCase, experiment, CancellationToken.None);
+        Assert.Equal(1, await OpenConditionsAsync(useCase)); // the other experiment's split stays broken
+
+        // An analysis made while it ran, delivered after the conclusion, changes nothing; nor does the conclusion again.
+        await store.ObserveAsync(useCase, [AlertConditions.ExperimentPrefix(experiment)],
+            AlertConditions.ForExperiment(experiment, "Prompt test", sampleRatioMismatch: true, []), CancellationToken.None, (experiment, at.AddHours(1)));
+        await store.CloseExperimentAsync(useCase, experiment, CancellationToken.None);
+        Assert.Equal(1, await OpenConditionsAsync(useCase));
+    }
+
     private async Task<long> OpenConditionsAsync(string useCase)
     {
         await using var command = cluster.Database.CreateCommand("select count(*) from metrics.alert_conditions where use_case_id = $1 and closed_at is null");

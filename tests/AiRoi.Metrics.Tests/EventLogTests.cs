@@ -1,3 +1,4 @@
+using AiRoi.ServiceDefaults.Messaging;
 using System.Globalization;
 using AiRoi.Contracts;
 using AiRoi.Domain.Events;
@@ -72,7 +73,8 @@ public sealed class EventLogTests(MetricsCluster cluster)
     {
         var useCase = $"uc-{Guid.NewGuid():N}"[..20];
         var log = new OutcomeEventLog(cluster.Database, new MonthlyPartitions(cluster.Database));
-        var bus = Bus.Factory.CreateUsingInMemory(_ => { });
+        // As the silo's bus (AddAiRoiBus): experiment events go out as plain JSON.
+        var bus = Bus.Factory.CreateUsingInMemory(memory => memory.AddPlainJson([]));
         await bus.StartAsync();
         try
         {

@@ -1,3 +1,4 @@
+using AiRoi.ServiceDefaults.Messaging;
 using AiRoi.Contracts;
 using AiRoi.Contracts.UseCases;
 using AiRoi.Domain.Events;
@@ -116,8 +117,13 @@ public sealed class MetricsCluster : IAsyncLifetime
             siloBuilder.Services.AddSingleton<AiRoi.Metrics.AiCost.PriceBookStore>();
             siloBuilder.Services.AddSingleton<AiRoi.Metrics.AiCost.AiCostLedger>();
             siloBuilder.Services.AddSingleton<AiRoi.Metrics.Portfolio.PortfolioSummaries>();
-            // The events in these tests carry no experiment, so nothing is published; the in-memory bus satisfies the publisher.
-            siloBuilder.Services.AddMassTransit(bus => bus.UsingInMemory());
+            // The events in these tests carry no experiment, so nothing is published; the in-memory bus satisfies the
+            // publisher, which needs plain JSON as AddAiRoiBus sets it up.
+            siloBuilder.Services.AddMassTransit(bus => bus.UsingInMemory((context, memory) =>
+            {
+                memory.AddPlainJson([]);
+                memory.ConfigureEndpoints(context);
+            }));
         }
     }
 

@@ -139,6 +139,21 @@ public sealed class AlertDeliveryTests(StackFixture stack)
         Assert.Equal([$"experiment:{experiment}:guardrail:resolutionTimeMean", $"experiment:{experiment}:sample-ratio"],
             told.Select(notice => notice["condition"]!.GetValue<string>()).Order());
         Assert.Contains("Shorter replies", told.Single(notice => notice["kind"]!.GetValue<string>() == "sample-ratio-mismatch")["title"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Rolled back straight from running: no analysis follows, so the conclusion closes both conditions.
+        Task<long> Open() => StackDatabase.ScalarAsync(stack, "metricsdb",
+            "select count(*) from metrics.alert_conditions where use_case_id = $1 and closed_at is null and starts_with(condition_key, $2)",
+            useCase, $"experiment:{experiment}:");
+        Assert.Equal(2, await Open());
+        var concluded = await StackHttp.SendAsync(stack, "experiments", HttpMethod.Post, $"/api/v1/experiments/{experiment}/conclude",
+            new JsonObject { ["decision"] = "roll-back", ["note"] = "The split is broken" });
+        Assert.True(concluded.Status == HttpStatusCode.OK, concluded.Node?.ToJsonString());
+        var closing = DateTime.UtcNow.AddSeconds(30);
+        while (await Open() > 0)
+        {
+            Assert.True(DateTime.UtcNow < closing, "The concluded experiment's conditions are still open.");
+            await Task.Delay(250);
+        }
         await StackHttp.SendAsync(stack, "metrics", HttpMethod.Delete, $"/api/v1/alert-rules/{rule.Body["rule"]!["id"]!.GetValue<long>()}");
     }
 

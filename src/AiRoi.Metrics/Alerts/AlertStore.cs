@@ -127,6 +127,33 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// An experiment of <paramref name="useCaseId"/> concluded: its conditions close, and no analysis of it observed
+    /// later opens them again (one made while it still ran can arrive after the conclusion: competing consumers,
+    /// redelivery). Its latest observed analysis is set to <c>infinity</c>, after every analysis there can be.
+    /// Idempotent.
+    /// </summary>
+    public async Task CloseExperimentAsync(string useCaseId, string experimentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var last = new NpgsqlCommand(
+            """
+            insert into metrics.observed_analyses (experiment_id, analyzed_at) values ($1, 'infinity')
+            on conflict (experiment_id) do update set analyzed_at = 'infinity'
+            """, connection, transaction).WithValues(experimentId))
+        {
+            await last.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var close = new NpgsqlCommand(
+            "update metrics.alert_conditions set closed_at = now() where use_case_id = $1 and closed_at is null and starts_with(condition_key, $2)",
+            connection, transaction).WithValues(useCaseId, AlertConditions.ExperimentPrefix(experimentId)))
+        {
+            await close.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Claims up to <paramref name="limit"/> alerts due for an attempt: each is counted as attempted and left to this
     /// instance for <see cref="SendLease"/>, so another instance does not send it meanwhile.
     /// </summary>

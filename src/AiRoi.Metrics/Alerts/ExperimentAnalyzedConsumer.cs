@@ -7,7 +7,8 @@ namespace AiRoi.Metrics.Alerts;
 
 /// <summary>
 /// An experiment's periodic analysis, as the experiment service publishes it: a broken split and each degraded
-/// guardrail are conditions of its use case while it runs; once it stops, they close. Idempotent: observing the same
+/// guardrail are conditions of its use case while it runs; once it stops, they close (and once it concludes, see
+/// <see cref="AlertStore.CloseExperimentAsync"/>). Idempotent: observing the same
 /// conditions again changes nothing; and an analysis older than one already observed (competing consumers, or two
 /// rounds' messages redelivered out of order) is ignored.
 /// </summary>
