@@ -1,9 +1,9 @@
+using System.Runtime.InteropServices;
 using AiRoi.Contracts;
 using AiRoi.Contracts.Messages;
 using AiRoi.Domain.Experiments;
 using AiRoi.Domain.Rollups;
 using AiRoi.ServiceDefaults.Data;
-using System.Runtime.InteropServices;
 using Npgsql;
 using NpgsqlTypes;
 
